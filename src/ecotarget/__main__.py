@@ -1,0 +1,3 @@
+from ecotarget.cli import main
+
+main()

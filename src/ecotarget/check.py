@@ -1,0 +1,187 @@
+"""The check pipeline as a library call: read → validate → metrics → evaluate → report.
+
+>>> # ecotarget.check(["data/samples"]) returns a Report; the CLI only renders it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ecotarget import __version__
+from ecotarget.errors import InputError
+from ecotarget.evaluate import evaluate
+from ecotarget.metrics import METRICS
+from ecotarget.metrics.context import Dataset, MetricContext
+from ecotarget.periods import Window, make_window
+from ecotarget.readers import Source, expand_paths, read_table
+from ecotarget.report import InputSummary, Report, Result
+from ecotarget.schemas import Kind
+from ecotarget.targets import LoadedTargets, TargetsFile, load_targets
+from ecotarget.validate import LINE, ValidatedTable, ValidationContext, validate_table
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything a check can be told besides its inputs and targets."""
+
+    as_of: dt.date | None = None
+    period: tuple[dt.date, dt.date] | None = None
+    encoding: str | None = None
+    kind: Kind | None = None
+    air_standard: str | None = None  # "2012" | "2026" | "auto"; None: the targets file decides
+    hour_label: str | None = None  # "end" | "start"; None: the targets file decides
+    stations: tuple[str, ...] = ()
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+def validation_context(spec: TargetsFile) -> ValidationContext:
+    """Grades that ledger values may take: those on the scale of a target that uses them."""
+    grades: dict[str, frozenset[str]] = {}
+    for target in spec.targets:
+        scale = target.params.get("scale")
+        indicator = target.params.get("indicator")
+        if scale and indicator:
+            grades[indicator] = grades.get(indicator, frozenset()) | frozenset(scale)
+    return ValidationContext(grades=grades)
+
+
+def read_inputs(sources: Sequence[Source], spec: TargetsFile,
+                options: CheckOptions) -> list[ValidatedTable]:
+    """Read and validate every source; unusable files raise :class:`InputError`."""
+    context = validation_context(spec)
+    return [validate_table(read_table(s, encoding=options.encoding, kind=options.kind), context)
+            for s in sources]
+
+
+def check(paths: Sequence[str] | Sequence[Source], targets: LoadedTargets | None = None,
+          options: CheckOptions | None = None) -> Report:
+    """Check the targets against the inputs and return the :class:`Report`."""
+    options = options or CheckOptions()
+    loaded = targets or load_targets()
+    sources = [p if isinstance(p, Source) else None for p in paths]
+    if any(s is None for s in sources):
+        sources = expand_paths([str(p) for p in paths])
+    tables = read_inputs([s for s in sources if s is not None], loaded.spec, options)
+    return check_tables(tables, loaded, options)
+
+
+def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
+                 options: CheckOptions) -> Report:
+    spec = loaded.spec
+    year = spec.plan.year
+    in_scope, summaries = _scope(tables, year, options.today)
+    data = build_dataset(in_scope, spec, options)
+    as_of = options.as_of or _default_as_of(data, year, options)
+    window = make_window(year, as_of=as_of, period=options.period)
+    ctx = MetricContext(data=data, window=window, settings=spec.settings,
+                        air_standard=options.air_standard)
+    results = [_evaluate_one(target, ctx) for target in spec.targets]
+    errors = [e.as_dict() for t in tables for e in t.errors]
+    return Report(
+        version=__version__, targets_file=loaded.path,
+        plan=spec.plan.model_dump(mode="json", exclude_none=True), as_of=window.as_of,
+        period=(window.start, window.end), inputs=summaries, results=results, row_errors=errors,
+        air_standard=options.air_standard or spec.settings.air.standard,
+    )
+
+
+def _evaluate_one(target: object, ctx: MetricContext) -> Result:
+    from ecotarget.targets import Target
+
+    assert isinstance(target, Target)
+    spec = METRICS[target.metric]
+    measured = spec.load()(target, ctx)
+    return evaluate(target, measured, ctx.window)
+
+
+def _default_as_of(data: Dataset, year: int, options: CheckOptions) -> dt.date:
+    last = data.last_date()
+    if options.period is not None:
+        return min(last, options.period[1]) if last else options.period[1]
+    if last is None or last.year < year:
+        # nothing dated in the plan year: judge as of today (or the year's first or last day)
+        return max(dt.date(year, 1, 1), min(options.today, dt.date(year, 12, 31)))
+    return min(last, dt.date(year, 12, 31))
+
+
+def _row_dates(table: ValidatedTable) -> pd.Series | None:
+    frame = table.frame
+    if table.kind == "ledger":
+        return pd.to_datetime(frame["period"] + "-01", format="%Y-%m-%d")
+    for column in ("time", "date"):
+        if column in frame:
+            return frame[column]
+    return None
+
+
+def _scope(tables: list[ValidatedTable], year: int,
+           today: dt.date) -> tuple[list[ValidatedTable], list[InputSummary]]:
+    """Drop (and count) rows dated in the future or outside the plan year and its baseline."""
+    kept, summaries = [], []
+    for table in tables:
+        dates = _row_dates(table)
+        outside = 0
+        if dates is not None and len(dates):
+            years = dates.dt.year
+            mask = (years < year - 1) | (years > year) | (dates > pd.Timestamp(today))
+            outside = int(mask.sum())
+            if outside:
+                table = _replace_frame(table, table.frame[~mask.to_numpy()])
+        kept.append(table)
+        summaries.append(InputSummary(
+            path=table.path, kind=table.kind, encoding=table.encoding,
+            rows_read=table.rows_read, rows_accepted=table.rows_accepted,
+            rows_rejected=table.rows_rejected, rows_out_of_period=outside,
+            subkind=table.subkind, notes=tuple(table.notes)))
+    return kept, summaries
+
+
+def _replace_frame(table: ValidatedTable, frame: pd.DataFrame) -> ValidatedTable:
+    from dataclasses import replace
+
+    return replace(table, frame=frame.reset_index(drop=True))
+
+
+def build_dataset(tables: list[ValidatedTable], spec: TargetsFile,
+                  options: CheckOptions) -> Dataset:
+    """Combine the accepted rows of all inputs per kind."""
+    ledger = _concat([t for t in tables if t.kind == "ledger"])
+    water = _concat([t for t in tables if t.kind == "water"])
+    air_hourly = air_daily = None
+    air = [t for t in tables if t.kind == "air"]
+    if air:
+        from ecotarget.metrics.air import prepare_air
+
+        air_hourly, air_daily = prepare_air(air, spec, options)
+    return Dataset(ledger=ledger, air_hourly=air_hourly, air_daily=air_daily, water=water,
+                   stations=options.stations or tuple(spec.stations))
+
+
+def _concat(tables: list[ValidatedTable]) -> pd.DataFrame | None:
+    if not tables:
+        return None
+    frames = [t.frame.assign(_path=t.path) for t in tables]
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if len(tables) > 1 and tables[0].kind == "ledger":
+        _cross_file_duplicates(frame)
+    return frame
+
+
+def _cross_file_duplicates(frame: pd.DataFrame) -> None:
+    keys = ["period", "indicator", *(["region"] if "region" in frame else [])]
+    dup = frame[frame.duplicated(keys, keep=False)]
+    if not dup.empty:
+        first = dup.iloc[0]
+        where = ", ".join(f"{r['_path']}:{r[LINE]}" for _, r in dup.head(4).iterrows())
+        raise InputError(
+            f"the same month and indicator ({first['period']}, {first['indicator']}) comes from "
+            f"more than one file: {where}; keep one copy"
+        )
+
+
+def window_for(report: Report) -> Window:
+    return Window(report.as_of.year, report.period[0], report.period[1], report.as_of)

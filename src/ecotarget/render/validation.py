@@ -1,0 +1,59 @@
+"""``ecotarget validate``: every input's account of rows and every rejected row."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import IO
+
+from rich.table import Table
+from rich.text import Text
+
+from ecotarget.render.json import SCHEMA_VERSION
+from ecotarget.render.table import make_console
+from ecotarget.validate import ValidatedTable
+
+
+def render_validation(tables: Sequence[ValidatedTable], stream: IO[str], *, fmt: str) -> None:
+    if fmt == "json":
+        document = {
+            "schema_version": SCHEMA_VERSION,
+            "inputs": [{"path": t.path, "kind": t.kind, "subkind": t.subkind,
+                        "encoding": t.encoding, "rows_read": t.rows_read,
+                        "rows_accepted": t.rows_accepted, "rows_rejected": t.rows_rejected,
+                        "unknown_columns": t.raw.unknown_columns if t.raw else [],
+                        "notes": t.notes}
+                       for t in tables],
+            "row_errors": [e.as_dict() for t in tables for e in t.errors],
+        }
+        json.dump(document, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+        return
+    console = make_console(stream)
+    inputs = Table(title="inputs", title_justify="left")
+    for header in ("file", "kind", "encoding", "read", "accepted", "rejected", "ignored columns"):
+        inputs.add_column(header, justify="right" if header in ("read", "accepted", "rejected")
+                          else "left")
+    for t in tables:
+        kind = f"{t.kind} ({t.subkind})" if t.subkind else t.kind
+        ignored = ", ".join(t.raw.unknown_columns) if t.raw else ""
+        inputs.add_row(Text(t.path), Text(kind), Text(t.encoding), str(t.rows_read),
+                       str(t.rows_accepted),
+                       Text(str(t.rows_rejected), style="red" if t.rows_rejected else ""),
+                       Text(ignored))
+    console.print(inputs)
+    errors = [e for t in tables for e in t.errors]
+    if errors:
+        table = Table(title="rejected rows", title_justify="left")
+        for header in ("file", "line", "column", "value", "problem"):
+            table.add_column(header, overflow="fold")
+        for e in errors:
+            table.add_row(Text(e.path), str(e.line), Text(e.column), Text(e.value),
+                          Text(e.message))
+        console.print(table)
+    total = sum(t.rows_read for t in tables)
+    console.print(Text(f"{total} rows read, {total - len(errors)} accepted, "
+                       f"{len(errors)} rejected"))
+    for t in tables:
+        for note in t.notes:
+            console.print(Text(f"{t.path}: {note}"))

@@ -1,0 +1,188 @@
+"""Row models of the three input kinds: the one place that declares columns, types and ranges.
+
+Each kind is a pydantic model. Field metadata carries the header aliases seen in real exports
+(``aliases``) and the plausibility rule behind an upper bound (``why``). The vectorised checks
+in :mod:`ecotarget.validate` are derived from these models, so a column's rule is written once;
+``Model.model_validate(row)`` gives the same verdict on a single row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import annotated_types
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["ledger", "air", "water"]
+KINDS: tuple[Kind, ...] = ("ledger", "air", "water")
+
+
+def _col(*aliases: str, why: str | None = None, **constraints: Any) -> Any:
+    extra: dict[str, Any] = {"aliases": list(aliases)}
+    if why:
+        extra["why"] = why
+    return Field(json_schema_extra=extra, **constraints)
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# --- ledger -----------------------------------------------------------------------------------
+
+
+class LedgerRow(_Row):
+    """One reported figure for one month (DESIGN.md, the ledger kind)."""
+
+    period: str = _col("月份", "期间", "统计期", "统计月份", "month", pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    indicator: str = _col("指标", "指标名称", "项目", min_length=1)
+    value: float | str = _col("数值", "值", "完成值", "数量", "val")
+    region: str | None = _col("地区", "区县", "行政区", "city", "area", default=None)
+    note: str | None = _col("备注", "说明", "remark", "remarks", "comment", default=None)
+
+
+# --- air --------------------------------------------------------------------------------------
+
+_CONC = "a concentration cannot be negative"
+
+
+class AirRow(_Row):
+    """One station-hour, station-day or city-day (DESIGN.md, the air kind). CO is mg/m³."""
+
+    time: dt.datetime | None = _col(
+        "时间", "监测时间", "日期时间", "时间点", "datetime", "timepoint", "date_time", default=None
+    )
+    date: dt.date | None = _col("日期", "监测日期", "day", default=None)
+    hour: int | None = _col("小时", "时段", "hr", default=None, ge=0, le=24)
+    station: str | None = _col(
+        "站点", "站点名称", "点位", "点位名称", "监测点", "站点编码", "点位编码", "site",
+        "stationcode", "positionname", "station_name", "station_code", default=None,
+    )
+    region: str | None = _col("城市", "区县", "地区", "行政区", "city", "area", default=None)
+    pm25: float | None = _col(
+        "细颗粒物", "pm2.5", "pm₂.₅", "pm2_5", "pm25", default=None, ge=0, le=3000, why=_CONC
+    )
+    pm10: float | None = _col("可吸入颗粒物", "pm10", default=None, ge=0, le=6000)
+    so2: float | None = _col("二氧化硫", "so2", "so₂", default=None, ge=0, le=10000)
+    no2: float | None = _col("二氧化氮", "no2", "no₂", default=None, ge=0, le=5000)
+    co: float | None = _col(
+        "一氧化碳", "co", default=None, ge=0, le=60,
+        why="CO is in mg/m³; values above 60 look like µg/m³ (divide by 1000)",
+    )
+    o3: float | None = _col("臭氧", "o3", "o₃", "臭氧1小时", "o3_1h", "o3-1h", default=None, ge=0, le=3000)
+    o3_8h: float | None = _col(
+        "臭氧8小时", "臭氧日最大8小时", "o3-8h", "o3_8h", "o3_8h_max", "臭氧8小时滑动平均",
+        default=None, ge=0, le=3000,
+    )
+    aqi: float | None = _col("空气质量指数", "aqi", default=None, ge=0, le=500)
+
+
+AIR_POLLUTANTS = ("pm25", "pm10", "so2", "no2", "co", "o3")
+
+
+# --- water ------------------------------------------------------------------------------------
+
+
+class WaterRow(_Row):
+    """One sample of one section (DESIGN.md, the water kind); item columns are added by name."""
+
+    section: str = _col("断面", "断面名称", "监测断面", "点位名称", "水源地名称", "水源地", min_length=1)
+    date: dt.date = _col("采样日期", "监测时间", "采样时间", "日期", "监测日期", "sampling_date")
+    level: str | None = _col("断面级别", "断面属性", "考核级别", "级别", default=None)
+    waterbody: str | None = _col("水体类型", "类型", "water_body", "waterbody_type", default=None)
+    region: str | None = _col("地区", "区县", "行政区", "city", "area", default=None)
+    target_class: str | None = _col("水质目标", "目标类别", "考核目标", "目标", default=None)
+    source: str | None = _col("饮用水水源地", "是否水源地", "drinking", "drinking_source", default=None)
+    volume: float | None = _col("取水量", "供水量", "intake", default=None, ge=0)
+
+
+MODELS: dict[Kind, type[_Row]] = {"ledger": LedgerRow, "air": AirRow, "water": WaterRow}
+
+
+# --- header matching --------------------------------------------------------------------------
+
+_UNITS = re.compile(r"[\(\[（【].*?[\)\]）】]")
+
+
+def normalise_header(text: str) -> str:
+    """Fold a header cell to the form the alias tables use.
+
+    Full-width forms become ASCII (NFKC), units in brackets go, case and spaces are ignored.
+
+    >>> normalise_header(" ＰＭ２.５ (μg/m³) "), normalise_header("一氧化碳【mg/m3】")
+    ('pm2.5', '一氧化碳')
+    """
+    folded = unicodedata.normalize("NFKC", str(text)).replace("\ufeff", "")
+    folded = _UNITS.sub("", folded)
+    return re.sub(r"\s+", "", folded).lower()
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    """What the model says about one column, in the form the vectorised checks use."""
+
+    name: str
+    kind: Literal["number", "text", "date", "datetime", "int", "number_or_text"]
+    required: bool
+    ge: float | None
+    le: float | None
+    pattern: str | None
+    min_length: int | None
+    why: str | None
+
+
+def column_rules(model: type[BaseModel]) -> dict[str, ColumnRule]:
+    """Derive the vectorised column rules from a row model's fields."""
+    rules = {}
+    for name, field in model.model_fields.items():
+        ge = le = pattern = min_length = None
+        for meta in field.metadata:
+            if isinstance(meta, annotated_types.Ge):
+                ge = float(meta.ge)  # type: ignore[arg-type]
+            elif isinstance(meta, annotated_types.Le):
+                le = float(meta.le)  # type: ignore[arg-type]
+            elif isinstance(meta, annotated_types.MinLen):
+                min_length = meta.min_length
+            elif getattr(meta, "pattern", None):
+                pattern = meta.pattern
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        why = extra.get("why")
+        rules[name] = ColumnRule(
+            name=name,
+            kind=_kind_of(field.annotation),
+            required=field.is_required(),
+            ge=ge,
+            le=le,
+            pattern=pattern,
+            min_length=min_length,
+            why=str(why) if why else None,
+        )
+    return rules
+
+
+def _kind_of(annotation: Any) -> Any:
+    text = str(annotation)
+    if "float" in text and "str" in text:
+        return "number_or_text"
+    for token, kind in (("datetime.datetime", "datetime"), ("datetime.date", "date"),
+                        ("float", "number"), ("int", "int")):
+        if token in text:
+            return kind
+    return "text"
+
+
+def alias_table(kind: Kind, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Normalised header → canonical column name for one kind (model fields plus ``extra``)."""
+    table: dict[str, str] = {}
+    for name, field in MODELS[kind].model_fields.items():
+        table[normalise_header(name)] = name
+        extra_info = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        for alias in extra_info.get("aliases", []):  # type: ignore[union-attr]
+            table[normalise_header(str(alias))] = name
+    for alias, name in (extra or {}).items():
+        table.setdefault(normalise_header(alias), name)
+    return table

@@ -1,0 +1,276 @@
+"""The targets file: strict pydantic models and a loader whose errors name file, line and field.
+
+A targets file describes one plan: its year, region and issuing body, and one entry per
+target with the plan's own words (``clause``), the metric that measures it, the comparison
+(``op``) and the target value. Metric names are checked against the registry in
+:mod:`ecotarget.metrics`, so a typo is refused with the list of known names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ecotarget.errors import TargetsFileError
+
+Op = Literal[">=", "<=", "==", "<", ">"]
+OPS: tuple[str, ...] = (">=", "<=", "==", "<", ">")
+Section = Literal["headline", "tasks", "milestones"]
+PREVIOUS_YEAR = "previous_year"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Plan(_Strict):
+    """The plan the targets come from."""
+
+    year: int = Field(ge=2000, le=2100)
+    region: str = Field(min_length=1)
+    issuer: str = Field(min_length=1, description="issuing body, e.g. 嘉兴市生态环境局平湖分局")
+    title: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+
+
+class AirSettings(_Strict):
+    """Choices the air standards leave open (standards.md §8), with their documented defaults."""
+
+    standard: Literal["auto", "2012", "2026"] = "auto"
+    o3_1h_in_daily_aqi: bool = True
+    strict_valid_day: bool = False
+    city_aggregation: Literal["hourly_first", "daily_first"] = "hourly_first"
+    hour_label: Literal["end", "start"] = "end"
+
+
+class WaterSettings(_Strict):
+    """Choices the water rules leave open (standards.md §4, §8)."""
+
+    below_detection_limit: Literal["half", "zero", "dl"] = "half"
+    drinking_pass: Literal["every_round", "mean"] = "every_round"
+
+
+class Settings(_Strict):
+    air: AirSettings = AirSettings()
+    water: WaterSettings = WaterSettings()
+
+
+class Target(_Strict):
+    """One target of the plan."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    section: Section
+    name: str = Field(min_length=1)
+    name_en: str = Field(min_length=1)
+    clause: str = Field(min_length=1, description="the plan's own words")
+    metric: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    op: Op
+    target: float | str
+    unit: str = ""
+    due: dt.date | None = None
+    stretch: bool = False
+    note: str | None = None
+
+    @field_validator("op", mode="before")
+    @classmethod
+    def _op_message(cls, value: object) -> object:
+        if value not in OPS:
+            raise ValueError(f"must be one of {', '.join(OPS)} (got {value!r})")
+        return value
+
+    @field_validator("metric")
+    @classmethod
+    def _known_metric(cls, value: str) -> str:
+        from ecotarget.metrics import METRICS  # the registry is the one list of names
+
+        if value not in METRICS:
+            raise ValueError(f"unknown metric {value!r}; known metrics: {', '.join(sorted(METRICS))}")
+        return value
+
+    @field_validator("target", mode="before")
+    @classmethod
+    def _number_or_word(cls, value: object) -> object:
+        if isinstance(value, bool):
+            raise ValueError("must be a number, a grade, or previous_year")
+        return value
+
+    @model_validator(mode="after")
+    def _params_fit_metric(self) -> Target:
+        from ecotarget.metrics import METRICS
+
+        try:
+            METRICS[self.metric].params_model.model_validate(self.params)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in ("params", *first["loc"]))
+            raise ValueError(f"{where}: {first['msg']}") from exc
+        if isinstance(self.target, str) and self.target != PREVIOUS_YEAR:
+            scale = self.params.get("scale")
+            if not scale or self.target not in scale:
+                raise ValueError(
+                    f"target {self.target!r} is not a number, previous_year, "
+                    "or a grade on this target's params.scale"
+                )
+        if self.metric == "ledger.milestone" and self.due is None:
+            raise ValueError("a milestone needs a due date (due: YYYY-MM-DD)")
+        return self
+
+    @property
+    def is_previous_year(self) -> bool:
+        return self.target == PREVIOUS_YEAR
+
+    def params_as(self, model: type[BaseModel]) -> Any:
+        return model.model_validate(self.params)
+
+
+class TargetsFile(_Strict):
+    """The whole targets file."""
+
+    plan: Plan
+    settings: Settings = Settings()
+    stations: list[str] = Field(default_factory=list)
+    targets: list[Target] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> TargetsFile:
+        seen: set[str] = set()
+        for target in self.targets:
+            if target.id in seen:
+                raise ValueError(f"duplicate target id {target.id!r}")
+            seen.add(target.id)
+        return self
+
+
+@dataclass(frozen=True)
+class LoadedTargets:
+    """A validated targets file and where it came from."""
+
+    path: str
+    spec: TargetsFile
+
+
+BUNDLED_NAME = "config/targets.yaml"
+
+
+def default_targets_path(cwd: Path | None = None) -> Path:
+    """Where the targets come from when ``--targets`` is not given.
+
+    ``./config/targets.yaml`` when the command runs in a checkout, else the copy shipped
+    inside the package (the same file, placed there when the wheel is built).
+    """
+    local = (cwd or Path.cwd()) / BUNDLED_NAME
+    if local.is_file():
+        return local
+    bundled = resources.files("ecotarget").joinpath(BUNDLED_NAME)
+    if bundled.is_file():
+        return Path(str(bundled))
+    # An editable install runs from the source tree, where the file sits beside src/.
+    source_tree = Path(__file__).resolve().parents[2] / BUNDLED_NAME
+    return source_tree
+
+
+def load_targets(path: str | Path | None = None) -> LoadedTargets:
+    """Load and validate a targets file; every problem is reported with its YAML line.
+
+    Raises :class:`TargetsFileError` listing ``file:line: field.path: message`` lines.
+    """
+    file = Path(path) if path is not None else default_targets_path()
+    shown = str(path) if path is not None else _display_path(file)
+    try:
+        raw_bytes = file.read_bytes()
+    except OSError as exc:
+        raise TargetsFileError(shown, [f"{shown}: cannot read the targets file: {exc.strerror}"]) from exc
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TargetsFileError(
+            shown, [f"{shown}: not a UTF-8 text file (byte {exc.start}); save it as UTF-8 YAML"]
+        ) from exc
+    if "\x00" in text:
+        raise TargetsFileError(shown, [f"{shown}: binary data, not a YAML targets file"])
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{shown}:{mark.line + 1}" if mark is not None else shown
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise TargetsFileError(shown, [f"{where}: YAML syntax error: {problem}"]) from exc
+    if data is None:
+        raise TargetsFileError(shown, [f"{shown}: the targets file is empty"])
+    if not isinstance(data, Mapping):
+        raise TargetsFileError(
+            shown, [f"{shown}:1: the targets file must be a mapping with plan: and targets:"]
+        )
+    try:
+        spec = TargetsFile.model_validate(data)
+    except ValidationError as exc:
+        raise TargetsFileError(shown, _located(exc, node, shown)) from exc
+    return LoadedTargets(path=shown, spec=spec)
+
+
+def _display_path(file: Path) -> str:
+    try:
+        return str(file.relative_to(Path.cwd()))
+    except ValueError:
+        return str(file)
+
+
+def _located(exc: ValidationError, root: yaml.Node | None, shown: str) -> list[str]:
+    problems = []
+    for error in exc.errors():
+        loc = [part for part in error["loc"] if not _is_internal_loc(part)]
+        line = _line_of(root, loc)
+        where = f"{shown}:{line}" if line else shown
+        message = error["msg"].removeprefix("Value error, ")
+        nested = re.match(r"(params(?:\.\w+)*): (.*)", message, re.S)
+        if nested:  # a params problem: point at the params field itself
+            loc = [*loc, *nested.group(1).split(".")]
+            line = _line_of(root, loc)
+            where = f"{shown}:{line}" if line else shown
+            message = nested.group(2)
+        if error["type"] == "extra_forbidden":
+            message = "unknown field (check the spelling; allowed fields are listed in the README)"
+        problems.append(f"{where}: {_path_text(loc) or 'file'}: {message}")
+    return problems
+
+
+def _is_internal_loc(part: object) -> bool:
+    # pydantic adds union branch names such as "float" or "str" to the location.
+    return isinstance(part, str) and part in {"float", "str", "int", "function-after"}
+
+
+def _path_text(loc: list[Any]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _line_of(root: yaml.Node | None, loc: list[Any]) -> int | None:
+    node = root
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
+            if match is None:
+                break
+            # point at the key's line, which is where a reader looks for the field
+            key_node = next(k for k, v in node.value if v is match)
+            node, line = match, key_node.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
