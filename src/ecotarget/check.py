@@ -62,10 +62,9 @@ def check(paths: Sequence[str] | Sequence[Source], targets: LoadedTargets | None
     """Check the targets against the inputs and return the :class:`Report`."""
     options = options or CheckOptions()
     loaded = targets or load_targets()
-    sources = [p if isinstance(p, Source) else None for p in paths]
-    if any(s is None for s in sources):
-        sources = expand_paths([str(p) for p in paths])
-    tables = read_inputs([s for s in sources if s is not None], loaded.spec, options)
+    sources = (list(paths) if all(isinstance(p, Source) for p in paths)
+               else expand_paths([str(p) for p in paths]))
+    tables = read_inputs(sources, loaded.spec, options)  # type: ignore[arg-type]
     return check_tables(tables, loaded, options)
 
 

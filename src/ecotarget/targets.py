@@ -111,9 +111,12 @@ class Target(_Strict):
         try:
             METRICS[self.metric].params_model.model_validate(self.params)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in ("params", *first["loc"]))
-            raise ValueError(f"{where}: {first['msg']}") from exc
+            parts = []
+            for error in exc.errors():
+                field = ".".join(str(part) for part in error["loc"]) or "params"
+                text = "unknown field" if error["type"] == "extra_forbidden" else error["msg"]
+                parts.append(f"{field}: {text}")
+            raise ValueError(f"params: {'; '.join(parts)}") from exc
         if isinstance(self.target, str) and self.target != PREVIOUS_YEAR:
             scale = self.params.get("scale")
             if not scale or self.target not in scale:
@@ -233,9 +236,9 @@ def _located(exc: ValidationError, root: yaml.Node | None, shown: str) -> list[s
         line = _line_of(root, loc)
         where = f"{shown}:{line}" if line else shown
         message = error["msg"].removeprefix("Value error, ")
-        nested = re.match(r"(params(?:\.\w+)*): (.*)", message, re.S)
+        nested = re.match(r"(params): (.*)", message, re.S)
         if nested:  # a params problem: point at the params field itself
-            loc = [*loc, *nested.group(1).split(".")]
+            loc = [*loc, "params"]
             line = _line_of(root, loc)
             where = f"{shown}:{line}" if line else shown
             message = nested.group(2)

@@ -8,7 +8,6 @@ raw value and what to do) and excluded; every row is accounted for:
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -88,7 +87,7 @@ class _Problems:
         for pos in positions:
             if pos in self.first:
                 continue
-            value = "" if raw is None else str(raw.iat[pos])
+            value = "" if raw is None else str(raw.iat[int(pos)])
             self.first[int(pos)] = RowError(
                 self.table.path, int(self.table.lines[pos]), header, value, message)
 
@@ -185,7 +184,8 @@ def _typed_columns(table: RawTable, problems: _Problems) -> pd.DataFrame:
 def _aliases_of(kind: Kind, name: str) -> list[str]:
     field_info = MODELS[kind].model_fields[name]
     extra = field_info.json_schema_extra if isinstance(field_info.json_schema_extra, dict) else {}
-    return [name, *map(str, extra.get("aliases", []))]  # type: ignore[union-attr]
+    aliases = extra.get("aliases", [])
+    return [name, *(map(str, aliases) if isinstance(aliases, list) else [])]
 
 
 def _typed(raw: pd.Series, rule: ColumnRule, problems: _Problems) -> pd.Series:
@@ -319,11 +319,11 @@ def _duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
     if not dup.any():
         return
     subset = typed[dup]
-    key_frame = subset[keys].astype(str)
-    whole = subset.astype(str).apply(lambda row: "\x1f".join(row), axis=1)
-    group_key = key_frame.apply(lambda row: "\x1f".join(row), axis=1)
-    for _, members in whole.groupby(group_key, sort=False):
-        positions = [typed.index.get_loc(i) for i in members.index]
+    # hashes compare whole rows and keys without turning every cell into text
+    whole = pd.util.hash_pandas_object(subset.astype(object), index=False)
+    group_key = pd.util.hash_pandas_object(subset[keys].astype(object), index=False)
+    for _, members in whole.groupby(group_key.to_numpy(), sort=False):
+        positions = [int(typed.index.get_loc(i)) for i in members.index]  # type: ignore[arg-type]
         first_line = int(table.lines[positions[0]])
         mask = np.zeros(len(typed), bool)
         if members.nunique() == 1:
@@ -335,8 +335,3 @@ def _duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
             problems.add(mask, keys[-1],
                          f"conflicting duplicates (lines {lines}): keep one and fix the others")
 
-
-def future_or_outside(dates: pd.Series, years: tuple[int, int], today: dt.date) -> pd.Series:
-    """Rows dated after today or outside [baseline year, target year]: accepted, not counted."""
-    year = dates.dt.year
-    return (year < years[0]) | (year > years[1]) | (dates > pd.Timestamp(today))

@@ -51,7 +51,7 @@ TABLES = {"2012": TABLE_2012, "2026": TABLE_2026}
 LEVELS = (0, 50, 100, 150, 200, 300, 400, 500)
 
 
-def day(date: str = "2025-06-01", **values: float) -> pd.DataFrame:
+def day(date: str = "2025-06-01", /, **values: float) -> pd.DataFrame:
     """One daily row; unspecified pollutants are missing (NaN)."""
     row: dict[str, object] = {
         "date": pd.Timestamp(date),
@@ -67,7 +67,7 @@ def day(date: str = "2025-06-01", **values: float) -> pd.DataFrame:
     return pd.DataFrame([row])
 
 
-def hour(time: str = "2025-06-01 15:00", **values: float) -> pd.DataFrame:
+def hour(time: str = "2025-06-01 15:00", /, **values: float) -> pd.DataFrame:
     row: dict[str, object] = {"time": pd.Timestamp(time)}
     row.update({p: math.nan for p in ("pm25", "pm10", "so2", "no2", "co", "o3")})
     row.update(values)
@@ -173,7 +173,7 @@ def test_editions_switch_on_2026_03_01() -> None:
     aware = pd.Series(pd.to_datetime(["2026-03-01 06:00"]).tz_localize("Asia/Shanghai"))
     assert editions_for(aware).tolist() == ["2026"]
     with pytest.raises(ValueError, match="NaT"):
-        editions_for(pd.Series(pd.to_datetime(["2026-03-01", None])))
+        editions_for(pd.Series([pd.Timestamp("2026-03-01"), pd.NaT]))
 
 
 def test_daily_aqi_reads_each_row_under_its_own_edition() -> None:
@@ -278,8 +278,9 @@ def test_missing_pollutants_give_aqi_from_the_rest() -> None:
     out = daily_aqi(day(pm10=100.0, so2=5.0, no2=20.0, co=0.5, o3_8h_max=80.0)).iloc[0]
     assert out["aqi"] == 75
     assert out["valid"]
-    strict = daily_aqi(day(pm10=100.0, so2=5.0, no2=20.0, co=0.5, o3_8h_max=80.0),
-                       strict_valid_day=True).iloc[0]
+    strict = daily_aqi(
+        day(pm10=100.0, so2=5.0, no2=20.0, co=0.5, o3_8h_max=80.0), strict_valid_day=True
+    ).iloc[0]
     assert strict["aqi"] == 75  # still shown
     assert not strict["valid"]  # but not a valid day under the strict reading
     full = day(pm25=10.0, pm10=100.0, so2=5.0, no2=20.0, co=0.5, o3_8h_max=80.0)
@@ -315,9 +316,7 @@ def test_daily_aqi_requires_columns() -> None:
         daily_aqi(day().drop(columns="o3_8h_max"))
     with pytest.raises(ValueError, match="date"):
         daily_aqi(day().drop(columns="date"))
-    assert daily_aqi(day(pm25=75.0).drop(columns="date"), edition="2026")["aqi"].tolist() == [
-        114.0
-    ]
+    assert daily_aqi(day(pm25=75.0).drop(columns="date"), edition="2026")["aqi"].tolist() == [114.0]
 
 
 # --- hourly AQI ---------------------------------------------------------------------------

@@ -85,7 +85,7 @@ def ratio(target: Target, ctx: MetricContext) -> Measurement:
     actual, num, den = current
     coverage = {"months": num.months, "first": num.months[0] if num.months else None,
                 "last": num.months[-1] if num.months else None}
-    detail = {"numerator": num.value, "denominator": den.value,
+    detail: dict[str, object] = {"numerator": num.value, "denominator": den.value,
               "numerator_indicators": params.numerator,
               "denominator_indicators": params.denominator,
               "aggregate": params.aggregate, "denominator_aggregate": params.denominator_rule}

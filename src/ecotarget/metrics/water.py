@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ecotarget.metrics.context import MetricContext
 from ecotarget.report import Measurement
 from ecotarget.targets import Target
-
 
 
 def class_share(target: Target, ctx: MetricContext) -> Measurement:

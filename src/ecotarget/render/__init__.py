@@ -11,7 +11,7 @@ Renderer = Callable[[Report, IO[str], str], None]  # (report, stream, lang)
 
 
 def _table(report: Report, stream: IO[str], lang: str) -> None:
-    from ecotarget.render.table import render_table, make_console
+    from ecotarget.render.table import make_console, render_table
 
     render_table(report, make_console(stream), lang=lang)
 

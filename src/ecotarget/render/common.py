@@ -16,7 +16,8 @@ STATUS_WORD = {
 }
 SECTION_TITLE = {
     "en": {"headline": "Headline targets", "tasks": "Countable tasks", "milestones": "Milestones"},
-    "zh": {"headline": "一、全年工作目标", "tasks": "二、年度重点任务", "milestones": "二、年度重点任务（节点）"},
+    "zh": {"headline": "一、全年工作目标", "tasks": "二、年度重点任务",
+           "milestones": "二、年度重点任务（节点）"},
 }
 
 

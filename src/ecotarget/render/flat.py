@@ -6,7 +6,12 @@ import csv
 from typing import IO
 
 from ecotarget.render.common import (
-    SECTION_TITLE, STATUS_SYMBOL, STATUS_WORD, format_margin, format_target, format_value,
+    SECTION_TITLE,
+    STATUS_SYMBOL,
+    STATUS_WORD,
+    format_margin,
+    format_target,
+    format_value,
 )
 from ecotarget.report import Report
 

@@ -10,7 +10,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ecotarget.render.common import (
-    SECTION_TITLE, STATUS_STYLE, STATUS_SYMBOL, STATUS_WORD, format_margin, format_target,
+    SECTION_TITLE,
+    STATUS_STYLE,
+    STATUS_SYMBOL,
+    STATUS_WORD,
+    format_margin,
+    format_target,
     format_value,
 )
 from ecotarget.report import STATUSES, Report

@@ -119,9 +119,11 @@ def _check_columns(frame: pd.DataFrame, columns: Sequence[str], what: str) -> No
 
 
 def _grid(values: FloatArray, cell: npt.NDArray[np.int64], groups: int) -> FloatArray:
-    """Scatter one pollutant's hourly values into a (groups, 24) array, NaN where absent."""
+    """Scatter one pollutant's hourly values into a (groups, 24) array, NaN where absent.
+
+    Infinite values are not measurements and count as missing hours."""
     grid = np.full(groups * _HOURS, np.nan)
-    grid[cell] = values
+    grid[cell] = np.where(np.isfinite(values), values, np.nan)
     return grid.reshape(groups, _HOURS)
 
 

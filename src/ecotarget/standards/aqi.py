@@ -288,7 +288,9 @@ _NAME_SETS = np.array(
 
 def _name_sets(flags: BoolArray) -> npt.NDArray[np.object_]:
     """Display-name strings from an (n, 6) boolean matrix in POLLUTANT_NAMES order."""
-    codes = flags.astype(np.int64) @ (1 << np.arange(len(POLLUTANT_NAMES), dtype=np.int64))
+    codes = np.zeros(flags.shape[0], dtype=np.intp)
+    for i in range(len(POLLUTANT_NAMES)):
+        codes |= flags[:, i].astype(np.intp) << i
     return _NAME_SETS[codes]
 
 
@@ -373,7 +375,7 @@ def daily_aqi(
         "o3_1h": _iaqi_by_edition("o3_1h", _floats(days, "o3_1h_max"), editions),
     }
     o3_8h = _floats(days, "o3_8h_max")
-    o3_8h_over = round_half_even(o3_8h) > _O3_8H_STOP
+    o3_8h_over = np.isfinite(o3_8h) & (round_half_even(o3_8h) > _O3_8H_STOP)
     iaqi_8h = _iaqi_by_edition("o3_8h", o3_8h, editions)  # NaN where > 800
     sub["o3_8h"] = np.where(o3_8h_over & ~is_2012, _O3_8H_OVER_IAQI_2026, iaqi_8h)
 
@@ -442,7 +444,7 @@ def hourly_aqi(hours: pd.DataFrame, *, edition: Edition | None = None) -> pd.Dat
 
     so2 = _floats(hours, "so2")
     so2_sub = _iaqi_by_edition("so2_1h", so2, editions)  # NaN where > 800
-    so2_over = round_half_even(so2) > _SO2_1H_STOP
+    so2_over = np.isfinite(so2) & (round_half_even(so2) > _SO2_1H_STOP)
     if "so2_24h" in hours.columns:
         so2_24h_sub = _iaqi_by_edition("so2_24h", _floats(hours, "so2_24h"), editions)
     else:

@@ -262,7 +262,7 @@ SUPPLEMENTARY: Final[dict[str, tuple[str, float]]] = {
 # abbreviations. Brackets holding units are stripped before lookup elsewhere; brackets that
 # qualify the item (以P计, 六价) are listed in both ASCII and full-width form.
 _NAME_VARIANTS: Final[dict[str, tuple[str, ...]]] = {
-    "temp": ("水温", "温度", "water temperature", "temperature", "WT", "T"),
+    "temp": ("水温", "温度", "water temperature", "temperature", "WT"),
     "ph": ("pH", "pH值", "PH值"),
     "do": ("溶解氧", "DO", "dissolved oxygen"),
     "codmn": ("高锰酸盐指数", "高锰酸钾指数", "CODMn", "COD_Mn", "COD-Mn", "CODₘₙ", "IMn",
@@ -611,8 +611,8 @@ def _pollutant_text(pollutants: list[MainPollutant]) -> str:
         if np.isnan(multiple):
             parts.append(zh)
         else:
-            # round_half_even snaps float noise first: (0.225 − 0.2)/0.2 = 0.12500000000000003
-            # is the decimal 0.125 and must give 0.12 under GB/T 8170.
+            # round_half_even snaps float noise first: (0.233 − 0.2)/0.2 is stored as
+            # 0.16500000000000000777, but it is the decimal 0.165 and GB/T 8170 gives 0.16.
             parts.append(f"{zh}({float(round_half_even(multiple, 2)):.2f})")
     return ",".join(parts)
 

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "data" / "samples"
+TARGETS = ROOT / "config" / "targets.yaml"
+
+MINIMAL_TARGETS = """\
+plan: {year: 2025, region: 测试县, issuer: 测试局}
+targets:
+{targets}
+"""
+
+
+@pytest.fixture
+def write_targets(tmp_path: Path):
+    """Write a targets file with the given YAML list items and return its path."""
+
+    def write(targets_yaml: str, header: str | None = None) -> Path:
+        path = tmp_path / "targets.yaml"
+        body = (header or MINIMAL_TARGETS).replace("{targets}", targets_yaml)
+        path.write_text(body, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path):
+    def write(text: str, name: str = "input.csv", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return write
