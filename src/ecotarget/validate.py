@@ -302,6 +302,10 @@ def _air(typed: pd.DataFrame, table: RawTable, problems: _Problems
         subkind = "daily"
     if subkind == "hourly" and "o3" not in typed and "o3_8h" in typed:
         subkind = "daily"
+    if subkind == "hourly":
+        times = typed["time"]
+        problems.add(times.notna() & (times != times.dt.floor("h")), "time",
+                     "not a whole hour: hourly values are labelled HH:00")
     empty = typed[has_values].isna().all(axis=1) if has_values else pd.Series(True, typed.index)
     problems.add(empty, has_values[0] if has_values else typed.columns[0],
                  "no pollutant value in this row")
