@@ -80,6 +80,8 @@ def summary_line(report: Report, lang: str = "zh") -> Text:
                     style=STATUS_STYLE[status])
     rows = sum(i.rows_read for i in report.inputs)
     rejected = sum(i.rows_rejected for i in report.inputs)
+    outside = sum(i.rows_out_of_period for i in report.inputs)
     text.append(f"  ({len(report.inputs)} inputs, {rows} rows"
-                + (f", {rejected} rejected" if rejected else "") + ")")
+                + (f", {rejected} rejected" if rejected else "")
+                + (f", {outside} out of period" if outside else "") + ")")
     return text
