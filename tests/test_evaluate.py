@@ -1,0 +1,71 @@
+"""Status rules of DESIGN.md, applied to measurements built by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ecotarget.evaluate import evaluate
+from ecotarget.periods import make_window
+from ecotarget.report import Measurement, Report
+from ecotarget.targets import Target
+
+OCT = make_window(2025, as_of=dt.date(2025, 10, 31), period=None)
+YEAR_END = make_window(2025, as_of=dt.date(2025, 12, 31), period=None)
+
+
+def target(**overrides: object) -> Target:
+    fields: dict[str, object] = {
+        "id": "t", "section": "headline", "name": "n", "name_en": "n", "clause": "c",
+        "metric": "ledger.total", "params": {"indicator": "x"}, "op": ">=", "target": 90}
+    fields.update(overrides)
+    return Target.model_validate(fields)
+
+
+@pytest.mark.parametrize(
+    ("measurement", "window", "status"),
+    [
+        (Measurement(None), OCT, "no_data"),
+        (Measurement(None, insufficient="zero"), OCT, "insufficient_data"),
+        (Measurement(95.0, insufficient="Feb has 20 of 25 days"), OCT, "insufficient_data"),
+        (Measurement(95.0), OCT, "met"),
+        (Measurement(85.0), OCT, "not_met"),
+        # a count behind the final target but on pace is met; behind pace is at risk
+        (Measurement(78.0, pace=74.96), OCT, "met"),
+        (Measurement(70.0, pace=74.96), OCT, "at_risk"),
+        (Measurement(70.0, pace=90.0), YEAR_END, "not_met"),
+        # air-style outlook: reachable and projection
+        (Measurement(92.0, reachable=True, projected_pass=True), OCT, "met"),
+        (Measurement(92.0, reachable=True, projected_pass=False), OCT, "at_risk"),
+        (Measurement(88.0, reachable=True, projected_pass=True), OCT, "at_risk"),
+        (Measurement(80.0, reachable=False, projected_pass=False), OCT, "not_met"),
+        (Measurement(88.0, reachable=None, projected_pass=None), YEAR_END, "not_met"),
+    ],
+)
+def test_statuses(measurement: Measurement, window: object, status: str) -> None:
+    assert evaluate(target(), measurement, window).status == status  # type: ignore[arg-type]
+
+
+def test_previous_year_compares_with_the_baseline() -> None:
+    falling = target(op="<", target="previous_year")
+    assert evaluate(falling, Measurement(354.0, baseline=393.0), OCT).status == "met"
+    result = evaluate(falling, Measurement(400.0, baseline=393.0), OCT)
+    assert result.status == "not_met" and result.margin == -7 and result.target_value == 393
+    assert evaluate(falling, Measurement(354.0), OCT).status == "insufficient_data"
+
+
+def test_margin_direction() -> None:
+    assert evaluate(target(op="<=", target=26), Measurement(28.0), OCT).margin == -2
+    assert evaluate(target(op="==", target=0), Measurement(1.0), OCT).margin == -1
+    assert evaluate(target(), Measurement(95.5), OCT).margin == 5.5
+
+
+def test_exit_codes_follow_fail_on() -> None:
+    met = evaluate(target(), Measurement(95.0), OCT)
+    risky = evaluate(target(), Measurement(70.0, pace=74.96), OCT)
+    report = Report("0", "t.yaml", {}, OCT.as_of, (OCT.start, OCT.end), [], [met, risky], [])
+    assert report.exit_code("not_met") == 0
+    assert report.exit_code("at_risk") == 1
+    assert report.exit_code("never") == 0
+    assert report.summary["at_risk"] == 1 and report.summary["met"] == 1
