@@ -287,3 +287,13 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
         render_validation(tables, stream, fmt=fmt)
     sys.exit(1 if any(t.rows_rejected for t in tables) else 0)
 
+
+
+def _register_commands() -> None:
+    # The domain commands live in their own modules; importing them costs only click.
+    from ecotarget.commands.water import water
+
+    cli.add_command(water)
+
+
+_register_commands()

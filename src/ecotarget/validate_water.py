@@ -1,0 +1,197 @@
+"""The water kind's own columns: words → codes, reported concentrations → numbers.
+
+:func:`ecotarget.validate.validate_table` has already typed the columns every water file
+shares (section, date, volume …; :class:`ecotarget.schemas.WaterRow`); the item columns
+still hold the text of the export, under their item keys (``do``, ``tp``, ``sulfate`` …).
+This module turns them into what the metrics need, one whole column at a time.
+
+Representation of an item column (three columns per item found in the file):
+
+* ``<key>`` (float): the measured value; NaN when the cell is below the detection limit or
+  missing;
+* ``<key>__bdl`` (bool): the cell was reported below the detection limit (``ND``, ``未检出``,
+  ``<0.01``, ``0.01L``);
+* ``<key>__dl`` (float): the detection limit the cell states (``<0.01`` → 0.01); NaN when it
+  states none (bare ``ND``) or the value was measured.
+
+The number a below-DL result stands for in a mean (DL/2, 0 or DL) is a setting
+(``settings.water.below_detection_limit``), so it is applied by the metrics, not here:
+:func:`measurement_frame` rebuilds the engine's parsed form from the three columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from ecotarget.readers import RawTable
+from ecotarget.standards.water import ITEMS, SUPPLEMENTARY, parse_class, parse_measurement
+from ecotarget.validate import _fold, _Problems, is_missing
+
+#: Every item key a water file may carry, Table 1 order then Table 2.
+ITEM_KEYS: tuple[str, ...] = (*ITEMS, *SUPPLEMENTARY)
+
+BDL_SUFFIX = "__bdl"
+DL_SUFFIX = "__dl"
+
+# Items that are not concentrations: a negative pH or temperature is a plausibility question
+# of its own (pH has 0–14 below), not "a concentration cannot be negative".
+_SIGNED_ITEMS = frozenset({"ph", "temp"})
+_PH_RANGE = (0.0, 14.0)
+
+LEVEL_WORDS: Mapping[str, str] = {
+    "国控": "national", "国考": "national", "national": "national",
+    "省控": "provincial", "省考": "provincial", "provincial": "provincial",
+    "市控": "municipal", "市考": "municipal", "municipal": "municipal",
+    "县控": "county", "县考": "county", "county": "county",
+}  # fmt: skip
+WATERBODY_WORDS: Mapping[str, str] = {
+    "河流": "river", "river": "river",
+    "湖库": "lake", "湖泊": "lake", "水库": "lake", "lake": "lake", "reservoir": "lake",
+}  # fmt: skip
+SOURCE_WORDS: Mapping[str, bool] = {
+    "是": True, "y": True, "yes": True, "1": True, "true": True, "饮用水": True, "水源地": True,
+    "否": False, "n": False, "no": False, "0": False, "false": False, "": False,
+}  # fmt: skip
+
+NOT_A_MEASUREMENT = "not a measurement: write a number, ND, <0.01 or 0.01L"
+
+
+def water_columns(typed: pd.DataFrame, table: RawTable,
+                  problems: _Problems) -> tuple[pd.DataFrame, list[str]]:
+    """Type the water-specific columns of ``typed``; return the new frame and notes.
+
+    Row problems go to ``problems`` (the row is then rejected by the caller); ``typed`` is
+    not modified. Notes describe the file as a whole (which items it carries, defaults
+    applied) for the input summary.
+    """
+    notes: list[str] = []
+    out: dict[str, pd.Series] = {}
+    n = len(typed)
+
+    if "level" in typed:
+        out["level"] = _words(typed["level"], LEVEL_WORDS, "level", problems,
+                              "国控/国考, 省控/省考, 市控/市考, 县控/县考 or national, "
+                              "provincial, municipal, county")
+    if "waterbody" in typed:
+        waterbody = _words(typed["waterbody"], WATERBODY_WORDS, "waterbody", problems,
+                           "河流/river or 湖库/湖泊/水库/lake/reservoir")
+        defaulted = int(is_missing(_fold(typed["waterbody"])).sum())  # not the rejected words
+        if defaulted:
+            notes.append(f"{defaulted} rows without {_header(table, 'waterbody')}: "
+                         "taken as river")
+        out["waterbody"] = waterbody.fillna("river")
+    else:
+        notes.append("no waterbody column (水体类型): every section is taken as a river")
+        out["waterbody"] = pd.Series("river", index=typed.index, dtype="str")
+    if "target_class" in typed:
+        out["target_class"] = _target_class(typed["target_class"], problems)
+    if "source" in typed:
+        flags = _words(typed["source"], SOURCE_WORDS, "source", problems,
+                       "是/Y/yes/1/true or 否/N/no/0/false (empty: no)")
+        out["source"] = flags.fillna(False).astype(bool)
+    else:
+        out["source"] = pd.Series(False, index=typed.index, dtype=bool)
+
+    items = [key for key in typed.columns if key in ITEM_KEYS]  # in the file's column order
+    any_value = np.zeros(n, dtype=bool)
+    for key in items:
+        parsed = _parse_distinct(typed[key])
+        value = parsed["value"]
+        problems.add(parsed["invalid"], key, NOT_A_MEASUREMENT)
+        if key in _SIGNED_ITEMS:
+            if key == "ph":
+                low, high = _PH_RANGE
+                problems.add((value < low) | (value > high), key,
+                             f"pH must be between {low:g} and {high:g}")
+        else:
+            problems.add(value < 0, key, "a concentration cannot be negative")
+        below = parsed["below_dl"].to_numpy(dtype=bool)
+        any_value |= value.notna().to_numpy() | below
+        out[key] = value
+        out[key + BDL_SUFFIX] = pd.Series(below, index=typed.index)
+        out[key + DL_SUFFIX] = parsed["dl"]
+    if items:
+        problems.add(~any_value, items[0], "no measured item in this row")
+        shown = ", ".join(_header(table, key) for key in items)
+        notes.append(f"{len(items)} item columns: {shown}")
+        absent = [ITEMS[k].zh for k in ITEMS if ITEMS[k].assessed and k not in items]
+        if absent:
+            notes.append("assessed items not in the file (class and CWQI use the others): "
+                         + ", ".join(absent))
+    else:
+        notes.append("no GB 3838 item column")
+
+    kept = typed.drop(columns=[c for c in out if c in typed])
+    return pd.concat([kept, pd.DataFrame(out, index=typed.index)], axis=1), notes
+
+
+def measurement_frame(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Item ``key`` of a validated water frame in the engine's parsed form.
+
+    Columns ``value``, ``below_dl``, ``dl``, ``invalid`` (always False: invalid rows were
+    rejected), ready for :func:`ecotarget.standards.water.substitute_below_dl`. Frames
+    concatenated from files without the item give NaN/False.
+    """
+    index = frame.index
+    if key not in frame:
+        return pd.DataFrame({"value": np.nan, "below_dl": False, "dl": np.nan,
+                             "invalid": False}, index=index)
+    # eq(True): a concatenation of files with and without this item leaves NaN in the flag
+    below = frame[key + BDL_SUFFIX].eq(True) if key + BDL_SUFFIX in frame else False
+    dl = frame.get(key + DL_SUFFIX, np.nan)
+    return pd.DataFrame({"value": pd.to_numeric(frame[key]).astype("float64"),
+                         "below_dl": below, "dl": dl, "invalid": False}, index=index)
+
+
+def _parse_distinct(raw: pd.Series) -> pd.DataFrame:
+    """:func:`parse_measurement` of each distinct cell once, spread back to every row.
+
+    A monitoring column repeats a few hundred spellings (``0.01L``, ``ND``, ``0.12``) over
+    many rows, and the regular-expression parse is the cost of validating a water file.
+    """
+    codes, distinct = pd.factorize(raw, use_na_sentinel=False)
+    parsed = parse_measurement(pd.Series(distinct, dtype=object))
+    return parsed.iloc[codes].set_axis(raw.index)
+
+
+def _header(table: RawTable, column: str) -> str:
+    return table.source_columns.get(column, column)
+
+
+def _words(values: pd.Series, words: Mapping[str, object], column: str,
+           problems: _Problems, accepted: str) -> pd.Series:
+    """Map text cells through ``words`` (case-insensitive); missing stays missing."""
+    folded = _fold(values)
+    missing = is_missing(folded) | (folded == "")
+    key = folded.str.lower()
+    mapped = key.map(dict(words))
+    unknown = mapped.isna() & ~missing
+    problems.add(unknown, column, f"unknown {column}: write {accepted}")
+    return mapped.where(~missing & ~unknown, None)
+
+
+def _target_class(values: pd.Series, problems: _Problems) -> pd.Series:
+    """Published class text → Int64 1..6 (6 = 劣V); missing stays <NA>."""
+    folded = _fold(values)
+    missing = is_missing(folded) | (folded == "")
+    codes = _map_unique(folded.where(~missing, None), _class_or_nan)
+    problems.add(codes.isna() & ~missing, "target_class",
+                 "not a water class: write I, II, III, IV, V or 劣V (Ⅲ, 3, III类 also work)")
+    return codes.astype("Int64")
+
+
+def _class_or_nan(text: str) -> float:
+    try:
+        return float(parse_class(text))
+    except ValueError:
+        return float("nan")
+
+
+def _map_unique(values: pd.Series, func: Callable[[str], float]) -> pd.Series:
+    """Apply a scalar parser once per distinct cell (a column holds a handful of words)."""
+    present = values.dropna()
+    table = {text: func(text) for text in present.unique()}
+    return values.map(table).astype("float64")
