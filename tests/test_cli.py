@@ -25,11 +25,11 @@ def run(*args: str, input: bytes | str | None = None):
 def test_version_and_help() -> None:
     assert run("--version").output.strip() == f"ecotarget, version {__version__}"
     help_text = run("--help").output
-    for command in ("check", "targets", "validate", "water"):
+    for command in ("check", "targets", "validate", "aqi", "water"):
         assert command in help_text
 
 
-@pytest.mark.parametrize("command", ["check", "targets", "validate", "water"])
+@pytest.mark.parametrize("command", ["check", "targets", "validate", "aqi", "water"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0 and "Example" in result.output

@@ -291,8 +291,10 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
 
 def _register_commands() -> None:
     # The domain commands live in their own modules; importing them costs only click.
+    from ecotarget.commands.aqi import aqi
     from ecotarget.commands.water import water
 
+    cli.add_command(aqi)
     cli.add_command(water)
 
 
