@@ -1,7 +1,8 @@
 """Row models of the three input kinds: the one place that declares columns, types and ranges.
 
 Each kind is a pydantic model. Field metadata carries the header aliases seen in real exports
-(``aliases``) and the plausibility rule behind an upper bound (``why``). The vectorised checks
+(``aliases``) and the plausibility rules behind the bounds: ``why`` for the upper bound,
+``why_low`` for the lower one (a negative concentration). The vectorised checks
 in :mod:`ecotarget.validate` are derived from these models, so a column's rule is written once;
 ``Model.model_validate(row)`` gives the same verdict on a single row.
 """
@@ -21,10 +22,13 @@ Kind = Literal["ledger", "air", "water"]
 KINDS: tuple[Kind, ...] = ("ledger", "air", "water")
 
 
-def _col(*aliases: str, why: str | None = None, **constraints: Any) -> Any:
+def _col(*aliases: str, why: str | None = None, why_low: str | None = None,
+         **constraints: Any) -> Any:
     extra: dict[str, Any] = {"aliases": list(aliases)}
     if why:
         extra["why"] = why
+    if why_low:
+        extra["why_low"] = why_low
     return Field(json_schema_extra=extra, **constraints)
 
 
@@ -47,7 +51,9 @@ class LedgerRow(_Row):
 
 # --- air --------------------------------------------------------------------------------------
 
-_CONC = "a concentration cannot be negative"
+_CONC = ("a concentration cannot be negative (if the export marks a missing hour with -99 "
+         "or -1, leave the cell empty or write -)")
+_TOO_HIGH = "implausibly high for this pollutant; check the unit and the decimal point"
 
 
 class AirRow(_Row):
@@ -64,19 +70,24 @@ class AirRow(_Row):
     )
     region: str | None = _col("城市", "区县", "地区", "行政区", "city", "area", default=None)
     pm25: float | None = _col(
-        "细颗粒物", "pm2.5", "pm₂.₅", "pm2_5", "pm25", default=None, ge=0, le=3000, why=_CONC
+        "细颗粒物", "pm2.5", "pm₂.₅", "pm2_5", "pm25", default=None, ge=0, le=3000,
+        why=_TOO_HIGH, why_low=_CONC,
     )
-    pm10: float | None = _col("可吸入颗粒物", "pm10", default=None, ge=0, le=6000)
-    so2: float | None = _col("二氧化硫", "so2", "so₂", default=None, ge=0, le=10000)
-    no2: float | None = _col("二氧化氮", "no2", "no₂", default=None, ge=0, le=5000)
+    pm10: float | None = _col("可吸入颗粒物", "pm10", default=None, ge=0, le=6000,
+                              why=_TOO_HIGH, why_low=_CONC)
+    so2: float | None = _col("二氧化硫", "so2", "so₂", default=None, ge=0, le=10000,
+                             why=_TOO_HIGH, why_low=_CONC)
+    no2: float | None = _col("二氧化氮", "no2", "no₂", default=None, ge=0, le=5000,
+                             why=_TOO_HIGH, why_low=_CONC)
     co: float | None = _col(
-        "一氧化碳", "co", default=None, ge=0, le=60,
-        why="CO is in mg/m³; values above 60 look like µg/m³ (divide by 1000)",
+        "一氧化碳", "co", default=None, ge=0, le=60, why_low=_CONC,
+        why="CO is in mg/m³ and this looks like µg/m³ (divide by 1000)",
     )
-    o3: float | None = _col("臭氧", "o3", "o₃", "臭氧1小时", "o3_1h", "o3-1h", default=None, ge=0, le=3000)
+    o3: float | None = _col("臭氧", "o3", "o₃", "臭氧1小时", "o3_1h", "o3-1h", default=None, ge=0,
+                            le=3000, why=_TOO_HIGH, why_low=_CONC)
     o3_8h: float | None = _col(
         "臭氧8小时", "臭氧日最大8小时", "o3-8h", "o3_8h", "o3_8h_max", "臭氧8小时滑动平均",
-        default=None, ge=0, le=3000,
+        default=None, ge=0, le=3000, why=_TOO_HIGH, why_low=_CONC,
     )
     aqi: float | None = _col("空气质量指数", "aqi", default=None, ge=0, le=500)
 
@@ -97,7 +108,8 @@ class WaterRow(_Row):
     region: str | None = _col("地区", "区县", "行政区", "city", "area", default=None)
     target_class: str | None = _col("水质目标", "目标类别", "考核目标", "目标", default=None)
     source: str | None = _col("饮用水水源地", "是否水源地", "drinking", "drinking_source", default=None)
-    volume: float | None = _col("取水量", "供水量", "intake", default=None, ge=0)
+    volume: float | None = _col("取水量", "供水量", "intake", default=None, ge=0,
+                                why_low="a volume cannot be negative")
 
 
 MODELS: dict[Kind, type[_Row]] = {"ledger": LedgerRow, "air": AirRow, "water": WaterRow}
@@ -106,19 +118,27 @@ MODELS: dict[Kind, type[_Row]] = {"ledger": LedgerRow, "air": AirRow, "water": W
 # --- header matching --------------------------------------------------------------------------
 
 _UNITS = re.compile(r"[\(\[（【].*?[\)\]）】]")
+# A unit written after the name without brackets ("PM2.5 μg/m3", "CO/mg/m3", "优良率%"), and
+# the word 浓度 ("concentration") that some platforms append to every pollutant name. NFKC has
+# already turned µ into μ and ³ into 3 when this runs; spaces are gone.
+_UNIT_SUFFIX = re.compile(r"(?:[/_:,\-]?(?:[μu]g|mg|ng)/n?(?:m3|l))$|%$|浓度$")
 
 
 def normalise_header(text: str) -> str:
     """Fold a header cell to the form the alias tables use.
 
-    Full-width forms become ASCII (NFKC), units in brackets go, case and spaces are ignored.
+    Full-width forms become ASCII (NFKC), units in brackets or after the name go, case and
+    spaces are ignored.
 
     >>> normalise_header(" ＰＭ２.５ (μg/m³) "), normalise_header("一氧化碳【mg/m3】")
     ('pm2.5', '一氧化碳')
+    >>> normalise_header("PM2.5 µg/m³"), normalise_header("CO_mg/m3"), normalise_header("SO₂浓度")
+    ('pm2.5', 'co', 'so2')
     """
     folded = unicodedata.normalize("NFKC", str(text)).replace("\ufeff", "")
-    folded = _UNITS.sub("", folded)
-    return re.sub(r"\s+", "", folded).lower()
+    folded = re.sub(r"\s+", "", _UNITS.sub("", folded)).lower()
+    stripped = _UNIT_SUFFIX.sub("", folded)
+    return stripped or folded
 
 
 @dataclass(frozen=True)
@@ -132,7 +152,8 @@ class ColumnRule:
     le: float | None
     pattern: str | None
     min_length: int | None
-    why: str | None
+    why: str | None  # why the upper bound: the hint shown when a value is above it
+    why_low: str | None = None  # why the lower bound (e.g. "a concentration cannot be negative")
 
 
 def column_rules(model: type[BaseModel]) -> dict[str, ColumnRule]:
@@ -151,6 +172,7 @@ def column_rules(model: type[BaseModel]) -> dict[str, ColumnRule]:
                 pattern = meta.pattern
         extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
         why = extra.get("why")
+        why_low = extra.get("why_low")
         rules[name] = ColumnRule(
             name=name,
             kind=_kind_of(field.annotation),
@@ -160,6 +182,7 @@ def column_rules(model: type[BaseModel]) -> dict[str, ColumnRule]:
             pattern=pattern,
             min_length=min_length,
             why=str(why) if why else None,
+            why_low=str(why_low) if why_low else None,
         )
     return rules
 

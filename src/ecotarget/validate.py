@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
 
 import numpy as np
 import pandas as pd
@@ -20,11 +21,25 @@ from ecotarget.errors import InputError
 from ecotarget.readers import RawTable
 from ecotarget.schemas import AIR_POLLUTANTS, MODELS, ColumnRule, Kind, column_rules
 
-MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "na", "n/a", "/", "无", "nan", "null"})
+_MISSING = ("", "-", "--", "—", "——", "–", "na", "n/a", "#n/a", "/", "无", "nan", "null")
+MISSING_MARKERS = frozenset(_MISSING)
 LINE = "_line"  # the original line number travels with each accepted row
+_VALUE_CHARS = 200  # a raw value longer than this is shown cut, with its length
 
 
-@dataclass(frozen=True)
+def _case_variants(word: str) -> set[str]:
+    variants = {""}
+    for char in word:
+        variants = {v + c for v in variants for c in {char.lower(), char.upper()}}
+    return variants
+
+
+# Every spelling of every marker (NA, Na, N/A, NULL …): matching them with isin avoids
+# lower-casing whole columns.
+_MISSING_VARIANTS = frozenset(v for marker in _MISSING for v in _case_variants(marker))
+
+
+@dataclass(frozen=True, slots=True)  # slots: a file can have millions of rejected rows
 class RowError:
     """One rejected row: where, which cell, what was there, and why."""
 
@@ -70,29 +85,79 @@ class ValidationContext:
     grades: Mapping[str, frozenset[str]] = field(default_factory=dict)  # ledger indicator → grades
 
 
+Message = str | Callable[[int], str]
+
+
 class _Problems:
-    """Collects (row position, column, message) and keeps the first problem per row."""
+    """Collects (row position, column, message): one :class:`RowError` per rejected row.
+
+    The first problem found names the row's column and value; further problems of the same
+    row in other columns are appended to its message ("; also …"), so that one pass shows
+    everything to fix in a row while the account stays one error per rejected row.
+    """
 
     def __init__(self, table: RawTable) -> None:
         self.table = table
         self.first: dict[int, RowError] = {}
+        # further problems of a row, and their columns; only rows with more than one problem
+        # have entries, so that a million rejected rows cost a million RowErrors and no more
+        self._more: dict[int, list[str]] = {}
+        self._more_columns: dict[int, set[str]] = {}
+        self._final: set[int] = set()
 
-    def add(self, mask: np.ndarray | pd.Series, column: str, message: str,
-            values: pd.Series | None = None) -> None:
+    def add(self, mask: np.ndarray | pd.Series, column: str, message: Message,
+            values: pd.Series | None = None, *, only_if_clean: bool = False,
+            final: bool = False) -> None:
+        """Reject the rows where ``mask`` is true.
+
+        ``message`` is one text for all, or a function of the row position (for messages
+        that name another line or a corrected value). ``only_if_clean``: a consequence of
+        other problems (a row left without any value) is reported only when nothing else
+        is. ``final``: the row cannot be read at all, so its cells' problems mean nothing.
+        """
         positions = np.flatnonzero(np.asarray(mask, dtype=bool))
         if not len(positions):
             return
         raw = self.table.frame[column] if values is None and column in self.table.frame else values
+        # the raw cells and line numbers of these rows only, taken at once
+        cells = ([None] * len(positions) if raw is None
+                 else raw.iloc[positions].to_numpy(dtype=object).tolist())
+        lines = self.table.lines[positions].tolist()
         header = self.table.source_columns.get(column, column)
-        for pos in positions:
-            if pos in self.first:
+        for pos, cell, line in zip(positions.tolist(), cells, lines, strict=True):
+            text = message if isinstance(message, str) else message(pos)
+            seen = self.first.get(pos)
+            if seen is not None:
+                if (only_if_clean or pos in self._final or header == seen.column
+                        or header in self._more_columns.get(pos, ())):
+                    continue
+                self._more_columns.setdefault(pos, set()).add(header)
+                self._more.setdefault(pos, []).append(
+                    f"{header} {_shown(cell)!r}: {text}")
                 continue
-            value = "" if raw is None else str(raw.iat[int(pos)])
-            self.first[int(pos)] = RowError(
-                self.table.path, int(self.table.lines[pos]), header, value, message)
+            self.first[pos] = RowError(self.table.path, line, header, _shown(cell), text)
+            if final:
+                self._final.add(pos)
 
     def positions(self) -> np.ndarray:
         return np.asarray(sorted(self.first), dtype=np.int64)
+
+    def errors(self) -> list[RowError]:
+        """Every rejected row's error, in line order, further problems appended."""
+        out = []
+        for pos, error in self.first.items():
+            more = self._more.get(pos)
+            if more:
+                error = replace(error, message="; also ".join([error.message, *more]))
+            out.append(error)
+        return sorted(out, key=lambda e: e.line)
+
+
+def _shown(value: object) -> str:
+    text = "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+    if len(text) > _VALUE_CHARS:
+        return f"{text[:_VALUE_CHARS]}… ({len(text):,} characters)"
+    return text
 
 
 # --- cell parsers (vectorised) --------------------------------------------------------------
@@ -101,27 +166,62 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
 
 
 def _fold(raw: pd.Series) -> pd.Series:
-    """NFKC (full-width digits and signs become ASCII), trimmed."""
-    text = raw.astype("object").where(raw.notna(), "").astype(str)
-    if text.map(str.isascii).all():
-        return text.str.strip()
-    return text.map(lambda s: unicodedata.normalize("NFKC", s)).str.strip()
+    """NFKC (full-width digits and signs become ASCII), trimmed; missing cells become "".
+
+    Each distinct text is folded once: a column of millions of cells holds a few thousand
+    distinct station names or timestamps, so this costs a hash pass, not a Python call per
+    cell.
+    """
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    folded = [_fold_one(str(u)) for u in uniques]
+    folded.append("")  # code -1: a missing cell
+    return pd.Series(np.asarray(folded, dtype=object)[codes], index=raw.index, dtype="str")
+
+
+def _fold_one(text: str) -> str:
+    return (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
 
 
 def is_missing(folded: pd.Series) -> pd.Series:
-    return folded.str.lower().isin(MISSING_MARKERS)
+    """Whether each folded cell is a missing marker ("", -, --, —, NA, /, 无 …)."""
+    return folded.isin(_MISSING_VARIANTS)
+
+
+def _to_float(text: pd.Series) -> np.ndarray:
+    try:
+        numbers = pd.Series(pd.to_numeric(text, errors="coerce"))
+        # a writable copy: the parsers fill the cells that need cleaning into it
+        return np.array(numbers.to_numpy(dtype="float64", na_value=np.nan), copy=True)
+    except (ValueError, TypeError, OverflowError):  # a column pandas cannot coerce at all
+        return np.full(len(text), np.nan)
 
 
 def parse_numbers(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Text → float. Returns (values, missing, invalid): thousands separators and a trailing
-    percent sign are accepted, missing markers are missing (never zero)."""
-    folded = _fold(raw)
-    missing = is_missing(folded)
-    cleaned = folded.str.replace(_THOUSANDS, "", regex=True).str.removesuffix("%").str.strip()
-    values = pd.to_numeric(cleaned.where(~missing, None), errors="coerce").astype("float64")
-    invalid = values.isna() & ~missing
-    invalid |= ~np.isfinite(values.fillna(0.0))
-    return values.where(~invalid), missing, invalid
+    """Text → float. Returns (values, missing, invalid): thousands separators, full-width
+    digits and a trailing percent sign are accepted, missing markers are missing (never
+    zero), infinities and text are invalid.
+
+    Plain numbers are parsed by pandas in one C pass; only the cells that fail it (markers,
+    "1,234", "99.1%", full-width digits, typos) take the slower text-cleaning path.
+    """
+    values = _to_float(raw)
+    missing = np.zeros(len(raw), dtype=bool)
+    invalid = np.zeros(len(raw), dtype=bool)
+    rest = np.flatnonzero(~np.isfinite(values))
+    if len(rest):
+        folded = _fold(raw.iloc[rest])
+        marker = is_missing(folded).to_numpy()
+        cleaned = (folded.str.replace(_THOUSANDS, "", regex=True)
+                   .str.replace("\u2212", "-", regex=False)  # the typographic minus sign
+                   .str.removesuffix("%").str.strip())
+        again = _to_float(cleaned)
+        ok = np.isfinite(again) & ~marker
+        values[rest] = np.where(ok, again, np.nan)
+        missing[rest] = marker
+        invalid[rest] = ~ok & ~marker
+    index = raw.index
+    return (pd.Series(values, index=index), pd.Series(missing, index=index),
+            pd.Series(invalid, index=index))
 
 
 _DATE_SEPARATORS = re.compile(r"[年月/.]")
@@ -145,11 +245,14 @@ def parse_datetimes(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     return parsed, missing, invalid
 
 
-_PERIOD = re.compile(r"^(\d{4})\s*[-/.年]?\s*(\d{1,2})\s*月?$")
+# A month: 2025-01, 2025/1, 2025年1月, 202501; also the first day of it (2025-01-01, maybe
+# with 00:00), which is what Excel makes of a month typed into a cell.
+_PERIOD = re.compile(
+    r"^(\d{4})\s*[-/.年]?\s*(\d{1,2})\s*月?(?:\s*[-/.]\s*0?1\s*日?)?(?:\s+0{1,2}:00(?::00)?)?$")
 
 
 def parse_periods(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Text → 'YYYY-MM'. Accepts 2025-01, 2025/1, 2025年1月, 202501."""
+    """Text → 'YYYY-MM'. Accepts 2025-01, 2025/1, 2025年1月, 202501 and 2025-01-01."""
     folded = _fold(raw)
     missing = is_missing(folded)
     parts = folded.str.extract(_PERIOD)
@@ -157,6 +260,21 @@ def parse_periods(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     ok = parts[0].notna() & month.between(1, 12)
     periods = (parts[0] + "-" + month.fillna(0).astype(int).astype(str).str.zfill(2)).where(ok)
     return periods, missing, ~ok & ~missing
+
+
+_EXCEL_ERROR = "an Excel error value: fix the formula in the sheet, or leave the cell empty"
+
+
+def _not_numbers(raw: pd.Series, invalid: pd.Series | np.ndarray, column: str,
+                 problems: _Problems, message: str) -> None:
+    """Reject unreadable numbers; name Excel's #DIV/0!, #VALUE! … for what they are."""
+    invalid = np.asarray(invalid, dtype=bool)
+    excel = np.zeros(len(invalid), dtype=bool)
+    bad = np.flatnonzero(invalid)
+    if len(bad):
+        excel[bad] = _fold(raw.iloc[bad]).str.startswith("#").to_numpy()
+    problems.add(excel, column, _EXCEL_ERROR)
+    problems.add(invalid & ~excel, column, message)
 
 
 # --- the generic pass -----------------------------------------------------------------------
@@ -192,16 +310,16 @@ def _typed(raw: pd.Series, rule: ColumnRule, problems: _Problems) -> pd.Series:
     name = rule.name
     if rule.kind in ("number", "int"):
         values, missing, invalid = parse_numbers(raw)
-        problems.add(invalid, name, "not a number: write digits (e.g. 12.5), or leave it empty "
-                     "or '-' when missing")
+        _not_numbers(raw, invalid, name, problems, "not a number: write digits (e.g. 12.5), "
+                     "or leave it empty or '-' when missing")
         if rule.kind == "int":
             problems.add(values.notna() & (values % 1 != 0), name, "must be a whole number")
         if rule.ge is not None:
-            why = f" ({rule.why})" if rule.why and rule.le is None else ""
-            problems.add(values < rule.ge, name, f"must be ≥ {rule.ge:g}{why}")
+            low = f": {rule.why_low}" if rule.why_low else ""
+            problems.add(values < rule.ge, name, f"must be ≥ {rule.ge:g}{low}")
         if rule.le is not None:
-            why = rule.why or "implausibly large; check the unit and the decimal point"
-            problems.add(values > rule.le, name, f"{why} (limit {rule.le:g})")
+            problems.add(values > rule.le, name, f"above {rule.le:g}: {rule.why}" if rule.why
+                         else f"must be ≤ {rule.le:g}")
         if rule.required:
             problems.add(missing, name, "is required")
         return values
@@ -214,13 +332,13 @@ def _typed(raw: pd.Series, rule: ColumnRule, problems: _Problems) -> pd.Series:
         return parsed.dt.normalize() if rule.kind == "date" else parsed
     if rule.kind == "number_or_text":
         return raw  # ledger values: decided per indicator in _ledger
-    folded = _fold(raw)
-    missing = is_missing(folded) & (folded != "-")
     if rule.pattern and name == "period":
         periods, pmissing, invalid = parse_periods(raw)
         problems.add(invalid, name, "not a month: write YYYY-MM (e.g. 2025-03)")
         problems.add(pmissing, name, "is required")
         return periods
+    folded = _fold(raw)
+    missing = is_missing(folded) & (folded != "-")
     if rule.required:
         problems.add(missing | (folded == ""), name, "is required")
     return folded.where(~missing, None)
@@ -233,11 +351,8 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
     """Validate one raw table; the result holds the accepted rows and every row error."""
     context = context or ValidationContext()
     problems = _Problems(table)
-    for position, message in table.malformed.items():
-        mask = np.zeros(len(table.frame), bool)
-        mask[position] = True
-        problems.add(mask, table.frame.columns[0] if len(table.frame.columns) else "",
-                     f"malformed row: {message}; fix the quoting or delimiters")
+    if table.malformed:
+        _malformed(table, problems)
     typed = _typed_columns(table, problems)
     subkind = None
     notes: list[str] = []
@@ -245,44 +360,103 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         typed = _ledger(typed, table, problems, context)
         keys = ["period", "indicator", *(["region"] if "region" in typed else [])]
     elif table.kind == "air":
-        typed, subkind, keys = _air(typed, table, problems)
+        typed, subkind, keys = _air(typed, table, problems, notes)
     else:
         from ecotarget.validate_water import water_columns
 
-        typed, notes = water_columns(typed, table, problems)
+        typed, water_notes = water_columns(typed, table, problems)
+        notes.extend(water_notes)
         keys = ["section", "date"]
     _duplicates(typed, keys, table, problems)
+    if not len(typed):
+        notes.insert(0, "no data rows below the header")
     rejected = problems.positions()
     keep = np.ones(len(typed), bool)
     keep[rejected] = False
     accepted = typed[keep].copy()
     accepted[LINE] = table.lines[keep]
-    errors = sorted(problems.first.values(), key=lambda e: e.line)
     return ValidatedTable(
         path=table.path, kind=table.kind, encoding=table.encoding, rows_read=len(typed),
-        frame=accepted.reset_index(drop=True), errors=errors, rejected_positions=rejected,
-        subkind=subkind, notes=notes, raw=table,
+        frame=accepted.reset_index(drop=True), errors=problems.errors(),
+        rejected_positions=rejected, subkind=subkind, notes=notes, raw=table,
     )
+
+
+def _malformed(table: RawTable, problems: _Problems) -> None:
+    """Rows the reader could not split into cells: rejected, shown as their original text."""
+    mask = np.zeros(len(table.frame), bool)
+    mask[list(table.malformed)] = True
+    original = pd.Series([""] * len(table.frame), dtype=object)
+    for pos in table.malformed:
+        original.iat[pos] = table.original(int(table.lines[pos]))
+    column = table.frame.columns[0] if len(table.frame.columns) else ""
+    problems.add(mask, column,
+                 lambda pos: f"malformed row: {table.malformed[pos]}",
+                 values=original, final=True)
 
 
 def _ledger(typed: pd.DataFrame, table: RawTable, problems: _Problems,
             context: ValidationContext) -> pd.DataFrame:
-    values, missing, invalid = parse_numbers(typed["value"])
-    text = _fold(typed["value"])
-    graded = typed["indicator"].map(lambda name: context.grades.get(name, frozenset()))
-    is_grade = invalid & pd.Series(
-        [value in grades for value, grades in zip(text, graded, strict=True)], index=typed.index)
+    raw = typed["value"]
+    values, missing, invalid = parse_numbers(raw)
+    text = _fold(raw)
+    indicator = typed["indicator"]
+    is_grade = np.zeros(len(typed), dtype=bool)
+    bad_rows = np.flatnonzero(invalid.to_numpy())
+    if len(bad_rows) and context.grades:
+        # only unreadable numbers can be grades: the per-row look-up stays off the bulk
+        is_grade[bad_rows] = [
+            value in context.grades.get(name, frozenset())
+            for value, name in zip(text.to_numpy()[bad_rows], indicator.to_numpy()[bad_rows],
+                                   strict=True)]
+    graded = indicator.isin(list(context.grades)).to_numpy()
     problems.add(missing, "value", "is required: write the month's figure (0 when none)")
-    bad = invalid & ~is_grade
-    problems.add(bad & graded.map(bool), "value",
-                 "not a grade on this indicator's scale nor a number")
-    problems.add(bad & ~graded.map(bool), "value",
+    bad = invalid.to_numpy() & ~is_grade
+    problems.add(bad & graded, "value", "not a grade on this indicator's scale nor a number")
+    _not_numbers(raw, bad & ~graded, "value", problems,
                  "not a number (text is accepted only as a grade on a target's scale)")
-    out = typed.assign(value=values, grade=text.where(is_grade, None))
-    return out
+    _fractions(values, text, indicator, problems)
+    return typed.assign(value=values, grade=text.where(is_grade, None))
 
 
-def _air(typed: pd.DataFrame, table: RawTable, problems: _Problems
+def _fractions(values: pd.Series, text: pd.Series, indicator: pd.Series,
+               problems: _Problems) -> None:
+    """A bare 0.993 among an indicator's "99.1%" values is a fraction where a percentage is
+    meant; read as 0.993 % it would sink the indicator's figure without a word."""
+    percent = text.str.endswith("%")
+    if not percent.any():
+        return
+    percent_indicator = percent.groupby(indicator).transform("any").fillna(False).astype(bool)
+    fraction = (percent_indicator & ~percent & (values > 0) & (values <= 1)).to_numpy()
+    if not fraction.any():
+        return
+    examples = text[percent].groupby(indicator[percent]).first().to_dict()
+    texts = text.to_numpy()
+    names = indicator.to_numpy()
+
+    def message(pos: int) -> str:
+        return (f"looks like a fraction: this indicator's other values are percentages "
+                f"(e.g. {examples.get(names[pos], '%')}); write {_as_percent(texts[pos])} "
+                "if that is what it means")
+
+    problems.add(fraction, "value", message)
+
+
+def _as_percent(text: str) -> str:
+    """'0.993' → '99.3%', exactly (decimal arithmetic, no 99.30000000000001)."""
+    try:
+        number = Decimal(text.replace(",", "")) * 100
+    except InvalidOperation:
+        return "it as a percentage"
+    return f"{number.normalize():f}%"
+
+
+# CO in µg/m³ (a few hundred to a few thousand) instead of mg/m³: when most of the column is
+# above the plausible bound, the column's unit is wrong, not a few cells.
+_CO_LIMIT = 60.0
+
+
+def _air(typed: pd.DataFrame, table: RawTable, problems: _Problems, notes: list[str]
          ) -> tuple[pd.DataFrame, str, list[str]]:
     has_values = [c for c in (*AIR_POLLUTANTS, "o3_8h") if c in typed]
     if "time" not in typed and "date" in typed and "hour" in typed:
@@ -292,13 +466,13 @@ def _air(typed: pd.DataFrame, table: RawTable, problems: _Problems
         subkind = "hourly"
     elif "time" in typed:
         times = typed["time"]
-        problems.add(times.isna(), "time", "is required")
+        problems.add(times.isna(), "time", "is required", only_if_clean=True)
         has_clock = bool((times.dropna() != times.dropna().dt.normalize()).any())
         subkind = "hourly" if has_clock else "daily"
         if subkind == "daily":
             typed = typed.assign(date=times.dt.normalize()).drop(columns="time")
     else:
-        problems.add(typed["date"].isna(), "date", "is required")
+        problems.add(typed["date"].isna(), "date", "is required", only_if_clean=True)
         subkind = "daily"
     if subkind == "hourly" and "o3" not in typed and "o3_8h" in typed:
         subkind = "daily"
@@ -306,9 +480,16 @@ def _air(typed: pd.DataFrame, table: RawTable, problems: _Problems
         times = typed["time"]
         problems.add(times.notna() & (times != times.dt.floor("h")), "time",
                      "not a whole hour: hourly values are labelled HH:00")
-    empty = typed[has_values].isna().all(axis=1) if has_values else pd.Series(True, typed.index)
-    problems.add(empty, has_values[0] if has_values else typed.columns[0],
-                 "no pollutant value in this row")
+    if not has_values:
+        # a row whose pollutant cells are all empty is a missing hour or day: accepted, it adds
+        # nothing to any figure; only a file with no pollutant column at all is unusable here
+        problems.add(pd.Series(True, typed.index), typed.columns[0],
+                     "no pollutant column in this file", only_if_clean=True)
+    if "co" in typed:
+        co = typed["co"].dropna()
+        if len(co) and float((co > _CO_LIMIT).mean()) > 0.5:
+            notes.append(f"{table.source_columns.get('co', 'co')}: the column looks like µg/m³ "
+                         f"(median {float(co.median()):g}); CO is in mg/m³: divide by 1000")
     station = ["station"] if "station" in typed else []
     keys = [*station, "time"] if subkind == "hourly" else [*station, "date"]
     return typed, subkind, keys
@@ -316,26 +497,49 @@ def _air(typed: pd.DataFrame, table: RawTable, problems: _Problems
 
 def _duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
                 problems: _Problems) -> None:
+    """Same key twice: identical copies after the first are rejected as duplicates of it;
+    rows that share a key but differ are all rejected (which one is right is not ours to
+    guess). Whole columns at once: a file pasted twice has a million duplicate groups."""
     keys = [k for k in keys if k in typed]
     if not keys or typed.empty:
         return
-    dup = typed.duplicated(keys, keep=False).to_numpy()
+    usable = typed[keys].notna().all(axis=1).to_numpy()  # an unreadable key is reported already
+    dup = typed.duplicated(keys, keep=False).to_numpy() & usable
     if not dup.any():
         return
-    subset = typed[dup]
-    # hashes compare whole rows and keys without turning every cell into text
-    whole = pd.util.hash_pandas_object(subset.astype(object), index=False)
-    group_key = pd.util.hash_pandas_object(subset[keys].astype(object), index=False)
-    for _, members in whole.groupby(group_key.to_numpy(), sort=False):
-        positions = [int(typed.index.get_loc(i)) for i in members.index]  # type: ignore[arg-type]
-        first_line = int(table.lines[positions[0]])
-        mask = np.zeros(len(typed), bool)
-        if members.nunique() == 1:
-            mask[positions[1:]] = True
-            problems.add(mask, keys[-1], f"duplicate of line {first_line}")
-        else:
-            lines = ", ".join(str(int(table.lines[p])) for p in positions)
-            mask[positions] = True
-            problems.add(mask, keys[-1],
-                         f"conflicting duplicates (lines {lines}): keep one and fix the others")
+    positions = np.flatnonzero(dup)
+    subset = typed.iloc[positions].astype(object)
+    groups = pd.DataFrame({
+        "key": pd.util.hash_pandas_object(subset[keys], index=False).to_numpy(),
+        # hashes compare whole rows without turning every cell into text
+        "row": pd.util.hash_pandas_object(subset, index=False).to_numpy(),
+        "pos": positions,
+    })
+    by_key = groups.groupby("key", sort=False)
+    distinct = by_key["row"].transform("nunique").to_numpy()
+    first = by_key["pos"].transform("min").to_numpy()
+    last = by_key["pos"].transform("max").to_numpy()
+    size = by_key["pos"].transform("size").to_numpy()
+    lines = table.lines
+    n = len(typed)
 
+    copies = (distinct == 1) & (positions != first)
+    first_line = dict(zip(positions[copies].tolist(), lines[first[copies]].tolist(), strict=True))
+    mask = np.zeros(n, bool)
+    mask[positions[copies]] = True
+    problems.add(mask, keys[-1], lambda pos: f"duplicate of line {first_line[pos]}")
+
+    conflicting = distinct > 1
+    if conflicting.any():
+        span = {p: (int(lines[a]), int(lines[b]), int(k)) for p, a, b, k in zip(
+            positions[conflicting].tolist(), first[conflicting].tolist(),
+            last[conflicting].tolist(), size[conflicting].tolist(), strict=True)}
+
+        def message(pos: int) -> str:
+            a, b, k = span[pos]
+            shown = f"{a}, {b}" if k == 2 else f"{a}, …, {b}: {k} rows"
+            return f"conflicting duplicates (lines {shown}): keep one and fix the others"
+
+        mask = np.zeros(n, bool)
+        mask[positions[conflicting]] = True
+        problems.add(mask, keys[-1], message)
