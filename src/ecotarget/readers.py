@@ -18,7 +18,7 @@ import io
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ecotarget.errors import InputError
-from ecotarget.schemas import KINDS, Kind, alias_table, normalise_header
+from ecotarget.schemas import KINDS, MODELS, Kind, alias_table, column_rules, normalise_header
 
 STDIN = "-"
 _DELIMITERS = (",", "\t", ";")
@@ -80,6 +80,7 @@ class RawTable:
     raw_lines: list[str] | None = None  # original text lines, for --rejects
     malformed: dict[int, str] = field(default_factory=dict)  # row position → structural problem
     spans: dict[int, int] = field(default_factory=dict)  # first line → lines, when a row spans >1
+    reread: Callable[[], list[str]] | None = None  # the original lines, for a large file
 
     @property
     def rows(self) -> int:
@@ -87,6 +88,8 @@ class RawTable:
 
     def original(self, line: int) -> str:
         """The original text of the row starting on ``line`` (several lines when it spans)."""
+        if self.raw_lines is None and self.reread is not None:
+            self.raw_lines = self.reread()  # a large file kept no text: read it again, once
         if self.raw_lines is None or not 0 < line <= len(self.raw_lines):
             return ""
         return "\n".join(self.raw_lines[line - 1:line - 1 + self.spans.get(line, 1)])
@@ -224,7 +227,12 @@ def read_table(source: Source, *, encoding: str | None = None, kind: Kind | None
     if source.name.lower().endswith(".xlsx"):
         text, used = _xlsx_as_csv(source), "xlsx"
     else:
-        text, used = decode(source.read(), source.name, encoding)
+        data = source.read()
+        if len(data) >= LARGE_FILE_BYTES:
+            table = _read_large(source, data, encoding, kind)
+            if table is not None:
+                return table
+        text, used = decode(data, source.name, encoding)
     if not text or text.isspace():
         raise InputError(f"{source.name}: the file is empty")
     lines = _split_lines(text)
@@ -524,6 +532,108 @@ def _flag_truncated(body: _Body, data_lines: list[str], first_line: int, delimit
             f"cut short: {fields} of {expected} fields on the last line, and the file ends "
             "without a line break; the file looks truncated: export it again"
         )
+
+
+# --- large files ------------------------------------------------------------------------------
+
+#: Files at least this large take the bulk path when they are plain UTF-8 CSV: pandas' C
+#: parser reads the numeric columns straight into floats, without a Python string per cell
+#: and without holding the text twice. Anything unusual falls back to the general path.
+LARGE_FILE_BYTES = 16 * 2**20
+_HEAD_BYTES = 256 * 2**10
+_NA_VALUES = ["", "-", "--", "—", "——", "–", "NA", "na", "N/A", "n/a", "/", "无", "nan", "NaN",
+              "null", "NULL", "#N/A"]
+
+
+def _read_large(source: Source, data: bytes, encoding: str | None,
+                kind: Kind | None) -> RawTable | None:
+    """The bulk path for a large, plain UTF-8 file; None whenever the general path is needed
+    (another encoding, quotes, odd line breaks, a malformed or truncated row)."""
+    if encoding not in (None, "utf-8", "utf8") or b"\x00" in data or b'"' in data:
+        return None
+    bom = data.startswith(codecs.BOM_UTF8)
+    if not _is_utf8(data) or data.count(b"\r") != data.count(b"\r\n"):
+        return None  # a lone carriage return is a line break the C parser would not count
+    head = data[:_HEAD_BYTES].decode("utf-8-sig" if bom else "utf-8", errors="ignore")
+    head_lines = _split_lines(head)[:-1]  # the last line may be cut by the head's limit
+    header = _find_header(head_lines, source.name, kind)
+    width = len(header.cells)
+    mapping = _aliases(header.kind)
+    rules = column_rules(MODELS[header.kind])
+    names: dict[int, str] = {}
+    canonical: dict[str, str] = {}
+    unknown: list[str] = []
+    for position, cell in enumerate(header.cells):
+        name = mapping.get(normalise_header(cell))
+        if name is None or name in canonical:
+            if cell.strip():
+                unknown.append(cell)
+            continue
+        canonical[name] = cell
+        names[position] = name
+    numeric = {pos for pos, name in names.items()
+               if name in rules and rules[name].kind in ("number", "int")}
+    skip = header.end + 1
+    frame = _bulk_csv(data, header.delimiter, skip, width, numeric, bom)
+    if frame is None and numeric:
+        # a cell that is not a plain number (a typo, "1,234", "—" written oddly): read every
+        # column as text and let validation name the cell
+        frame = _bulk_csv(data, header.delimiter, skip, width, set(), bom)
+    if frame is None:
+        return None
+    ends_with_newline = data.endswith(b"\n")
+    expected = data.count(b"\n") - skip + (0 if ends_with_newline else 1)
+    if len(frame) != expected or frame[width].notna().any():
+        return None  # a row with too many fields, or line numbers we could not trust
+    frame = frame[list(names)]
+    blank = frame.isna().all(axis=1).to_numpy()
+    numbers = np.arange(skip + 1, skip + 1 + len(frame), dtype=np.int64)
+    if not ends_with_newline and len(frame) and not blank[-1] and (
+            frame.iloc[-1].isna().any()):
+        return None  # perhaps cut off mid-row: the general path decides
+    if blank.any():
+        frame, numbers = frame[~blank].reset_index(drop=True), numbers[~blank]
+    frame = frame.rename(columns=names)
+    for name in frame.columns:
+        if frame[name].dtype != np.float64:
+            frame[name] = frame[name].astype(object).where(frame[name].notna(), "")
+
+    def reread() -> list[str]:
+        return _split_lines(source.read().decode("utf-8-sig" if bom else "utf-8"))
+
+    return RawTable(
+        path=source.name, kind=header.kind, encoding="utf-8-sig" if bom else "utf-8",
+        delimiter=header.delimiter, header=header.cells, frame=frame, lines=numbers,
+        source_columns=canonical, unknown_columns=unknown, reread=reread,
+    )
+
+
+def _bulk_csv(data: bytes, delimiter: str, skip: int, width: int, numeric: set[int],
+              bom: bool) -> pd.DataFrame | None:
+    try:
+        return pd.read_csv(
+            io.BytesIO(data), sep=delimiter, header=None, skiprows=skip,
+            names=range(width + 1), index_col=False,
+            dtype={pos: ("float64" if pos in numeric else "str") for pos in range(width + 1)},
+            na_values=_NA_VALUES, keep_default_na=False, skip_blank_lines=False,
+            skipinitialspace=True, encoding="utf-8-sig" if bom else "utf-8", engine="c",
+            low_memory=False,
+        )
+    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError, OverflowError,
+            UnicodeDecodeError):
+        return None
+
+
+def _is_utf8(data: bytes, chunk: int = 16 * 2**20) -> bool:
+    """Whether all of ``data`` is UTF-8, checked piece by piece (no copy of the whole text)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), chunk):
+            decoder.decode(view[start:start + chunk], final=start + chunk >= len(data))
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 # --- xlsx -------------------------------------------------------------------------------------

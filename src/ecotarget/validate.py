@@ -204,6 +204,10 @@ def parse_numbers(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     Plain numbers are parsed by pandas in one C pass; only the cells that fail it (markers,
     "1,234", "99.1%", full-width digits, typos) take the slower text-cleaning path.
     """
+    if raw.dtype == np.float64:  # the large-file reader parsed the column already
+        values = raw.to_numpy(dtype=np.float64)
+        return (raw.where(np.isfinite(values)), pd.Series(np.isnan(values), index=raw.index),
+                pd.Series(np.isinf(values), index=raw.index))
     values = _to_float(raw)
     missing = np.zeros(len(raw), dtype=bool)
     invalid = np.zeros(len(raw), dtype=bool)
@@ -228,7 +232,24 @@ _DATE_SEPARATORS = re.compile(r"[年月/.]")
 
 
 def parse_datetimes(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Text → datetime64. Accepts ISO forms, 2025/1/5, 2025年1月5日, 20250105 and times."""
+    """Text → datetime64. Accepts ISO forms, 2025/1/5, 2025年1月5日, 20250105 and times.
+
+    A year of hourly rows holds 8,784 distinct timestamps however many stations it has, so
+    the distinct texts are parsed once and spread back to the rows.
+    """
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    if len(uniques) < len(raw) // 2:
+        parsed, missing, invalid = _parse_datetimes(pd.Series(uniques, dtype=object))
+        with_missing = np.append(parsed.to_numpy(), np.datetime64("NaT"))
+        flags = [np.append(f.to_numpy(dtype=bool), value)
+                 for f, value in ((missing, True), (invalid, False))]
+        index = raw.index
+        return (pd.Series(with_missing[codes], index=index),
+                pd.Series(flags[0][codes], index=index), pd.Series(flags[1][codes], index=index))
+    return _parse_datetimes(raw)
+
+
+def _parse_datetimes(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     folded = _fold(raw)
     missing = is_missing(folded)
     text = folded.where(~missing, None)

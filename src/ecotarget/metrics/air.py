@@ -64,20 +64,23 @@ def prepare_air(tables: Sequence[ValidatedTable], spec: TargetsFile,
 def _station_hours(tables: Sequence[ValidatedTable], label: Literal["end", "start"]
                    ) -> pd.DataFrame:
     frames = []
-    for table in tables:
+    for number, table in enumerate(tables):
         frame = table.frame
         station = (frame["station"].fillna(CITY) if "station" in frame
-                   else pd.Series(CITY, index=frame.index))
+                   else pd.Series(CITY, index=frame.index, dtype=object))
         columns = {name: (frame.get(name, np.nan)) for name in AIR_POLLUTANTS}
         day = engine.natural_day(frame["time"], label)
-        frames.append(pd.DataFrame({"station": station.astype(str), "date": day["date"],
+        frames.append(pd.DataFrame({"station": station, "date": day["date"],
                                     "hour": day["hour"], "time": frame["time"], **columns,
-                                    "_path": table.path, "_line": frame["_line"]}))
-    hourly = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+                                    "_file": np.int32(number), "_line": frame["_line"]}))
+    if len(frames) == 1:
+        return frames[0]  # validation has already refused a station-hour given twice in a file
+    hourly = pd.concat(frames, ignore_index=True)
     twice = hourly.duplicated(["station", "date", "hour"], keep=False)
     if twice.any():
         dup = hourly[twice].head(2)
-        where = ", ".join(f"{r._path}:{r._line}" for r in dup.itertuples())
+        where = ", ".join(f"{tables[int(f)].path}:{line}"
+                          for f, line in zip(dup["_file"], dup["_line"], strict=True))
         raise InputError(f"the same station-hour ({dup.iloc[0]['station']}, "
                          f"{dup.iloc[0]['time']}) comes twice: {where}; keep one copy "
                          "(or check --hour-label: hours 0 and 24 name the same hour)")

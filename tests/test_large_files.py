@@ -1,0 +1,71 @@
+"""The bulk path for large files must read exactly what the general path reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from ecotarget import readers
+from ecotarget.readers import Source, read_table
+from ecotarget.validate import validate_table
+
+CASES = {
+    "plain": "时间,站点,PM2.5,PM10,SO2,NO2,CO,O3\n"
+             "2025-01-01 01:00,A,30,50,5,20,0.6,40\n2025-01-01 02:00,A,,—,-,NA,0.7,41\n"
+             "2025-01-01 03:00,A,31, 52 ,5,21,0.8,無\n",
+    "bom-crlf-blank": "\ufefftime,station,pm25,o3\r\n2025-01-01 01:00,A,30,40\r\n\r\n"
+                      "2025-01-01 02:00,B,-5,41\r\n,,,\r\n2025-01-01 03:00,B,3100,42\r\n",
+    "title-row": "平湖市空气质量小时数据\ntime,station,pm25,co\n2025-01-01 01:00,A,30,800\n"
+                 "2025-01-01 01:00,A,30,800\n2025-01-01 02:00,A,abc,0.5\n",
+    "no-final-newline": "time,station,pm25\n2025-01-01 01:00,A,30\n2025-01-01 02:00,A,31",
+    "ledger": "月份,指标,数值\n2025-01,培训期数,2\n2025-02,培训期数,3\n",
+}
+
+
+def _read(path: Path) -> tuple[object, ...]:
+    raw = read_table(Source(str(path)))
+    table = validate_table(raw)
+    return raw, table
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bulk_path_agrees_with_the_general_path(tmp_path: Path, name: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / f"{name}.csv"
+    path.write_bytes(CASES[name].encode("utf-8"))
+    general_raw, general = _read(path)
+    monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
+    bulk_raw, bulk = _read(path)
+    assert bulk_raw.reread is not None  # the bulk path was taken
+    assert (bulk.rows_read, bulk.rows_rejected) == (general.rows_read, general.rows_rejected)
+    assert [(e.line, e.column, e.message) for e in bulk.errors] == [
+        (e.line, e.column, e.message) for e in general.errors]
+    pd.testing.assert_frame_equal(bulk.frame, general.frame, check_dtype=False)
+    assert np.array_equal(bulk_raw.lines, general_raw.lines)
+    rejected = [bulk_raw.original(e.line) for e in bulk.errors]
+    assert rejected == [general_raw.original(e.line) for e in general.errors]
+
+
+def test_bulk_path_is_taken_for_a_plain_large_file(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text("time,station,pm25\n2025-01-01 01:00,A,30\n", encoding="utf-8")
+    monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
+    raw = read_table(Source(str(path)))
+    assert raw.reread is not None and raw.frame["pm25"].dtype == np.float64
+
+
+@pytest.mark.parametrize("text", [
+    'time,station,pm25\n2025-01-01 01:00,"A, east",30\n',  # quotes: the general path
+    "time,station,pm25\n2025-01-01 01:00,A,30,99\n",  # too many fields
+    "time,station,pm25\r2025-01-01 01:00,A,30\r",  # old Mac line breaks
+])
+def test_unusual_files_fall_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                 text: str) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
+    assert read_table(Source(str(path))).reread is None
