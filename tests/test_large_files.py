@@ -69,3 +69,13 @@ def test_unusual_files_fall_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     path.write_text(text, encoding="utf-8", newline="")
     monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
     assert read_table(Source(str(path))).reread is None
+
+
+def test_a_gbk_file_falls_back_and_is_decoded(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "gbk.csv"
+    path.write_bytes("时间,站点,PM2.5\n2025-01-01 01:00,平湖,30\n".encode("gbk"))
+    monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
+    raw = read_table(Source(str(path)))
+    assert raw.reread is None and raw.encoding == "gb18030"
+    assert raw.frame["station"].tolist() == ["平湖"]

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ecotarget import __version__
@@ -125,8 +126,12 @@ def _scope(tables: list[ValidatedTable], year: int,
         dates = _row_dates(table)
         outside = 0
         if dates is not None and len(dates):
-            years = dates.dt.year
-            mask = (years < year - 1) | (years > year) | (dates > pd.Timestamp(today))
+            values = dates.to_numpy(dtype="datetime64[ns]")
+            # comparisons on the datetime64 values: no per-row year extraction
+            mask = pd.Series((values < np.datetime64(f"{year - 1}-01-01"))
+                             | (values >= np.datetime64(f"{year + 1}-01-01"))
+                             | (values > np.datetime64(today + dt.timedelta(days=1))),
+                             index=dates.index)
             outside = int(mask.sum())
             if outside:
                 table = _replace_frame(table, table.frame[~mask.to_numpy()])

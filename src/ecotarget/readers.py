@@ -552,8 +552,10 @@ def _read_large(source: Source, data: bytes, encoding: str | None,
     if encoding not in (None, "utf-8", "utf8") or b"\x00" in data or b'"' in data:
         return None
     bom = data.startswith(codecs.BOM_UTF8)
-    if not _is_utf8(data) or data.count(b"\r") != data.count(b"\r\n"):
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         return None  # a lone carriage return is a line break the C parser would not count
+    # Bytes that are not UTF-8 make the parser raise (strict decoding): the general path then
+    # detects the encoding, so no separate pass over the whole file is needed here.
     head = data[:_HEAD_BYTES].decode("utf-8-sig" if bom else "utf-8", errors="ignore")
     head_lines = _split_lines(head)[:-1]  # the last line may be cut by the head's limit
     header = _find_header(head_lines, source.name, kind)
@@ -596,7 +598,7 @@ def _read_large(source: Source, data: bytes, encoding: str | None,
     frame = frame.rename(columns=names)
     for name in frame.columns:
         if frame[name].dtype != np.float64:
-            frame[name] = frame[name].astype(object).where(frame[name].notna(), "")
+            frame[name] = frame[name].fillna("")  # text cells as the general path has them
 
     def reread() -> list[str]:
         return _split_lines(source.read().decode("utf-8-sig" if bom else "utf-8"))
@@ -614,7 +616,7 @@ def _bulk_csv(data: bytes, delimiter: str, skip: int, width: int, numeric: set[i
         return pd.read_csv(
             io.BytesIO(data), sep=delimiter, header=None, skiprows=skip,
             names=range(width + 1), index_col=False,
-            dtype={pos: ("float64" if pos in numeric else "str") for pos in range(width + 1)},
+            dtype={pos: ("float64" if pos in numeric else object) for pos in range(width + 1)},
             na_values=_NA_VALUES, keep_default_na=False, skip_blank_lines=False,
             skipinitialspace=True, encoding="utf-8-sig" if bom else "utf-8", engine="c",
             low_memory=False,
@@ -622,18 +624,6 @@ def _bulk_csv(data: bytes, delimiter: str, skip: int, width: int, numeric: set[i
     except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError, OverflowError,
             UnicodeDecodeError):
         return None
-
-
-def _is_utf8(data: bytes, chunk: int = 16 * 2**20) -> bool:
-    """Whether all of ``data`` is UTF-8, checked piece by piece (no copy of the whole text)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    view = memoryview(data)
-    try:
-        for start in range(0, len(data), chunk):
-            decoder.decode(view[start:start + chunk], final=start + chunk >= len(data))
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 # --- xlsx -------------------------------------------------------------------------------------

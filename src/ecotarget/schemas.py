@@ -66,8 +66,11 @@ class AirRow(_Row):
     hour: int | None = _col("小时", "时段", "hr", default=None, ge=0, le=24)
     station: str | None = _col(
         "站点", "站点名称", "点位", "点位名称", "监测点", "站点编码", "点位编码", "site",
-        "stationcode", "positionname", "station_name", "station_code", default=None,
+        "stationcode", "station_code", default=None,
     )
+    # The national network's files carry both a code (stationcode, the station) and a name
+    # (positionname); a file with only the name uses it as the station (ecotarget.network).
+    station_name: str | None = _col("positionname", default=None)
     region: str | None = _col("城市", "区县", "地区", "行政区", "city", "area", default=None)
     pm25: float | None = _col(
         "细颗粒物", "pm2.5", "pm₂.₅", "pm2_5", "pm25", default=None, ge=0, le=3000,
@@ -90,6 +93,20 @@ class AirRow(_Row):
         default=None, ge=0, le=3000, why=_TOO_HIGH, why_low=_CONC,
     )
     aqi: float | None = _col("空气质量指数", "aqi", default=None, ge=0, le=500)
+    # The network's published trailing 24-h means (standards.md §1.7), kept only to compare
+    # with ecotarget's own (`ecotarget aqi --compare-published`); never used in a figure.
+    pm25_24h: float | None = _col("pm2_5_24h", "pm2.5_24h", default=None, ge=0, le=3000,
+                                  why=_TOO_HIGH, why_low=_CONC)
+    pm10_24h: float | None = _col("pm10_24h", default=None, ge=0, le=6000, why=_TOO_HIGH,
+                                  why_low=_CONC)
+    so2_24h: float | None = _col("so2_24h", default=None, ge=0, le=10000, why=_TOO_HIGH,
+                                 why_low=_CONC)
+    no2_24h: float | None = _col("no2_24h", default=None, ge=0, le=5000, why=_TOO_HIGH,
+                                 why_low=_CONC)
+    co_24h: float | None = _col(
+        "co_24h", default=None, ge=0, le=60, why_low=_CONC,
+        why="CO is in mg/m³ and this looks like µg/m³ (divide by 1000)",
+    )
 
 
 AIR_POLLUTANTS = ("pm25", "pm10", "so2", "no2", "co", "o3")

@@ -89,7 +89,8 @@ def _station_hours(tables: Sequence[ValidatedTable], label: Literal["end", "star
 
 def city_days_from_hours(hourly: pd.DataFrame, settings: AirSettings) -> pd.DataFrame:
     """City daily values from station-hours: the mean of the stations, never the worst."""
-    return engine.city_daily(hourly, aggregation=settings.city_aggregation)
+    # prepare_air has refused a station-hour given twice, within a file and across files
+    return engine.city_daily(hourly, aggregation=settings.city_aggregation, check_unique=False)
 
 
 def station_days_from_hours(hourly: pd.DataFrame) -> pd.DataFrame:

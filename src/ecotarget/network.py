@@ -1,0 +1,578 @@
+"""The national monitoring network's published files, read as they are (standards.md §1.7).
+
+A bureau's air data is usually the network's hourly release as mirrored everywhere:
+
+* **long** — one file per day, ``date,hour,type,<one column per station code>``, one line
+  per hour and type (AQI, PM2.5, PM2.5_24h, PM10, …, CO_24h);
+* **wide** — one file per hour, one row per station: ``timepoint, stationcode,
+  positionname, area, …, aqi, …, pm2_5, pm2_5_24h, …, co, co_24h``.
+
+Both are recognised from their header (:func:`detect_layout`). A long file is turned into
+ecotarget's station-hour rows here (:func:`read_long`, one vectorised pivot); a wide file
+already has one row per station-hour and goes through the ordinary alias path, finished by
+:func:`adapt`. Either way the rows carry the network's end-of-hour labels
+(``2025-01-02 00:00`` is hour 24 of 2025-01-01) and its published values — the hourly AQI
+in ``aqi`` and the trailing 24-h means in ``pm25_24h … co_24h`` — beside the hourly
+concentrations. The published values never enter a figure: :func:`compare_published`
+checks ecotarget's own against them. The O3 8-h columns are never read: their meaning
+changed between years (§1.7), so O3 statistics are recomputed from the hourly O3.
+
+A network file holds the whole country: :func:`select_stations` keeps the region's
+assessment stations (``--station`` or the targets file's ``stations:``), and the other rows
+are accepted but not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+import pandas as pd
+
+from ecotarget.errors import InputError
+from ecotarget.schemas import normalise_header
+
+if TYPE_CHECKING:
+    from ecotarget.readers import RawTable
+    from ecotarget.standards.aqi import Edition
+    from ecotarget.validate import ValidatedTable
+
+Layout = Literal["long", "wide"]
+LONG = "network-long"  # RawTable.layout of a long-format (daily) network file
+WIDE = "network-wide"  # RawTable.layout of a wide-format (hourly) network file
+LAYOUTS = (LONG, WIDE)
+
+#: The hourly concentrations, in ecotarget's canonical names (CO mg/m³, the rest µg/m³).
+HOURLY = ("pm25", "pm10", "so2", "no2", "co", "o3")
+#: Hourly value → the network's published trailing 24-h mean of it.
+PUBLISHED_24H: dict[str, str] = {"pm25": "pm25_24h", "pm10": "pm10_24h", "so2": "so2_24h",
+                                 "no2": "no2_24h", "co": "co_24h"}
+#: The published values kept beside the hourly ones, for the comparison only.
+PUBLISHED = ("aqi", *PUBLISHED_24H.values())
+#: How the comparison names each published value (the network's own type names).
+PUBLISHED_LABELS: dict[str, str] = {"aqi": "AQI", "pm25_24h": "PM2.5_24h",
+                                    "pm10_24h": "PM10_24h", "so2_24h": "SO2_24h",
+                                    "no2_24h": "NO2_24h", "co_24h": "CO_24h"}
+
+# A long file's types (folded by normalise_header) → canonical column; None: never read.
+_LONG_TYPES: dict[str, str | None] = {
+    "aqi": "aqi", "pm2.5": "pm25", "pm2.5_24h": "pm25_24h", "pm10": "pm10",
+    "pm10_24h": "pm10_24h", "so2": "so2", "so2_24h": "so2_24h", "no2": "no2",
+    "no2_24h": "no2_24h", "o3": "o3", "co": "co", "co_24h": "co_24h",
+    # O3_24h is published for nothing ecotarget reports; the 8-h columns changed meaning
+    # between years (standards.md §1.7): O3 statistics come from the hourly O3 instead.
+    "o3_24h": None, "o3_8h": None, "o3_8h_24h": None,
+}
+_OUTPUT = (*HOURLY, *PUBLISHED)  # the value columns of a long file's station-hour rows
+_O3_8H_HEADERS = frozenset({"o3_8h", "o3_8h_24h"})
+O3_8H_NOTE = ("the network's O3 8-h columns (O3_8h, O3_8h_24h) are not read: their meaning "
+              "changed between years (standards.md §1.7); ecotarget recomputes O3 statistics "
+              "from the hourly O3")
+_WIDE_STATION = frozenset({"stationcode", "positionname"})
+_WIDE_VALUES = frozenset({"aqi", "pm2_5", "pm2_5_24h", "pm10", "so2", "no2", "co", "o3"})
+_DATE = re.compile(r"\d{8}")
+_HOUR = re.compile(r"\d{1,2}")
+_SHOWN = 5  # names listed in a note before "…"
+
+
+# --- layouts ----------------------------------------------------------------------------------
+
+def detect_layout(cells: Sequence[str]) -> Layout | None:
+    """Which network layout a header row is, if any.
+
+    >>> detect_layout(["date", "hour", "type", "1001A", "1002A"])
+    'long'
+    >>> detect_layout(["timepoint", "stationcode", "positionname", "aqi", "pm2_5"])
+    'wide'
+    >>> detect_layout(["时间", "站点", "PM2.5"]) is None
+    True
+    """
+    names = [normalise_header(cell) for cell in cells]
+    if names[:3] == ["date", "hour", "type"] and any(names[3:]):
+        return "long"
+    present = set(names)
+    if "timepoint" in present and present & _WIDE_STATION and present & _WIDE_VALUES:
+        return "wide"
+    return None
+
+
+@dataclass(frozen=True)
+class LongHeader:
+    """Where a long-format header is: its first and last line (0-based), delimiter, cells."""
+
+    index: int
+    end: int
+    delimiter: str
+    cells: list[str]
+
+
+def find_long_header(lines: list[str]) -> LongHeader | None:
+    """The long-format header among the first lines (title rows above it are skipped).
+
+    The ordinary header search cannot find it: ``date,hour,type`` names no pollutant, the
+    pollutants are row labels.
+    """
+    from ecotarget.readers import _HEADER_SEARCH_LINES, _header_record
+
+    for index in range(min(len(lines), _HEADER_SEARCH_LINES)):
+        if "type" not in lines[index][:200].lower():
+            continue  # the cheap test first: most files are not network files
+        record = _header_record(lines, index)
+        if record is not None and detect_layout(record[0]) == "long":
+            cells, end, delimiter = record
+            return LongHeader(index, end, delimiter, cells)
+    return None
+
+
+# --- the long layout ----------------------------------------------------------------------------
+
+def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
+              ends_with_newline: bool) -> RawTable:
+    """A long-format file as station-hour rows of text cells (a :class:`RawTable`).
+
+    Columns ``station time pm25 pm10 so2 no2 co o3`` and the published ``aqi pm25_24h
+    pm10_24h so2_24h no2_24h co_24h`` (those of them the file has). ``time`` is
+    ``YYYY-MM-DD HH:00`` from ``date`` and ``hour``, the network's end-of-hour label.
+
+    Each row's line is that of the hour's PM2.5 line (else its first pollutant line);
+    ``column_lines`` holds, per column, the line each cell came from. A station-hour with
+    every cell empty is no row (a national file has many). A malformed pollutant line (cut
+    short, too many fields) rejects every station-hour of its hour — a cut line's last
+    figure may be cut too, and the hour is not whole; a malformed line of a published value
+    only loses that value (noted). Lines of types that are never read are noted.
+    """
+    from ecotarget.readers import RawTable, _parse_body
+
+    width = len(header.cells)
+    body = _parse_body(lines, header.end + 1, header.delimiter, width,
+                       ends_with_newline=ends_with_newline)
+    notes: list[str] = []
+    cells = body.frame.to_numpy(dtype=object)  # rows × width text cells
+    numbers = np.asarray(body.lines, dtype=np.int64)
+    codes, positions = _station_columns(header.cells, cells, notes)
+
+    labels = pd.Series(cells[:, 2] if len(cells) else [], dtype=object).astype(str).str.strip()
+    folded = labels.map(normalise_header)
+    column = folded.map(_LONG_TYPES)  # NaN: unknown type; None: a type never read
+    known = folded.isin(list(_LONG_TYPES)).to_numpy()
+    read = column.notna().to_numpy()
+    malformed = np.zeros(len(cells), dtype=bool)
+    malformed[list(body.malformed)] = True
+    time = _hour_labels(cells)
+    hourly = column.isin(HOURLY).to_numpy()
+    # a malformed line of a published value, or one without a usable hour, is not read
+    unread = malformed & ~(hourly & (time != ""))
+    _note_lines(notes, unread, numbers, "could not be read, so its values are not used",
+                [body.malformed.get(int(p), "") for p in np.flatnonzero(unread)])
+    read &= ~unread
+    if (known & ~read & ~malformed).any():
+        notes.append(O3_8H_NOTE if folded[known & ~read].isin(list(_O3_8H_HEADERS)).any()
+                     else "O3_24h lines are not read")
+    unknown = ~known & (labels != "").to_numpy()
+    if unknown.any():
+        names = sorted(set(labels[unknown]))
+        notes.append(f"lines of unknown type not read: {_listed(names)}")
+
+    rows = np.flatnonzero(read)
+    keys, hours = pd.factorize(pd.Series(time[rows], dtype=object))
+    hour_count, station_count = len(hours), len(codes)
+    row_column = column.to_numpy(dtype=object)[rows]
+    twice = pd.DataFrame({"k": keys, "c": row_column}).duplicated().to_numpy()
+    bad_hour: dict[int, tuple[int, str]] = {}  # hour → (line shown, problem)
+    for pos in rows[twice]:  # rare: the same type twice in one hour
+        key = int(keys[np.searchsorted(rows, pos)])
+        first = rows[(keys == key) & (row_column == column.iat[pos]) & ~twice][0]
+        bad_hour.setdefault(key, (int(numbers[pos]), (
+            f"{labels.iat[pos]} is given twice for {hours[key]} (lines {numbers[first]} and "
+            f"{numbers[pos]}): keep one")))
+    for pos in rows[malformed[rows]]:
+        key = int(keys[np.searchsorted(rows, pos)])
+        bad_hour.setdefault(key, (int(numbers[pos]), (
+            f"the {labels.iat[pos]} line of {hours[key]} (line {numbers[pos]}) is malformed: "
+            f"{body.malformed[int(pos)]}")))
+
+    values = cells[:, positions] if len(cells) else np.empty((0, station_count), object)
+    grids: dict[str, np.ndarray] = {}
+    line_of: dict[str, np.ndarray] = {}
+    for name in _OUTPUT:
+        mine = (row_column == name) & ~twice
+        if not mine.any():
+            continue
+        grid = np.full((hour_count, station_count), "", dtype=object)
+        grid[keys[mine]] = values[rows[mine]]  # one assignment per type: the pivot
+        grids[name] = grid
+        at = np.zeros(hour_count, dtype=np.int64)
+        at[keys[mine]] = numbers[rows[mine]]
+        line_of[name] = at
+    row_line = np.zeros(hour_count, dtype=np.int64)
+    for name in reversed(_OUTPUT):  # PM2.5 last, so it wins; then the other pollutants
+        if name in line_of:
+            row_line = np.where(line_of[name] > 0, line_of[name], row_line)
+    for key, (line, _) in bad_hour.items():
+        row_line[key] = line  # a rejected hour shows the line that is wrong
+
+    frame = pd.DataFrame({
+        "station": np.tile(np.asarray(codes, dtype=object), hour_count),
+        "time": np.repeat(np.asarray(hours, dtype=object), station_count),
+        **{name: grid.ravel() for name, grid in grids.items()},
+    })
+    hour_of_row = np.repeat(np.arange(hour_count), station_count)
+    keep = ~_all_missing(frame[list(grids)])
+    frame = frame[keep].reset_index(drop=True)
+    hour_of_row = hour_of_row[keep]
+    problems = {int(pos): bad_hour[int(key)][1]
+                for pos, key in enumerate(hour_of_row) if int(key) in bad_hour} if bad_hour else {}
+    first_label = {name: labels.iat[int(rows[row_column == name][0])] for name in grids}
+    return RawTable(
+        path=path, kind="air", encoding=encoding, delimiter=header.delimiter,
+        header=header.cells, frame=frame, lines=row_line[hour_of_row],
+        source_columns={"station": "station columns", "time": "date/hour", **first_label},
+        raw_lines=lines, malformed=problems, spans=body.spans, layout=LONG, notes=notes,
+        column_lines={name: np.where(at > 0, at, row_line)[hour_of_row]
+                      for name, at in line_of.items()},
+    )
+
+
+def _station_columns(header: list[str], cells: np.ndarray, notes: list[str]
+                     ) -> tuple[list[str], list[int]]:
+    """The station codes of a long header and their column positions (the first of a code
+    written twice). Columns without a name are ignored — noted when they hold values."""
+    codes: list[str] = []
+    positions: list[int] = []
+    unnamed: list[int] = []
+    seen: set[str] = set()
+    twice: list[str] = []
+    for position, cell in enumerate(header[3:], start=3):
+        code = cell.strip()
+        if not code:
+            unnamed.append(position)
+        elif code in seen:
+            twice.append(code)
+        else:
+            seen.add(code)
+            codes.append(code)
+            positions.append(position)
+    if unnamed and len(cells):
+        filled = ~_all_missing(pd.DataFrame(cells[:, unnamed]))
+        if filled.any():
+            notes.append(f"{len(unnamed)} columns without a station code in the header hold "
+                         f"values on {int(filled.sum())} lines: not read")
+    if twice:
+        notes.append(f"station codes written in more than one column (the first is read): "
+                     f"{_listed(sorted(set(twice)))}")
+    return codes, positions
+
+
+def _hour_labels(cells: np.ndarray) -> np.ndarray:
+    """``YYYY-MM-DD HH:00`` from ``date`` (20250101) and ``hour`` (0…23), per line.
+
+    Other forms are kept as written (validation rejects what is not a time); a line without
+    either gives "".
+    """
+    if not len(cells):
+        return np.zeros(0, dtype=object)
+    date = pd.Series(cells[:, 0], dtype=object).astype(str).str.strip()
+    hour = pd.Series(cells[:, 1], dtype=object).astype(str).str.strip()
+    plain = date.str.fullmatch(_DATE) & hour.str.fullmatch(_HOUR)
+    iso = (date.str[:4] + "-" + date.str[4:6] + "-" + date.str[6:8] + " "
+           + hour.str.zfill(2) + ":00")
+    written = (date + " " + hour).str.strip()
+    return iso.where(plain, written).to_numpy(dtype=object)
+
+
+def _all_missing(cells: pd.DataFrame) -> np.ndarray:
+    """Rows whose every cell is empty or a missing marker (—, -, NA …)."""
+    from ecotarget.validate import MISSING_MARKERS
+
+    missing = np.ones(len(cells), dtype=bool)
+    markers = list(MISSING_MARKERS)
+    for name in cells.columns:
+        text = cells[name].astype(str).str.strip()
+        missing &= (text.isin(markers) | text.str.lower().isin(markers)).to_numpy()
+    return missing
+
+
+def _note_lines(notes: list[str], mask: np.ndarray, numbers: np.ndarray, what: str,
+                problems: list[str]) -> None:
+    if not mask.any():
+        return
+    lines = numbers[mask].tolist()
+    shown = ", ".join(map(str, lines[:_SHOWN])) + (", …" if len(lines) > _SHOWN else "")
+    why = f" ({problems[0]})" if problems and problems[0] else ""
+    notes.append(f"line{'s' if len(lines) > 1 else ''} {shown} {what}{why}")
+
+
+def _listed(names: Sequence[str]) -> str:
+    return ", ".join(names[:_SHOWN]) + (f", … ({len(names)} in all)" if len(names) > _SHOWN
+                                        else "")
+
+
+# --- the wide layout (and every air table) ----------------------------------------------------
+
+def adapt(table: RawTable) -> RawTable:
+    """Finish an air table read by the ordinary alias path; a new table when anything changes.
+
+    * a wide network file is marked ``network-wide`` and its ``o3_8h`` column dropped (it is
+      not to be trusted, §1.7; its ``o3_8h_24h`` is an unknown column already);
+    * a file whose only station column is ``positionname`` (the name, not the code) uses
+      it as the station.
+    """
+    if table.kind != "air":
+        return table
+    wide = detect_layout(table.header) == "wide"
+    frame = table.frame
+    source = dict(table.source_columns)
+    unknown = list(table.unknown_columns)
+    notes = list(table.notes)
+    if "station" not in frame and "station_name" in frame:
+        frame = frame.rename(columns={"station_name": "station"})
+        source["station"] = source.pop("station_name")
+    if wide:
+        if "o3_8h" in frame:
+            frame = frame.drop(columns="o3_8h")
+            unknown.append(source.pop("o3_8h"))
+        if any(normalise_header(cell) in _O3_8H_HEADERS for cell in table.header):
+            notes.append(O3_8H_NOTE)
+    if frame is table.frame and not wide:
+        return table
+    return replace(table, frame=frame, source_columns=source, unknown_columns=unknown,
+                   notes=notes, layout=WIDE if wide else table.layout)
+
+
+def is_network(table: ValidatedTable) -> bool:
+    """Whether a validated table was read from a national network file."""
+    return table.raw is not None and table.raw.layout in LAYOUTS
+
+
+# --- the region's stations ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Selection:
+    """The tables with only the region's stations left in the network ones.
+
+    ``other_rows[i]``: accepted rows of ``tables[i]`` at other stations (not counted);
+    ``missing``: chosen stations that no network file has.
+    """
+
+    tables: list[ValidatedTable]
+    other_rows: list[int]
+    missing: tuple[str, ...] = ()
+    network_files: int = 0
+
+
+def select_stations(tables: Sequence[ValidatedTable], stations: Sequence[str], *,
+                    required: bool) -> Selection:
+    """Keep the rows of ``stations`` (codes or names) in the network files.
+
+    Other air inputs are ecotarget's own and every station in them is the region's: they
+    pass unchanged. Without ``stations``, network files are an :class:`InputError` when
+    ``required`` (``check``: never a silent national average) and pass whole otherwise
+    (``aqi`` lists every station). The reader's notes join each network table's notes.
+    """
+    network = [is_network(t) for t in tables]
+    if not any(network):
+        return Selection(list(tables), [0] * len(tables))
+    prepared = [_prepared(t) if net else t for t, net in zip(tables, network, strict=True)]
+    if not stations:
+        if required:
+            raise InputError(_choose_stations(
+                [t for t, net in zip(prepared, network, strict=True) if net]))
+        return Selection(prepared, [0] * len(prepared), network_files=sum(network))
+    wanted = {_folded(s): s for s in stations}
+    found: set[str] = set()
+    out: list[ValidatedTable] = []
+    other: list[int] = []
+    for table, net in zip(prepared, network, strict=True):
+        if not net:
+            out.append(table)
+            other.append(0)
+            continue
+        frame = table.frame
+        keep = np.zeros(len(frame), dtype=bool)
+        for column in ("station", "station_name"):
+            if column in frame:
+                folded = frame[column].astype("object").where(frame[column].notna(), "")
+                folded = folded.astype(str).str.strip().str.casefold()
+                hit = folded.isin(list(wanted)).to_numpy()
+                found.update(folded[hit].unique())
+                keep |= hit
+        out.append(replace(table, frame=frame[keep].reset_index(drop=True)))
+        other.append(int((~keep).sum()))
+    missing = tuple(s for key, s in wanted.items() if key not in found)
+    if missing:
+        first = network.index(True)
+        shown = ", ".join(missing)
+        out[first] = replace(out[first], notes=[
+            *out[first].notes, f"chosen station{'s' if len(missing) > 1 else ''} {shown} "
+            "in none of the network files: check the code (or name)"])
+    return Selection(out, other, missing, sum(network))
+
+
+def _prepared(table: ValidatedTable) -> ValidatedTable:
+    """The reader's notes added, and an hourly table kept hourly.
+
+    A wide file of the 00:00 hour has no clock time in it, so validation takes it for day
+    rows; a network file is always station-hours (00:00 is hour 24 of the day before).
+    """
+    raw = table.raw
+    notes = [*table.notes, *(n for n in (raw.notes if raw else []) if n not in table.notes)]
+    if table.subkind == "daily" and "date" in table.frame and "time" not in table.frame:
+        return replace(table, frame=table.frame.rename(columns={"date": "time"}),
+                       subkind="hourly", notes=notes)
+    return replace(table, notes=notes)
+
+
+def _choose_stations(tables: Sequence[ValidatedTable]) -> str:
+    codes: set[str] = set()
+    for table in tables:
+        if "station" in table.frame:
+            codes.update(table.frame["station"].dropna().astype(str).unique())
+    where = tables[0].path + (f" and {len(tables) - 1} more" if len(tables) > 1 else "")
+    files = "national network files" if len(tables) > 1 else "a national network file"
+    return (f"{where}: {files} with {len(codes):,} stations; choose the region's assessment "
+            "stations with --station CODE (repeatable) or a `stations:` list in the targets "
+            "file (`ecotarget aqi` on these files lists every station)")
+
+
+def _folded(text: str) -> str:
+    return str(text).strip().casefold()
+
+
+# --- published values against ecotarget's own ----------------------------------------------------
+
+@dataclass(frozen=True)
+class Comparison:
+    """Published values beside ecotarget's, one row per value compared.
+
+    ``values``: ``time station value published ecotarget agree path line`` (``value`` is
+    the network's name: AQI, PM2.5_24h …); ``compared``: station-hours with at least one
+    value compared; ``agreeing``: those where every compared value agrees.
+    """
+
+    values: pd.DataFrame
+    compared: int
+    agreeing: int
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def disagreements(self) -> pd.DataFrame:
+        return self.values[~self.values["agree"]].reset_index(drop=True)
+
+    @property
+    def percent(self) -> float | None:
+        """Agreeing station-hours in percent, one decimal (GB/T 8170); None when none."""
+        from ecotarget.standards.rounding import round_half_even_scalar
+
+        if not self.compared:
+            return None
+        return round_half_even_scalar(self.agreeing / self.compared * 100, 1)
+
+    def line(self) -> str:
+        """``agreement: K/N (P%)``."""
+        shown = "–" if self.percent is None else f"{self.percent:.1f}%"
+        return f"agreement: {self.agreeing}/{self.compared} ({shown})"
+
+
+_WINDOW_HOURS = 24
+_TOLERANCE = 1e-9  # both sides are rounded decimals: only float noise is forgiven
+
+
+def compare_published(tables: Sequence[ValidatedTable], *, edition: Edition | None = None,
+                      hour_label: Literal["end", "start"] = "end",
+                      co_tolerance: float = 0.0) -> Comparison:
+    """Compare each published value with ecotarget's own, per station-hour.
+
+    * ``AQI``: :func:`ecotarget.standards.aqi.hourly_aqi` of the station-hour (PM 1-h values
+      against the 24-h breakpoints, no O3 8-h; ``edition`` None: the one in force).
+    * ``X_24h`` (PM2.5, PM10, SO2, NO2, CO): the station's mean of hours h−23…h over the
+      hours present in all the inputs, rounded half to even (CO to 0.1, averaged before
+      rounding) — compared only where those 24 hours lie within the hours the inputs span:
+      the first 23 hours' windows reach back before the first file, into hours the network
+      had and the files do not. ``co_tolerance`` forgives CO differences up to it (the
+      network averages unrounded CO; standards.md §1.7 sees ±0.1).
+
+    Values agree when both exist and are equal; a published value without an ecotarget
+    value disagrees. Every hourly air table counts, network or not; :class:`InputError`
+    when none has a published column.
+    """
+    from ecotarget.metrics.air import CITY
+    from ecotarget.metrics.air_tables import trailing_mean
+    from ecotarget.standards.air import DECIMALS, natural_day
+    from ecotarget.standards.aqi import hourly_aqi
+    from ecotarget.standards.rounding import round_half_even
+
+    hourly = [t for t in tables if t.kind == "air" and t.subkind == "hourly" and len(t.frame)]
+    published = [c for c in PUBLISHED if any(c in t.frame for t in hourly)]
+    if not published:
+        raise InputError("no published value to compare with: no hourly air input has an AQI "
+                         "or 24-h column (the network's files have both)")
+    frames = []
+    for table in hourly:
+        f = table.frame
+        station = (f["station"].fillna(CITY) if "station" in f
+                   else pd.Series(CITY, index=f.index)).astype(str)
+        frames.append(pd.DataFrame({
+            "station": station, "time": f["time"],
+            **{name: pd.to_numeric(f[name], errors="coerce").astype("float64") if name in f
+               else np.nan for name in (*HOURLY, *published)},
+            "path": table.path, "line": f["_line"],
+        }))
+    hours = pd.concat(frames, ignore_index=True)
+    day = natural_day(hours["time"], hour_label)
+    measured_end = day["date"] + pd.to_timedelta(day["hour"].astype("int64"), unit="h")
+    number = measured_end.to_numpy(dtype="datetime64[h]").astype(np.int64)
+    _no_twice(hours, number)
+    stations = hours["station"].to_numpy()
+
+    def mean_24h(name: str) -> np.ndarray:
+        values = hours[name].to_numpy(dtype=np.float64, na_value=np.nan)
+        return round_half_even(trailing_mean(values, stations, number, _WINDOW_HOURS),
+                               DECIMALS[name])
+
+    ours: dict[str, np.ndarray] = {}
+    if "aqi" in published:
+        inputs = pd.DataFrame({"time": measured_end,
+                               **{p: hours[p] for p in HOURLY}, "so2_24h": mean_24h("so2")})
+        ours["aqi"] = hourly_aqi(inputs, edition=edition)["aqi"].to_numpy(dtype=np.float64)
+    covered = number - (_WINDOW_HOURS - 1) >= number.min()
+    parts = []
+    for rank, name in enumerate(published):
+        if name != "aqi":
+            ours[name] = mean_24h(next(p for p, c in PUBLISHED_24H.items() if c == name))
+        given = hours[name].notna().to_numpy() & (covered if name != "aqi" else True)
+        rows = np.flatnonzero(given)
+        tolerance = _TOLERANCE + (co_tolerance if name == "co_24h" else 0.0)
+        pub, own = hours[name].to_numpy(dtype=np.float64)[rows], ours[name][rows]
+        parts.append(pd.DataFrame({
+            "time": hours["time"].to_numpy()[rows], "station": stations[rows],
+            "value": PUBLISHED_LABELS[name], "published": pub, "ecotarget": own,
+            "agree": np.isfinite(own) & (np.abs(pub - own) <= tolerance),
+            "path": hours["path"].to_numpy()[rows], "line": hours["line"].to_numpy()[rows],
+            "_hour": number[rows], "_rank": rank,
+        }))
+    values = pd.concat(parts, ignore_index=True).sort_values(
+        ["_hour", "station", "_rank"], ignore_index=True, kind="stable")
+    by_hour = values.groupby(["station", "_hour"], sort=False)["agree"].all()
+    notes = ()
+    if (~covered).any():
+        notes = (f"24-h means are compared from {pd.Timestamp(measured_end[covered].min())}"
+                 if covered.any() else "no 24-h mean compared: the inputs span under 24 hours",)
+    return Comparison(values=values.drop(columns=["_hour", "_rank"]),
+                      compared=len(by_hour), agreeing=int(by_hour.sum()), notes=notes)
+
+
+def _no_twice(hours: pd.DataFrame, number: np.ndarray) -> None:
+    twice = pd.DataFrame({"s": hours["station"], "h": number}).duplicated(keep=False)
+    if twice.any():
+        dup = hours[twice.to_numpy()].head(2)
+        where = ", ".join(f"{r.path}:{r.line}" for r in dup.itertuples())
+        raise InputError(f"the same station-hour ({dup.iloc[0]['station']}, "
+                         f"{dup.iloc[0]['time']}) comes twice: {where}; keep one copy")
+
+
+__all__ = ["HOURLY", "LAYOUTS", "LONG", "PUBLISHED", "PUBLISHED_24H", "WIDE", "Comparison",
+           "LongHeader", "Selection", "adapt", "compare_published", "detect_layout",
+           "find_long_header", "is_network", "read_long", "select_stations"]
