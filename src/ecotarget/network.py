@@ -168,9 +168,11 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     _note_lines(notes, unread, numbers, "could not be read, so its values are not used",
                 [body.malformed.get(int(p), "") for p in np.flatnonzero(unread)])
     read &= ~unread
-    if (known & ~read & ~malformed).any():
-        notes.append(O3_8H_NOTE if folded[known & ~read].isin(list(_O3_8H_HEADERS)).any()
-                     else "O3_24h lines are not read")
+    ignored = set(folded[known & column.isna().to_numpy()])
+    if ignored & _O3_8H_HEADERS:
+        notes.append(O3_8H_NOTE)
+    if "o3_24h" in ignored:
+        notes.append("O3_24h lines are not read: no figure uses the network's 24-h O3 mean")
     unknown = ~known & (labels != "").to_numpy()
     if unknown.any():
         names = sorted(set(labels[unknown]))
@@ -223,8 +225,8 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     keep = ~_all_missing(frame[list(grids)])
     frame = frame[keep].reset_index(drop=True)
     hour_of_row = hour_of_row[keep]
-    problems = {int(pos): bad_hour[int(key)][1]
-                for pos, key in enumerate(hour_of_row) if int(key) in bad_hour} if bad_hour else {}
+    rejected = np.flatnonzero(np.isin(hour_of_row, list(bad_hour)))
+    problems = {int(pos): bad_hour[int(hour_of_row[pos])][1] for pos in rejected}
     first_label = {name: labels.iat[int(rows[row_column == name][0])] for name in grids}
     return RawTable(
         path=path, kind="air", encoding=encoding, delimiter=header.delimiter,
@@ -556,10 +558,12 @@ def compare_published(tables: Sequence[ValidatedTable], *, edition: Edition | No
     values = pd.concat(parts, ignore_index=True).sort_values(
         ["_hour", "station", "_rank"], ignore_index=True, kind="stable")
     by_hour = values.groupby(["station", "_hour"], sort=False)["agree"].all()
-    notes = ()
-    if (~covered).any():
-        notes = (f"24-h means are compared from {pd.Timestamp(measured_end[covered].min())}"
-                 if covered.any() else "no 24-h mean compared: the inputs span under 24 hours",)
+    notes: tuple[str, ...] = ()
+    if (~covered).any() and len(published) > ("aqi" in published):
+        first = hours["time"][covered].min() if covered.any() else None
+        notes = (f"24-h means are compared from {first:%Y-%m-%d %H:%M}, the first hour whose "
+                 "24-hour window the inputs cover" if first is not None
+                 else "no 24-h mean compared: the inputs span less than 24 hours",)
     return Comparison(values=values.drop(columns=["_hour", "_rank"]),
                       compared=len(by_hour), agreeing=int(by_hour.sum()), notes=notes)
 

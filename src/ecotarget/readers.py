@@ -556,9 +556,13 @@ def _read_large(source: Source, data: bytes, encoding: str | None,
         return None  # a lone carriage return is a line break the C parser would not count
     # Bytes that are not UTF-8 make the parser raise (strict decoding): the general path then
     # detects the encoding, so no separate pass over the whole file is needed here.
-    head = data[:_HEAD_BYTES].decode("utf-8-sig" if bom else "utf-8", errors="ignore")
-    head_lines = _split_lines(head)[:-1]  # the last line may be cut by the head's limit
-    header = _find_header(head_lines, source.name, kind)
+    try:  # an incremental decoder tolerates a character cut at the end of the head
+        head = codecs.getincrementaldecoder("utf-8-sig" if bom else "utf-8")().decode(
+            data[:_HEAD_BYTES], final=len(data) <= _HEAD_BYTES)
+        head_lines = _split_lines(head)[:-1]  # the last line may be cut by the head's limit
+        header = _find_header(head_lines, source.name, kind)
+    except (UnicodeDecodeError, InputError):
+        return None  # another encoding, or no header: the general path finds out and says so
     width = len(header.cells)
     mapping = _aliases(header.kind)
     rules = column_rules(MODELS[header.kind])
