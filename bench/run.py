@@ -120,6 +120,9 @@ def bench_engine(records: int, peer_records: int, repeat: int) -> list[Row]:
         "o3_1h_max": np.round(rng.gamma(4.0, 35.0, records)),
         "o3_8h_max": np.round(rng.gamma(4.0, 28.0, records)),
     })
+    # one record in a thousand beyond the tables' top (a dust storm, a fire): AQI 500
+    extreme = np.arange(0, records, 1000)
+    days.loc[extreme, "pm10"] = 650.0
     ours = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -162,13 +165,44 @@ def _python_aqi(days, ours) -> tuple[list[float], int, list[str], int]:  # type:
     elapsed = time.perf_counter() - start
     mine = ours["aqi"].to_numpy()
     differ = [i for i, t in enumerate(theirs) if t is None or t != mine[i]]
-    samples = []
+    exact = _unrounded_aqi(days)
+    reasons: dict[str, int] = {}
+    for i in differ:
+        if theirs[i] is None:
+            reason = "python-aqi raised (value above its table; ecotarget caps at 500)"
+        elif theirs[i] == round(exact[i]) and exact[i] % 1:
+            reason = "IAQI rounded half-to-even instead of up (HJ 633-2026 §4.2.6)"
+        else:
+            reason = ("breakpoint gaps and truncated concentrations (CO to whole mg/m³, "
+                      "35.5 → 35)")
+        reasons[reason] = reasons.get(reason, 0) + 1
+    samples = [f"  {n:,} × {reason}" for reason, n in sorted(reasons.items(),
+                                                               key=lambda kv: -kv[1])]
     for i in differ[:6]:
         row = days.iloc[i]
         values = ", ".join(f"{c} {row[c]:g}" for c, _ in columns)
         samples.append(f"  e.g. {values}: ecotarget {mine[i]:g}, python-aqi "
                        f"{'error' if theirs[i] is None else f'{theirs[i]:g}'}")
     return [elapsed], len(differ), samples, crashes
+
+
+def _unrounded_aqi(days):  # type: ignore[no-untyped-def]
+    """Each record's AQI before rounding up (2012 tables, concentrations rounded first)."""
+    import numpy as np
+
+    from ecotarget.standards.aqi import BREAKPOINTS, IAQI_LEVELS
+    from ecotarget.standards.rounding import round_half_even
+
+    tables = BREAKPOINTS["2012"]
+    keys = {"pm25": "pm25_24h", "pm10": "pm10_24h", "so2": "so2_24h", "no2": "no2_24h",
+            "co": "co_24h", "o3_1h_max": "o3_1h", "o3_8h_max": "o3_8h"}
+    result = np.zeros(len(days))
+    for column, key in keys.items():
+        points = [b for b in tables[key] if b is not None]
+        conc = round_half_even(days[column].to_numpy(), 1 if column == "co" else 0)
+        sub = np.interp(conc, points, IAQI_LEVELS[:len(points)], right=500.0)
+        result = np.maximum(result, sub)
+    return result
 
 
 def bench_startup(repeat: int) -> list[Row]:

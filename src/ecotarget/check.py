@@ -17,6 +17,7 @@ from ecotarget.errors import InputError
 from ecotarget.evaluate import evaluate
 from ecotarget.metrics import METRICS
 from ecotarget.metrics.context import Dataset, MetricContext
+from ecotarget.network import select_stations
 from ecotarget.periods import Window, make_window
 from ecotarget.readers import Source, expand_paths, read_table
 from ecotarget.report import InputSummary, Report, Result
@@ -73,7 +74,10 @@ def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
                  options: CheckOptions) -> Report:
     spec = loaded.spec
     year = spec.plan.year
-    in_scope, summaries = _scope(tables, year, options.today)
+    # National network files hold the whole country: only the region's stations count, and
+    # without a station list that is an error, never a national average.
+    selection = select_stations(tables, options.stations or tuple(spec.stations), required=True)
+    in_scope, summaries = _scope(selection.tables, year, options.today, selection.other_rows)
     data = build_dataset(in_scope, spec, options)
     as_of = options.as_of or _default_as_of(data, year, options)
     window = make_window(year, as_of=as_of, period=options.period)
@@ -118,11 +122,15 @@ def _row_dates(table: ValidatedTable) -> pd.Series | None:
     return None
 
 
-def _scope(tables: list[ValidatedTable], year: int,
-           today: dt.date) -> tuple[list[ValidatedTable], list[InputSummary]]:
-    """Drop (and count) rows dated in the future or outside the plan year and its baseline."""
+def _scope(tables: list[ValidatedTable], year: int, today: dt.date,
+           other_stations: Sequence[int] | None = None
+           ) -> tuple[list[ValidatedTable], list[InputSummary]]:
+    """Drop (and count) rows dated in the future or outside the plan year and its baseline.
+
+    ``other_stations``: per table, the accepted rows already left out as other stations'.
+    """
     kept, summaries = [], []
-    for table in tables:
+    for index, table in enumerate(tables):
         dates = _row_dates(table)
         outside = 0
         if dates is not None and len(dates):
@@ -140,6 +148,7 @@ def _scope(tables: list[ValidatedTable], year: int,
             path=table.path, kind=table.kind, encoding=table.encoding,
             rows_read=table.rows_read, rows_accepted=table.rows_accepted,
             rows_rejected=table.rows_rejected, rows_out_of_period=outside,
+            rows_other_stations=other_stations[index] if other_stations else 0,
             subkind=table.subkind, notes=tuple(table.notes)))
     return kept, summaries
 

@@ -165,9 +165,9 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     hourly = column.isin(HOURLY).to_numpy()
     # a malformed line of a published value, or one without a usable hour, is not read
     unread = malformed & ~(hourly & (time != ""))
-    _note_lines(notes, unread, numbers, "could not be read, so its values are not used",
+    _note_lines(notes, unread, numbers, labels,
                 [body.malformed.get(int(p), "") for p in np.flatnonzero(unread)])
-    read &= ~unread
+    read = read & ~unread
     ignored = set(folded[known & column.isna().to_numpy()])
     if ignored & _O3_8H_HEADERS:
         notes.append(O3_8H_NOTE)
@@ -297,14 +297,18 @@ def _all_missing(cells: pd.DataFrame) -> np.ndarray:
     return missing
 
 
-def _note_lines(notes: list[str], mask: np.ndarray, numbers: np.ndarray, what: str,
+def _note_lines(notes: list[str], mask: np.ndarray, numbers: np.ndarray, labels: pd.Series,
                 problems: list[str]) -> None:
+    """Note malformed lines that are not read (a published value's, or without an hour)."""
     if not mask.any():
         return
     lines = numbers[mask].tolist()
-    shown = ", ".join(map(str, lines[:_SHOWN])) + (", …" if len(lines) > _SHOWN else "")
-    why = f" ({problems[0]})" if problems and problems[0] else ""
-    notes.append(f"line{'s' if len(lines) > 1 else ''} {shown} {what}{why}")
+    types = labels[mask].tolist()
+    shown = ", ".join(f"{line} ({kind or 'no type'})" for line, kind in
+                      zip(lines[:_SHOWN], types[:_SHOWN], strict=True))
+    more = f", … ({len(lines)} lines)" if len(lines) > _SHOWN else ""
+    notes.append(f"malformed line{'s' if len(lines) > 1 else ''} {shown}{more} not read, "
+                 f"its values not used: {problems[0]}")
 
 
 def _listed(names: Sequence[str]) -> str:

@@ -80,6 +80,12 @@ class RawTable:
     raw_lines: list[str] | None = None  # original text lines, for --rejects
     malformed: dict[int, str] = field(default_factory=dict)  # row position → structural problem
     spans: dict[int, int] = field(default_factory=dict)  # first line → lines, when a row spans >1
+    # "network-long" / "network-wide": a national monitoring network file (ecotarget.network)
+    layout: str | None = None
+    notes: list[str] = field(default_factory=list)  # what the reader left unread, and why
+    # canonical name → the line each row's cell came from, where a row's cells come from
+    # several lines (a network long file: one line per hour and pollutant); else ``lines``
+    column_lines: dict[str, np.ndarray] = field(default_factory=dict)
     reread: Callable[[], list[str]] | None = None  # the original lines, for a large file
 
     @property
@@ -224,6 +230,8 @@ class _Header:
 
 def read_table(source: Source, *, encoding: str | None = None, kind: Kind | None = None) -> RawTable:
     """Read one source into a :class:`RawTable`, detecting encoding, delimiter, header and kind."""
+    from ecotarget import network  # the national network's layouts: their own module
+
     if source.name.lower().endswith(".xlsx"):
         text, used = _xlsx_as_csv(source), "xlsx"
     else:
@@ -231,11 +239,14 @@ def read_table(source: Source, *, encoding: str | None = None, kind: Kind | None
         if len(data) >= LARGE_FILE_BYTES:
             table = _read_large(source, data, encoding, kind)
             if table is not None:
-                return table
+                return network.adapt(table)
         text, used = decode(data, source.name, encoding)
     if not text or text.isspace():
         raise InputError(f"{source.name}: the file is empty")
     lines = _split_lines(text)
+    if kind in (None, "air") and (long := network.find_long_header(lines)) is not None:
+        return network.read_long(source.name, used, lines, long,
+                                 ends_with_newline=text.endswith(("\n", "\r")))
     header = _find_header(lines, source.name, kind)
     width = len(header.cells)
     body = _parse_body(lines, header.end + 1, header.delimiter, width,
@@ -253,11 +264,11 @@ def read_table(source: Source, *, encoding: str | None = None, kind: Kind | None
         canonical[name] = cell
         renamed[body.frame.columns[position]] = name
     frame = body.frame[list(renamed)].rename(columns=renamed)
-    return RawTable(
+    return network.adapt(RawTable(
         path=source.name, kind=header.kind, encoding=used, delimiter=header.delimiter,
         header=header.cells, frame=frame, lines=body.lines, source_columns=canonical,
         unknown_columns=unknown, raw_lines=lines, malformed=body.malformed, spans=body.spans,
-    )
+    ))
 
 
 # --- the header -------------------------------------------------------------------------------

@@ -69,6 +69,8 @@ class InputSummary:
     rows_accepted: int
     rows_rejected: int
     rows_out_of_period: int = 0
+    # accepted rows of a national network file at stations other than the region's
+    rows_other_stations: int = 0
     subkind: str | None = None
     notes: tuple[str, ...] = ()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar as calendar_module
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, cast
+from typing import IO, TYPE_CHECKING, Literal, cast
 
 import click
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from ecotarget.metrics.air_tables import CalendarData, GoodDaySummary
+    from ecotarget.network import Comparison, Selection
     from ecotarget.readers import Source
     from ecotarget.standards.aqi import Edition
     from ecotarget.targets import TargetsFile
@@ -66,11 +67,17 @@ _HOUR_VIEW = (("time", "time", False), ("station", "station", False),
               help="One row per station-hour: the hourly AQI as the network publishes it.")
 @click.option("--calendar", "show_calendar", is_flag=True,
               help="Month-by-month calendar of the city days, with the good-day outlook.")
+@click.option("--station", "stations", multiple=True,
+              help="Only this station of national network files, by code or name (repeatable).")
+@click.option("--compare-published", is_flag=True,
+              help="Station-hours where the network's published AQI or 24-h means differ from "
+                   "ecotarget's, then the agreement line.")
 @output_options(["table", "csv", "json"])
 @handle_errors
 def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
         kind: str | None, hour_label: str | None, air_standard: str | None, hourly: bool,
-        show_calendar: bool, fmt: str, output: str | None) -> None:
+        show_calendar: bool, stations: tuple[str, ...], compare_published: bool, fmt: str,
+        output: str | None) -> None:
     """List the daily AQI of every station-day, the hourly AQI, or a calendar.
 
     PATHS are air CSV files or directories (other kinds of input there are skipped).
@@ -88,11 +95,20 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
     year-to-date good-day rate, the allowance of non-good days and the projection, as
     `check` judges the air_good_day_rate target (≥ 90 % when the targets file has none).
 
+    The national network's files (daily china_sites_YYYYMMDD.csv in the long layout, or
+    hourly files in the wide layout) are read as they are: every station is listed unless
+    --station (or the targets file's stations: list) chooses some. --compare-published
+    (with or without --hourly) lists each station-hour where the network's published AQI
+    or 24-h mean differs from ecotarget's, and ends with `agreement: K/N (P%)`, N the
+    station-hours compared. A 24-h mean is compared only where its 24 hours lie within the
+    hours the inputs span.
+
     \b
     Examples:
       ecotarget aqi data/samples/air-hourly-2025.csv
       ecotarget aqi data/samples --calendar
       ecotarget aqi data/samples/air-hourly-2025.csv --hourly --format csv -o hours.csv
+      ecotarget aqi data/samples/network/long --hourly --compare-published
     """
     from ecotarget.check import build_dataset
     from ecotarget.metrics.air_tables import (
@@ -102,8 +118,11 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
         station_day_table,
     )
 
-    if hourly and show_calendar:
-        raise UsageError("--hourly and --calendar show different things: choose one")
+    from ecotarget.network import compare_published as compare, select_stations
+
+    if (hourly or compare_published) and show_calendar:
+        raise UsageError("--hourly (or --compare-published) and --calendar show different "
+                         "things: choose one")
     if show_calendar and fmt != "table":
         raise UsageError("--calendar draws a terminal calendar: use --format table, or leave "
                          "out --calendar for csv/json rows (the city days are station 'city')")
@@ -111,7 +130,18 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
     spec = loaded.spec
     options = _check_options(None, None, encoding, kind, air_standard, hour_label, ())
     tables = read_air_tables(_sources(paths), spec, encoding=encoding, kind=kind)
+    selection = select_stations(tables, stations or tuple(spec.stations), required=False)
+    tables = selection.tables
+    _report_selection(selection, stations)
     _report_rejected(tables)
+    if compare_published:
+        label = cast("Literal['end', 'start']", hour_label or spec.settings.air.hour_label)
+        comparison = compare(tables, edition=_edition(air_standard, spec), hour_label=label)
+        with output_stream(output) as stream:
+            write_comparison(comparison, stream, fmt)
+        if fmt == "csv":
+            click.echo(comparison.line(), err=True)  # the CSV itself stays pure rows
+        return
     data = build_dataset(tables, spec, options)
 
     # Everything is computed before the output opens: a failure leaves no partial output.
@@ -150,6 +180,14 @@ def read_air_tables(sources: Sequence[Source], spec: TargetsFile, *, encoding: s
         raise InputError(f"no air input among {names} (an air file has a header such as "
                          "时间,站点,PM2.5,…; use --kind air to force it)")
     return tables
+
+
+def _report_selection(selection: Selection, stations: Sequence[str]) -> None:
+    for code in selection.missing:
+        click.echo(f"ecotarget: note: station {code} is in none of the network files", err=True)
+    if stations and not selection.network_files:
+        click.echo("ecotarget: note: --station picks stations out of national network files; "
+                   "there is none among the inputs, so every station is listed", err=True)
 
 
 def _report_rejected(tables: Sequence[ValidatedTable]) -> None:
@@ -317,6 +355,57 @@ def _ink(rgb: tuple[int, int, int]) -> str:
     return "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 120 else "white"
 
 
+# --- published values -----------------------------------------------------------------------
+
+_COMPARISON_VIEW = (("time", "time", False), ("station", "station", False),
+                    ("value", "value", False), ("published", "published", True),
+                    ("ecotarget", "ecotarget", True))
+
+
+def write_comparison(comparison: Comparison, stream: IO[str], fmt: str) -> None:
+    """The disagreeing values, then ``agreement: K/N (P%)`` (table); CSV rows; or JSON.
+
+    CSV carries the rows only (the command prints the agreement line on stderr); JSON has
+    the counts as fields. A missing ecotarget value shows as —.
+    """
+    import pandas as pd
+
+    rows = comparison.disagreements[["time", "station", "value", "published", "ecotarget",
+                                     "path", "line"]]
+    if fmt == "json":
+        import json
+
+        body = plain_rows(rows, time_format="%Y-%m-%dT%H:%M:%S").to_json(
+            orient="records", force_ascii=False, double_precision=10)
+        head = json.dumps({"compared": comparison.compared, "agreeing": comparison.agreeing,
+                           "agreement_percent": comparison.percent,
+                           "agreement": comparison.line(), "notes": list(comparison.notes)},
+                          ensure_ascii=False)
+        stream.write(f'{{"schema_version": {SCHEMA_VERSION}, {head[1:-1]}, "rows": {body}}}\n')
+        return
+    plain = plain_rows(rows, time_format="%Y-%m-%d %H:%M")
+    if fmt == "csv":
+        plain.to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
+        return
+    lines = [*comparison.notes]
+    if len(plain):
+        cells, widths = [], []
+        for name, header, right in _COMPARISON_VIEW:
+            text = _text(plain[name]).where(plain[name].notna(), "—")
+            padded, width = _pad(pd.Series(text, dtype=object), header, right)
+            cells.append(padded.to_numpy(dtype=object))
+            widths.append(width)
+        lines.append(_GAP.join(_pad_one(header, width, right) for (_, header, right), width
+                               in zip(_COMPARISON_VIEW, widths, strict=True)))
+        lines.append(_GAP.join("─" * width for width in widths))
+        body = cells[0]
+        for column in cells[1:]:
+            body = body + _GAP + column
+        lines.extend(body.tolist())
+    lines.append(comparison.line())
+    stream.write("\n".join(lines) + "\n")
+
+
 # --- calendar -------------------------------------------------------------------------------
 
 def render_calendar(data: CalendarData, console: Console) -> None:
@@ -431,4 +520,4 @@ def _summary_lines(s: GoodDaySummary) -> list[Text]:
 
 
 __all__ = ["aqi", "plain_rows", "read_air_tables", "render_calendar", "render_rows",
-           "write_rows"]
+           "write_comparison", "write_rows"]

@@ -171,7 +171,7 @@ def trailing_mean(values: npt.ArrayLike, groups: npt.ArrayLike, hours: npt.Array
     filled = np.where(present, v, 0.0)
     total = np.zeros(len(v))
     count = np.zeros(len(v), dtype=np.int64)
-    for lag in range(window):
+    for lag in range(min(window, len(v))):  # a lag beyond the rows would wrap around
         same = np.zeros(len(v), dtype=bool)
         same[lag:] = (g[lag:] == g[: len(v) - lag]) & (h[lag:] - h[: len(v) - lag] < window)
         take = same.copy()

@@ -81,7 +81,9 @@ def summary_line(report: Report, lang: str = "zh") -> Text:
     rows = sum(i.rows_read for i in report.inputs)
     rejected = sum(i.rows_rejected for i in report.inputs)
     outside = sum(i.rows_out_of_period for i in report.inputs)
+    other = sum(i.rows_other_stations for i in report.inputs)
     text.append(f"  ({len(report.inputs)} inputs, {rows} rows"
                 + (f", {rejected} rejected" if rejected else "")
-                + (f", {outside} out of period" if outside else "") + ")")
+                + (f", {outside} out of period" if outside else "")
+                + (f", {other} at other stations" if other else "") + ")")
     return text

@@ -21,6 +21,7 @@ Everything here is pure: no I/O, inputs are never mutated, NaN means "no value".
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -202,21 +203,37 @@ def iaqi(table_key: str, conc: npt.ArrayLike, edition: Edition) -> FloatArray:
     >>> iaqi("pm25_24h", [75], "2026").tolist(), iaqi("co_24h", [2.5], "2012").tolist()
     ([114.0], [63.0])
     """
-    bps, levels, stops = _table(table_key, edition)
+    bps, _, stops = _table(table_key, edition)
+    decimals = _concentration_decimals(table_key)
     raw = np.asarray(conc, dtype=np.float64)
-    c = round_half_even(raw, _concentration_decimals(table_key))
+    c = round_half_even(raw, decimals)
     ok = np.isfinite(raw) & (raw >= 0)
-    c = np.where(ok, c, np.nan)
+    # Rounded concentrations sit on a grid (whole µg/m3, 0.1 mg/m3 for CO), so every IAQI
+    # the table can give is precomputed once per grid step and looked up here.
+    table = _iaqi_grid(table_key, edition)
+    step = 10**decimals
+    inside = ok & (c <= bps[-1])
+    index = np.where(inside, np.round(np.where(inside, c, 0.0) * step), 0).astype(np.intp)
+    value = table[index]
+    value = np.where(ok & ~inside, np.nan if stops else _IAQI_CAP, value)
+    return np.where(ok, value, np.nan)
+
+
+@functools.lru_cache(maxsize=None)
+def _iaqi_grid(table_key: str, edition: Edition) -> FloatArray:
+    """IAQI of every grid concentration 0, 1/10^d, … up to the last breakpoint (read-only)."""
+    bps, levels, _ = _table(table_key, edition)
+    step = 10 ** _concentration_decimals(table_key)
+    c = np.arange(int(round(bps[-1] * step)) + 1, dtype=np.float64) / step
     # Segment j holds bps[j-1] < c <= bps[j]; c == 0 falls in the first segment.
-    j = np.clip(np.searchsorted(bps, np.nan_to_num(c), side="left"), 1, len(bps) - 1)
+    j = np.clip(np.searchsorted(bps, c, side="left"), 1, len(bps) - 1)
     lo_bp, hi_bp = bps[j - 1], bps[j]
     lo_i, hi_i = levels[j - 1], levels[j]
     value = (hi_i - lo_i) / (hi_bp - lo_bp) * (c - lo_bp) + lo_i
     # Snap float noise before the ceiling: an exact 50 computed as 50.00000000001 is 50.
-    value = np.ceil(np.round(value, 9))
-    above = c > bps[-1]
-    value = np.where(above, np.nan if stops else _IAQI_CAP, value)
-    return np.where(np.isnan(c), np.nan, value)
+    grid = np.ceil(np.round(value, 9))
+    grid.flags.writeable = False
+    return grid
 
 
 def category_for(aqi: npt.ArrayLike) -> CategoryArrays:
