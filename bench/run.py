@@ -144,9 +144,15 @@ def bench_engine(records: int, peer_records: int, repeat: int) -> list[Row]:
 
 def _python_aqi(days, ours) -> tuple[list[float], int, list[str], int]:  # type: ignore[no-untyped-def]
     import aqi
-    from aqi.constants import (POLLUTANT_CO_24H, POLLUTANT_NO2_24H, POLLUTANT_O3_1H,
-                               POLLUTANT_O3_8H, POLLUTANT_PM10, POLLUTANT_PM25,
-                               POLLUTANT_SO2_24H)
+    from aqi.constants import (
+        POLLUTANT_CO_24H,
+        POLLUTANT_NO2_24H,
+        POLLUTANT_O3_1H,
+        POLLUTANT_O3_8H,
+        POLLUTANT_PM10,
+        POLLUTANT_PM25,
+        POLLUTANT_SO2_24H,
+    )
 
     columns = [("pm25", POLLUTANT_PM25), ("pm10", POLLUTANT_PM10), ("so2", POLLUTANT_SO2_24H),
                ("no2", POLLUTANT_NO2_24H), ("co", POLLUTANT_CO_24H),
@@ -255,7 +261,7 @@ def render(rows: list[Row]) -> str:
         lines.append(f"| {r.name} | {fmt(r.ours, r.unit)} | {fmt(r.base, r.unit)} | "
                      f"{r.ratio:.2f}× | {r.target} | {met} |")
     notes = [n for r in rows for n in r.notes]
-    return "\n".join(lines + ([""] + notes if notes else []))
+    return "\n".join([*lines, *(["", *notes] if notes else [])])
 
 
 def main() -> None:

@@ -219,19 +219,19 @@ def iaqi(table_key: str, conc: npt.ArrayLike, edition: Edition) -> FloatArray:
     return np.where(ok, value, np.nan)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _iaqi_grid(table_key: str, edition: Edition) -> FloatArray:
     """IAQI of every grid concentration 0, 1/10^d, … up to the last breakpoint (read-only)."""
     bps, levels, _ = _table(table_key, edition)
     step = 10 ** _concentration_decimals(table_key)
-    c = np.arange(int(round(bps[-1] * step)) + 1, dtype=np.float64) / step
+    c = np.arange(round(bps[-1] * step) + 1, dtype=np.float64) / step
     # Segment j holds bps[j-1] < c <= bps[j]; c == 0 falls in the first segment.
     j = np.clip(np.searchsorted(bps, c, side="left"), 1, len(bps) - 1)
     lo_bp, hi_bp = bps[j - 1], bps[j]
     lo_i, hi_i = levels[j - 1], levels[j]
     value = (hi_i - lo_i) / (hi_bp - lo_bp) * (c - lo_bp) + lo_i
     # Snap float noise before the ceiling: an exact 50 computed as 50.00000000001 is 50.
-    grid = np.ceil(np.round(value, 9))
+    grid: FloatArray = np.ceil(np.round(value, 9))
     grid.flags.writeable = False
     return grid
 
