@@ -206,8 +206,10 @@ def parse_numbers(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """
     if raw.dtype == np.float64:  # the large-file reader parsed the column already
         values = raw.to_numpy(dtype=np.float64)
-        return (raw.where(np.isfinite(values)), pd.Series(np.isnan(values), index=raw.index),
-                pd.Series(np.isinf(values), index=raw.index))
+        infinite = np.isinf(values)
+        clean = raw.where(~infinite) if infinite.any() else raw
+        return (clean, pd.Series(np.isnan(values), index=raw.index),
+                pd.Series(infinite, index=raw.index))
     values = _to_float(raw)
     missing = np.zeros(len(raw), dtype=bool)
     invalid = np.zeros(len(raw), dtype=bool)
@@ -317,7 +319,8 @@ def _typed_columns(table: RawTable, problems: _Problems) -> pd.DataFrame:
     for name in frame.columns:
         if name not in out and name not in rules:
             out[name] = frame[name]  # kind-specific columns (water items) are parsed later
-    return pd.DataFrame(out, index=frame.index)
+    # copy=False: the typed columns are new already; a copy would only consolidate them
+    return pd.DataFrame(out, index=frame.index, copy=False)
 
 
 def _aliases_of(kind: Kind, name: str) -> list[str]:
@@ -516,6 +519,19 @@ def _air(typed: pd.DataFrame, table: RawTable, problems: _Problems, notes: list[
     return typed, subkind, keys
 
 
+def _duplicated_keys(typed: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Rows whose key occurs more than once, from one int64 code per row: hashing a single
+    integer column is several times faster than hashing strings and timestamps together."""
+    combined = np.zeros(len(typed), dtype=np.int64)
+    for name in keys:
+        codes, uniques = pd.factorize(typed[name], use_na_sentinel=True)
+        width = len(uniques) + 1
+        if combined.max(initial=0) > np.iinfo(np.int64).max // max(width, 1):
+            return typed.duplicated(keys, keep=False).to_numpy()  # too many keys to pack
+        combined = combined * width + (codes + 1)
+    return pd.Series(combined).duplicated(keep=False).to_numpy()
+
+
 def _duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
                 problems: _Problems) -> None:
     """Same key twice: identical copies after the first are rejected as duplicates of it;
@@ -525,7 +541,7 @@ def _duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
     if not keys or typed.empty:
         return
     usable = typed[keys].notna().all(axis=1).to_numpy()  # an unreadable key is reported already
-    dup = typed.duplicated(keys, keep=False).to_numpy() & usable
+    dup = _duplicated_keys(typed, keys) & usable
     if not dup.any():
         return
     positions = np.flatnonzero(dup)
