@@ -24,6 +24,7 @@ are accepted but not counted.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -133,7 +134,7 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
               ends_with_newline: bool) -> RawTable:
     """A long-format file as station-hour rows of text cells (a :class:`RawTable`).
 
-    Columns ``station time pm25 pm10 so2 no2 co o3`` and the published ``aqi pm25_24h
+    Columns ``time station pm25 pm10 so2 no2 co o3`` and the published ``aqi pm25_24h
     pm10_24h so2_24h no2_24h co_24h`` (those of them the file has). ``time`` is
     ``YYYY-MM-DD HH:00`` from ``date`` and ``hour``, the network's end-of-hour label.
 
@@ -193,7 +194,7 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     for pos in rows[malformed[rows]]:
         key = int(keys[np.searchsorted(rows, pos)])
         bad_hour.setdefault(key, (int(numbers[pos]), (
-            f"the {labels.iat[pos]} line of {hours[key]} (line {numbers[pos]}) is malformed: "
+            f"the {labels.iat[pos]} line of {hours[key]} (line {numbers[pos]}): "
             f"{body.malformed[int(pos)]}")))
 
     values = cells[:, positions] if len(cells) else np.empty((0, station_count), object)
@@ -216,9 +217,10 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     for key, (line, _) in bad_hour.items():
         row_line[key] = line  # a rejected hour shows the line that is wrong
 
+    # time first: a rejected hour's error then names the date/hour, not a station column
     frame = pd.DataFrame({
-        "station": np.tile(np.asarray(codes, dtype=object), hour_count),
         "time": np.repeat(np.asarray(hours, dtype=object), station_count),
+        "station": np.tile(np.asarray(codes, dtype=object), hour_count),
         **{name: grid.ravel() for name, grid in grids.items()},
     })
     hour_of_row = np.repeat(np.arange(hour_count), station_count)
@@ -227,11 +229,11 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     hour_of_row = hour_of_row[keep]
     rejected = np.flatnonzero(np.isin(hour_of_row, list(bad_hour)))
     problems = {int(pos): bad_hour[int(hour_of_row[pos])][1] for pos in rejected}
-    first_label = {name: labels.iat[int(rows[row_column == name][0])] for name in grids}
+    first_label = {name: str(labels.iat[int(rows[row_column == name][0])]) for name in grids}
     return RawTable(
         path=path, kind="air", encoding=encoding, delimiter=header.delimiter,
         header=header.cells, frame=frame, lines=row_line[hour_of_row],
-        source_columns={"station": "station columns", "time": "date/hour", **first_label},
+        source_columns={"time": "date/hour", "station": "station columns", **first_label},
         raw_lines=lines, malformed=problems, spans=body.spans, layout=LONG, notes=notes,
         column_lines={name: np.where(at > 0, at, row_line)[hour_of_row]
                       for name, at in line_of.items()},
@@ -271,30 +273,41 @@ def _station_columns(header: list[str], cells: np.ndarray, notes: list[str]
 def _hour_labels(cells: np.ndarray) -> np.ndarray:
     """``YYYY-MM-DD HH:00`` from ``date`` (20250101) and ``hour`` (0…23), per line.
 
-    Other forms are kept as written (validation rejects what is not a time); a line without
-    either gives "".
+    Another date form keeps its text before ``HH:00`` and a non-numeric hour stays as
+    written: validation reads what is a time and rejects the rest (hour 24 included). A
+    line without a date or an hour gives "", a missing time.
     """
     if not len(cells):
         return np.zeros(0, dtype=object)
     date = pd.Series(cells[:, 0], dtype=object).astype(str).str.strip()
     hour = pd.Series(cells[:, 1], dtype=object).astype(str).str.strip()
-    plain = date.str.fullmatch(_DATE) & hour.str.fullmatch(_HOUR)
-    iso = (date.str[:4] + "-" + date.str[4:6] + "-" + date.str[6:8] + " "
-           + hour.str.zfill(2) + ":00")
-    written = (date + " " + hour).str.strip()
-    return iso.where(plain, written).to_numpy(dtype=object)
+    numeric = hour.str.fullmatch(_HOUR)
+    compact = date.str.fullmatch(_DATE)
+    day = date.where(~compact, date.str[:4] + "-" + date.str[4:6] + "-" + date.str[6:8])
+    label = (day + " " + hour.str.zfill(2) + ":00").where(numeric, date + " " + hour)
+    return label.where((date != "") & (hour != ""), "").to_numpy(dtype=object)
 
 
 def _all_missing(cells: pd.DataFrame) -> np.ndarray:
-    """Rows whose every cell is empty or a missing marker (—, -, NA …)."""
+    """Rows whose every cell is empty or a missing marker (—, -, NA …).
+
+    A hash look-up per cell, no string operation: a national file has half a million
+    cells. A marker with spaces around it is not seen here; its row is then kept, and
+    validation reads the cell as missing all the same.
+    """
+    markers = _marker_spellings()
+    missing = np.ones(len(cells), dtype=bool)
+    for name in cells.columns:
+        missing &= cells[name].isin(markers).to_numpy()
+    return missing
+
+
+@functools.cache
+def _marker_spellings() -> list[str]:
     from ecotarget.validate import MISSING_MARKERS
 
-    missing = np.ones(len(cells), dtype=bool)
-    markers = list(MISSING_MARKERS)
-    for name in cells.columns:
-        text = cells[name].astype(str).str.strip()
-        missing &= (text.isin(markers) | text.str.lower().isin(markers)).to_numpy()
-    return missing
+    return sorted({form for marker in MISSING_MARKERS
+                   for form in (marker, marker.upper(), marker.title())})
 
 
 def _note_lines(notes: list[str], mask: np.ndarray, numbers: np.ndarray, labels: pd.Series,

@@ -571,6 +571,10 @@ def _read_large(source: Source, data: bytes, encoding: str | None,
         head = codecs.getincrementaldecoder("utf-8-sig" if bom else "utf-8")().decode(
             data[:_HEAD_BYTES], final=len(data) <= _HEAD_BYTES)
         head_lines = _split_lines(head)[:-1]  # the last line may be cut by the head's limit
+        from ecotarget import network
+
+        if network.find_long_header(head_lines) is not None:
+            return None  # the national network's long layout has a reader of its own
         header = _find_header(head_lines, source.name, kind)
     except (UnicodeDecodeError, InputError):
         return None  # another encoding, or no header: the general path finds out and says so

@@ -122,9 +122,18 @@ class _Problems:
         # the raw cells and line numbers of these rows only, taken at once
         cells = ([None] * len(positions) if raw is None
                  else raw.iloc[positions].to_numpy(dtype=object).tolist())
-        lines = self.table.lines[positions].tolist()
+        # a long network file spreads one station-hour over several lines: each column
+        # knows the line its cells came from
+        lines = self.table.column_lines.get(column, self.table.lines)[positions].tolist()
         header = self.table.source_columns.get(column, column)
-        for pos, cell, line in zip(positions.tolist(), cells, lines, strict=True):
+        if (self.table.layout == "network-long" and "station" in self.table.frame
+                and column in self.table.column_lines):  # a station's cell, not the hour's
+            stations = self.table.frame["station"].iloc[positions].tolist()
+            headers = [f"{header} @ {station}" for station in stations]
+        else:
+            headers = [header] * len(positions)
+        for pos, cell, line, header in zip(positions.tolist(), cells, lines, headers,
+                                           strict=True):
             text = message if isinstance(message, str) else message(pos)
             seen = self.first.get(pos)
             if seen is not None:
@@ -379,7 +388,7 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         _malformed(table, problems)
     typed = _typed_columns(table, problems)
     subkind = None
-    notes: list[str] = []
+    notes: list[str] = list(table.notes)  # the reader's notes (e.g. network-file columns)
     if table.kind == "ledger":
         typed = _ledger(typed, table, problems, context)
         keys = ["period", "indicator", *(["region"] if "region" in typed else [])]

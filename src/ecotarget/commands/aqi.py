@@ -117,8 +117,8 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
         hourly_table,
         station_day_table,
     )
-
-    from ecotarget.network import compare_published as compare, select_stations
+    from ecotarget.network import compare_published as compare
+    from ecotarget.network import select_stations
 
     if (hourly or compare_published) and show_calendar:
         raise UsageError("--hourly (or --compare-published) and --calendar show different "
@@ -398,10 +398,10 @@ def write_comparison(comparison: Comparison, stream: IO[str], fmt: str) -> None:
         lines.append(_GAP.join(_pad_one(header, width, right) for (_, header, right), width
                                in zip(_COMPARISON_VIEW, widths, strict=True)))
         lines.append(_GAP.join("─" * width for width in widths))
-        body = cells[0]
+        joined = cells[0]
         for column in cells[1:]:
-            body = body + _GAP + column
-        lines.extend(body.tolist())
+            joined = joined + _GAP + column
+        lines.extend(joined.tolist())
     lines.append(comparison.line())
     stream.write("\n".join(lines) + "\n")
 

@@ -69,7 +69,9 @@ def _station_hours(tables: Sequence[ValidatedTable], label: Literal["end", "star
         station = (frame["station"].fillna(CITY) if "station" in frame
                    else pd.Series(CITY, index=frame.index, dtype=object))
         columns = {name: (frame.get(name, np.nan)) for name in AIR_POLLUTANTS}
-        day = engine.natural_day(frame["time"], label)
+        # the national network labels hours by their end, whatever the option says
+        own_label = "end" if table.raw is not None and table.raw.layout else label
+        day = engine.natural_day(frame["time"], own_label)
         frames.append(pd.DataFrame({"station": station, "date": day["date"],
                                     "hour": day["hour"], "time": frame["time"], **columns,
                                     "_file": np.int32(number), "_line": frame["_line"]}))

@@ -1,0 +1,493 @@
+"""The national network's published files: layouts, station choice, quirks, and the comparison.
+
+The samples in data/samples/network are written by scripts/make_network_samples.py, which
+plants the disagreements listed there (PLANTED_LONG, PLANTED_WIDE) and the quirks.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner, Result
+from scripts.make_network_samples import PLANTED_LONG, PLANTED_WIDE
+from scripts.make_network_samples import main as make_samples
+
+from ecotarget.check import CheckOptions, build_dataset, validation_context
+from ecotarget.cli import cli
+from ecotarget.errors import InputError
+from ecotarget.network import (
+    O3_8H_NOTE,
+    compare_published,
+    detect_layout,
+    select_stations,
+)
+from ecotarget.readers import RawTable, Source, expand_paths, read_table
+from ecotarget.targets import load_targets
+from ecotarget.validate import ValidatedTable, validate_table
+from tests.conftest import ROOT, SAMPLES, TARGETS
+
+NETWORK = SAMPLES / "network"
+LONG = NETWORK / "long"
+WIDE = NETWORK / "wide"
+PINGHU = ("--station", "2001A", "--station", "2002A")
+LONG_AGREEMENT = "agreement: 536/541 (99.1%)"
+WIDE_AGREEMENT = "agreement: 39/40 (97.5%)"
+SPEC = load_targets(str(TARGETS)).spec
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False, env={"NO_COLOR": "1"})
+
+
+def raw(path: Path | str) -> RawTable:
+    return read_table(Source(str(path)))
+
+
+def tables(*paths: Path | str) -> list[ValidatedTable]:
+    context = validation_context(SPEC)
+    return [validate_table(read_table(s), context) for s in expand_paths([str(p) for p in paths])]
+
+
+def write(path: Path, text: str, newline: str = "\n") -> Path:
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    return path
+
+
+def check_json(*args: str) -> dict[str, Any]:
+    result = run("check", *args, "--targets", str(TARGETS), "--format", "json",
+                 "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
+
+
+# Two stations, two hours (end labels 2025-01-01 00:00 and 01:00), every type the pivot keeps
+# plus the O3 8-h lines it must ignore.
+TWO_BY_TWO = """\
+date,hour,type,1001A,2001A
+20250101,0,AQI,50,61
+20250101,0,PM2.5,30,44
+20250101,0,PM2.5_24h,31,40
+20250101,0,PM10,45,—
+20250101,0,O3_8h,999,999
+20250101,0,CO,0.5,
+20250101,1,PM2.5,33,
+20250101,1,AQI,51,
+20250101,1,NO2,20,22
+"""
+
+
+# --- layouts ----------------------------------------------------------------------------------
+
+def test_detect_layout() -> None:
+    assert detect_layout(["date", "hour", "type", "1001A"]) == "long"
+    assert detect_layout(["Date", "Hour", "Type", "1001A", ""]) == "long"
+    assert detect_layout(["date", "hour", "type"]) is None  # no station column
+    wide = ["timepoint", "stationcode", "positionname", "area", "longitude", "latitude", "aqi",
+            "primarypollutant", "quality", "pm2_5", "pm2_5_24h", "pm10", "pm10_24h", "so2",
+            "so2_24h", "no2", "no2_24h", "o3", "o3_24h", "o3_8h", "o3_8h_24h", "co", "co_24h"]
+    assert detect_layout(wide) == "wide"
+    assert detect_layout(["时间", "站点", "PM2.5"]) is None
+    assert detect_layout(["date", "station", "pm2.5"]) is None
+    # the samples' own headers
+    assert raw(LONG / "china_sites_20250101.csv").layout == "network-long"
+    assert raw(WIDE / "2025010210.csv").layout == "network-wide"
+    assert raw(SAMPLES / "air-hourly-2025.csv").layout is None
+
+
+def test_long_layout_pivots_to_station_hours(tmp_path: Path) -> None:
+    table = raw(write(tmp_path / "china_sites_20250101.csv", TWO_BY_TWO))
+    expected = pd.DataFrame({
+        "time": ["2025-01-01 00:00"] * 2 + ["2025-01-01 01:00"] * 2,
+        "station": ["1001A", "2001A", "1001A", "2001A"],
+        "pm25": ["30", "44", "33", ""], "pm10": ["45", "—", "", ""],
+        "no2": ["", "", "20", "22"], "co": ["0.5", "", "", ""],
+        "aqi": ["50", "61", "51", ""], "pm25_24h": ["31", "40", "", ""],
+    })
+    assert table.layout == "network-long" and table.kind == "air"
+    pd.testing.assert_frame_equal(table.frame, expected, check_dtype=False)
+    # each row names its hour's PM2.5 line; each cell the line it came from
+    assert table.lines.tolist() == [3, 3, 8, 8]
+    assert table.column_lines["aqi"].tolist() == [2, 2, 9, 9]
+    assert table.column_lines["co"].tolist() == [7, 7, 8, 8]  # no CO line at hour 1
+    assert table.source_columns["pm25"] == "PM2.5"
+    assert O3_8H_NOTE in table.notes
+    validated = validate_table(table)
+    assert validated.subkind == "hourly" and validated.rows_rejected == 0
+    assert validated.frame["time"].tolist() == list(pd.to_datetime(
+        ["2025-01-01 00:00"] * 2 + ["2025-01-01 01:00"] * 2))
+    assert np.isnan(validated.frame.loc[1, "pm10"])  # "—" is missing
+
+
+def test_long_rows_without_any_value_are_not_rows(tmp_path: Path) -> None:
+    text = "date,hour,type,1001A,2001A,3001A\n20250101,1,PM2.5,30,,—\n20250101,1,AQI,43,,\n"
+    table = raw(write(tmp_path / "a.csv", text))
+    assert table.frame["station"].tolist() == ["1001A"]
+
+
+def test_hour_zero_is_the_last_hour_of_the_day_before(tmp_path: Path) -> None:
+    """Hour 0 of 20250102 is 24:00 of 2025-01-01: it counts in 2025-01-01's daily values."""
+    day1 = ["date,hour,type,2001A"] + [f"20250101,{h},PM2.5,30" for h in range(24)]
+    day2 = ["date,hour,type,2001A", "20250102,0,PM2.5,78", "20250102,1,PM2.5,10"]
+    write(tmp_path / "china_sites_20250101.csv", "\n".join(day1) + "\n")
+    write(tmp_path / "china_sites_20250102.csv", "\n".join(day2) + "\n")
+    selected = select_stations(tables(tmp_path), ["2001A"], required=True).tables
+    data = build_dataset(selected, SPEC, CheckOptions())
+    hours = data.air_hourly
+    assert hours is not None
+    boundary = hours[hours["time"] == pd.Timestamp("2025-01-02 00:00")].iloc[0]
+    assert (boundary["date"], boundary["hour"]) == (pd.Timestamp("2025-01-01"), 24)
+    first = hours[hours["time"] == pd.Timestamp("2025-01-01 00:00")].iloc[0]
+    assert (first["date"], first["hour"]) == (pd.Timestamp("2024-12-31"), 24)
+    days = data.air_daily
+    assert days is not None
+    jan1 = days[days["date"] == pd.Timestamp("2025-01-01")].iloc[0]
+    assert jan1["pm25"] == 32  # (23 × 30 + 78) / 24 = 32.0: hours 01:00 … 24:00
+
+
+# --- choosing the region's stations -----------------------------------------------------------
+
+def test_check_without_stations_is_an_error_naming_the_count() -> None:
+    result = run("check", str(LONG), "--targets", str(TARGETS))
+    assert result.exit_code == 2
+    assert "national network files with 8 stations" in result.stderr
+    assert "--station CODE" in result.stderr and "stations:" in result.stderr
+    assert "china_sites_20250101.csv and 2 more" in result.stderr
+
+
+def test_check_with_stations_counts_only_them() -> None:
+    doc = check_json(str(LONG), *PINGHU)
+    inputs = doc["inputs"]
+    assert isinstance(inputs, list)
+    # 8 stations × 24 h; 20250102: hour 5 and station 2004A absent (7 × 23)
+    assert [i["rows_read"] for i in inputs] == [192, 161, 192]
+    assert [i["rows_other_stations"] for i in inputs] == [144, 115, 144]
+    assert all(i["rows_accepted"] == i["rows_read"] for i in inputs)
+    results = {r["id"]: r for r in doc["results"]}
+    assert results["air_good_day_rate"]["how"].startswith("1/3 days")
+    # the mean of Pinghu's city days (39, 94, 86), not of the country's stations
+    assert results["pm25_mean"]["actual"] == 73
+    everyone = [arg for code in ("1001A", "1002A", "1141A", "1252A", "2003A", "2004A")
+                for arg in ("--station", code)]
+    national = check_json(str(LONG), *PINGHU, *everyone)
+    assert {r["id"]: r["actual"] for r in national["results"]}["pm25_mean"] != 73
+
+
+def test_one_station_is_not_two() -> None:
+    one = check_json(str(LONG), "--station", "2001A")
+    assert [i["rows_other_stations"] for i in one["inputs"]] == [168, 138, 168]
+    assert {d["id"]: d["actual"] for d in one["results"]}["pm25_mean"] == 94  # 46, 127, 108
+
+
+def test_station_by_name_in_wide_files() -> None:
+    by_name = check_json(str(WIDE), "--station", "平湖监测站")
+    by_code = check_json(str(WIDE), "--station", "2001a")  # codes match in any case
+    for doc in (by_name, by_code):
+        assert [i["rows_accepted"] - i["rows_other_stations"] for i in doc["inputs"]] == [1] * 6
+    assert by_name["results"] == by_code["results"]
+
+
+def test_stations_from_the_targets_file(tmp_path: Path) -> None:
+    text = TARGETS.read_text(encoding="utf-8").replace("stations: []",
+                                                       "stations: [2001A, 2002A]")
+    targets = write(tmp_path / "targets.yaml", text)
+    result = run("check", str(LONG), "--targets", str(targets), "--format", "json",
+                 "--fail-on", "never")
+    assert result.exit_code == 0
+    from_file = json.loads(result.stdout)
+    assert from_file["results"] == check_json(str(LONG), *PINGHU)["results"]
+
+
+def test_a_chosen_station_in_no_file_is_noted() -> None:
+    doc = check_json(str(LONG), *PINGHU, "--station", "9999A")
+    notes = doc["inputs"][0]["notes"]
+    assert any("9999A in none of the network files" in n for n in notes)
+
+
+def test_own_air_files_ignore_the_station_list(tmp_path: Path) -> None:
+    own = SAMPLES / "air-hourly-2025.csv"
+    doc = check_json(str(own), "--station", "2001A")
+    assert doc["inputs"][0]["rows_other_stations"] == 0
+    assert doc["results"] == check_json(str(own))["results"]
+
+
+def test_select_stations_library() -> None:
+    read = tables(LONG)
+    with pytest.raises(InputError, match="8 stations"):
+        select_stations(read, [], required=True)
+    every = select_stations(read, [], required=False)
+    assert every.other_rows == [0, 0, 0] and every.network_files == 3
+    chosen = select_stations(read, ["2001A"], required=False)
+    assert {s for t in chosen.tables for s in t.frame["station"]} == {"2001A"}
+    assert read[0].frame["station"].nunique() == 8  # the inputs are not changed
+
+
+def test_aqi_lists_every_station_unless_chosen() -> None:
+    every = run("aqi", str(LONG), "--format", "csv")
+    assert every.exit_code == 0
+    listed = pd.read_csv(io.StringIO(every.stdout), dtype={"station": str})
+    assert set(listed["station"]) == {"1001A", "1002A", "1141A", "1252A", "2001A", "2002A",
+                                      "2003A", "2004A", "city"}
+    chosen = run("aqi", str(LONG), "--format", "csv", *PINGHU)
+    listed = pd.read_csv(io.StringIO(chosen.stdout), dtype={"station": str})
+    assert set(listed["station"]) == {"2001A", "2002A", "city"}
+    missing = run("aqi", str(LONG), "--station", "9999A")
+    assert "station 9999A is in none of the network files" in missing.stderr
+
+
+# --- the wide layout ------------------------------------------------------------------------------
+
+def test_wide_layout_reads_code_name_and_published_values() -> None:
+    table = raw(WIDE / "2025010210.csv")
+    assert table.layout == "network-wide"
+    assert table.source_columns["station"] == "stationcode"
+    assert table.source_columns["station_name"] == "positionname"
+    assert table.source_columns["aqi"] == "aqi"
+    assert table.source_columns["pm25"] == "pm2_5"
+    assert table.source_columns["pm25_24h"] == "pm2_5_24h"
+    assert "o3_8h" not in table.frame and "o3_8h" in table.unknown_columns
+    assert O3_8H_NOTE in table.notes
+    validated = validate_table(table)
+    assert validated.subkind == "hourly" and validated.rows_rejected == 0
+    row = validated.frame.set_index("station").loc["2001A"]
+    assert row["station_name"] == "平湖监测站" and row["region"] == "嘉兴市"
+    assert row["time"] == pd.Timestamp("2025-01-02 10:00")
+
+
+def test_a_file_with_only_positionname_uses_it_as_the_station(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.csv", "timepoint,positionname,pm2_5\n2025-01-02 10:00:00,平湖监测站,30\n")
+    table = raw(path)
+    assert table.source_columns["station"] == "positionname"
+    assert table.frame["station"].tolist() == ["平湖监测站"]
+    path = write(tmp_path / "b.csv", "时间,站点名称,PM2.5\n2025-01-02 10:00,平湖监测站,30\n")
+    assert raw(path).frame["station"].tolist() == ["平湖监测站"]
+
+
+def test_the_midnight_wide_file_stays_hourly(tmp_path: Path) -> None:
+    """A file of the 00:00 hour has no clock time; it is still station-hours (hour 24)."""
+    text = (WIDE / "2025010210.csv").read_text(encoding="utf-8").replace(
+        "2025-01-02 10:00:00", "2025-01-03 00:00:00")
+    write(tmp_path / "2025010300.csv", text)
+    chosen = select_stations(tables(tmp_path), ["2001A"], required=True).tables
+    assert chosen[0].subkind == "hourly"
+    data = build_dataset(chosen, SPEC, CheckOptions())
+    assert data.air_hourly is not None
+    assert data.air_hourly[["date", "hour"]].values.tolist() == [[pd.Timestamp("2025-01-02"), 24]]
+
+
+# --- real-file quirks ------------------------------------------------------------------------------
+
+def test_truncated_last_line_of_a_published_value_is_noted_not_used() -> None:
+    table = raw(LONG / "china_sites_20250103.csv")  # its CO_24h line of hour 23 is cut
+    assert not table.malformed
+    assert any("malformed line 361 (CO_24h) not read" in n and "cut short" in n
+               for n in table.notes)
+    last = table.frame[table.frame["time"] == "2025-01-03 23:00"]
+    assert (last["co_24h"] == "").all() and (last["co"] != "").any()
+
+
+def test_truncated_pollutant_line_rejects_its_hour(tmp_path: Path) -> None:
+    text = ("date,hour,type,1001A,2001A,3001A\n20250101,1,PM2.5,30,31,32\n20250101,1,NO2,20,21,22\n"
+            "20250101,2,NO2,20,21,22\n20250101,2,PM2.5,3")
+    validated = validate_table(raw(write(tmp_path / "a.csv", text)))
+    assert validated.rows_rejected == 3 and validated.rows_accepted == 3
+    error = validated.errors[0]
+    assert error.line == 5 and error.column == "date/hour"
+    assert error.message.startswith("malformed row: the PM2.5 line of 2025-01-01 02:00 (line 5): "
+                                    "cut short")
+
+
+def test_unreadable_dates_and_hours_are_rejected(tmp_path: Path) -> None:
+    text = ("date,hour,type,1001A\n20250101,24,PM2.5,30\n,3,PM2.5,31\n2025-01-01,4,PM2.5,32\n"
+            "20250101,x,PM2.5,33\n20250101,5,XYZ,1\n")
+    validated = validate_table(raw(write(tmp_path / "a.csv", text)))
+    assert validated.frame["time"].tolist() == [pd.Timestamp("2025-01-01 04:00")]
+    assert [(e.line, e.column, e.value) for e in validated.errors] == [
+        (2, "date/hour", "2025-01-01 24:00"), (3, "date/hour", ""), (5, "date/hour", "20250101 x")]
+    assert validated.raw is not None
+    assert any("unknown type not read: XYZ" in n for n in validated.raw.notes)
+
+
+def test_a_type_given_twice_in_an_hour_rejects_the_hour(tmp_path: Path) -> None:
+    text = "date,hour,type,1001A\n20250101,1,PM2.5,30\n20250101,1,PM2.5,31\n20250101,2,PM2.5,5\n"
+    validated = validate_table(raw(write(tmp_path / "a.csv", text)))
+    assert validated.rows_rejected == 1
+    assert "PM2.5 is given twice for 2025-01-01 01:00 (lines 2 and 3)" in validated.errors[0].message
+
+
+def test_extra_columns_with_empty_names(tmp_path: Path) -> None:
+    sample = raw(LONG / "china_sites_20250101.csv")  # two empty-named columns at the end
+    assert sample.header[-2:] == ["", ""] and sample.frame["station"].nunique() == 8
+    text = "date,hour,type,1001A,,2001A,\n20250101,1,PM2.5,30,7,31,\n"
+    table = raw(write(tmp_path / "a.csv", text))
+    assert table.frame["station"].tolist() == ["1001A", "2001A"]
+    assert table.frame["pm25"].tolist() == ["30", "31"]
+    assert any("2 columns without a station code" in n and "values on 1 lines" in n
+               for n in table.notes)
+    wide = raw(WIDE / "2025010214.csv")  # an empty-named column in the wide layout
+    assert validate_table(wide).rows_rejected == 0
+
+
+@pytest.mark.parametrize("final_newline", [True, False])
+def test_crlf_and_lf_and_no_final_newline_read_alike(tmp_path: Path, final_newline: bool) -> None:
+    text = TWO_BY_TWO if final_newline else TWO_BY_TWO.rstrip("\n")
+    lf = raw(write(tmp_path / "lf.csv", text))
+    crlf = raw(write(tmp_path / "crlf.csv", text, newline="\r\n"))
+    pd.testing.assert_frame_equal(lf.frame, crlf.frame)
+    assert lf.lines.tolist() == crlf.lines.tolist() and not lf.malformed and not crlf.malformed
+    assert (LONG / "china_sites_20250101.csv").read_bytes().count(b"\r\n") == 361
+    assert not (LONG / "china_sites_20250102.csv").read_bytes().endswith(b"\n")
+    assert not raw(LONG / "china_sites_20250102.csv").malformed
+
+
+def test_a_whole_hour_absent_leaves_a_valid_day() -> None:
+    selected = select_stations(tables(LONG), ["2002A"], required=True).tables
+    data = build_dataset(selected, SPEC, CheckOptions())
+    assert data.air_hourly is not None and data.air_daily is not None
+    jan2 = data.air_hourly[data.air_hourly["date"] == pd.Timestamp("2025-01-02")]
+    assert 5 not in set(jan2["hour"]) and len(jan2) == 23
+    day = data.air_daily.set_index("date").loc[pd.Timestamp("2025-01-02")]
+    assert not np.isnan(day["pm25"])
+
+
+def test_empty_fields_and_dashes_are_missing() -> None:
+    text = (LONG / "china_sites_20250102.csv").read_text(encoding="utf-8")
+    assert ",—" in text and ",," in text
+    validated = tables(LONG / "china_sites_20250102.csv")[0]
+    assert validated.rows_rejected == 0
+    assert validated.frame["pm25"].isna().any()
+
+
+def test_a_station_absent_from_one_file() -> None:
+    read = tables(LONG)
+    present = [set(t.frame["station"]) for t in read]
+    assert "2004A" in present[0] and "2004A" not in present[1] and "2004A" in present[2]
+    wide = [set(t.frame["station"]) for t in tables(WIDE)]
+    assert "1002A" not in wide[3] and "1002A" in wide[2]
+    selected = select_stations(read, ["2004A"], required=True)
+    assert [len(t.frame) for t in selected.tables] == [24, 0, 24]
+    data = build_dataset(selected.tables, SPEC, CheckOptions())
+    assert data.air_daily is not None  # a day without the station is a day without data
+
+
+# --- published values against ecotarget's -----------------------------------------------------------
+
+def _planted(planted: tuple[tuple[str, str, str, int], ...]) -> set[tuple[str, str, str]]:
+    return {(time, station, value) for time, station, value, _ in planted}
+
+
+def test_compare_published_reports_exactly_the_planted_disagreements() -> None:
+    result = run("aqi", str(LONG), "--hourly", "--compare-published")
+    assert result.exit_code == 0
+    lines = result.stdout.rstrip("\n").split("\n")
+    assert lines[-1] == LONG_AGREEMENT
+    body = lines[next(i for i, line in enumerate(lines) if line.startswith("──")) + 1:-1]
+    found = {(" ".join(line.split()[:2]), line.split()[2], line.split()[3]) for line in body}
+    assert found == _planted(PLANTED_LONG)
+    row = next(line for line in body if "2001A" in line).split()
+    assert row[3:] == ["AQI", str(int(row[5]) + 7), row[5]]  # published = ecotarget + 7
+
+
+def test_compare_published_in_the_wide_layout() -> None:
+    result = run("aqi", str(WIDE), "--compare-published")
+    assert result.stdout.rstrip("\n").split("\n")[-1] == WIDE_AGREEMENT
+    comparison = compare_published(select_stations(tables(WIDE), [], required=False).tables)
+    found = {(f"{r.time:%Y-%m-%d %H:%M}", r.station, r.value)
+             for r in comparison.disagreements.itertuples()}
+    assert found == _planted(PLANTED_WIDE)
+    assert set(comparison.values["value"]) == {"AQI"}  # six hours: no 24-h window covered
+
+
+def test_compare_published_library_counts_and_coverage() -> None:
+    comparison = compare_published(select_stations(tables(LONG), [], required=False).tables)
+    assert comparison.line() == LONG_AGREEMENT
+    assert (comparison.compared, comparison.agreeing) == (541, 536)
+    values = comparison.values
+    means = values[values["value"] != "AQI"]
+    # the first 23 hours' windows reach into 2024-12-31, which no file holds
+    assert means["time"].min() == pd.Timestamp("2025-01-01 23:00")
+    assert values.loc[values["value"] == "AQI", "time"].min() == pd.Timestamp("2025-01-01 00:00")
+    assert set(values["value"]) == {"AQI", "PM2.5_24h", "PM10_24h", "SO2_24h", "NO2_24h",
+                                    "CO_24h"}
+    # the CO_24h line cut short at 2025-01-03 23:00 compares nothing
+    last = values[values["time"] == pd.Timestamp("2025-01-03 23:00")]
+    assert "CO_24h" not in set(last["value"]) and "PM2.5_24h" in set(last["value"])
+
+
+def test_compare_published_formats() -> None:
+    as_json = json.loads(run("aqi", str(LONG), "--compare-published", "--format", "json").stdout)
+    assert (as_json["compared"], as_json["agreeing"], as_json["agreement_percent"]) == (541, 536, 99.1)
+    assert as_json["agreement"] == LONG_AGREEMENT and len(as_json["rows"]) == 5
+    assert set(as_json["rows"][0]) == {"time", "station", "value", "published", "ecotarget",
+                                       "path", "line"}
+    as_csv = run("aqi", str(LONG), "--compare-published", "--format", "csv")
+    assert as_csv.stdout.splitlines()[0] == "time,station,value,published,ecotarget,path,line"
+    assert len(as_csv.stdout.splitlines()) == 6
+    assert as_csv.stderr.strip().endswith(LONG_AGREEMENT)
+
+
+def test_compare_published_needs_published_values() -> None:
+    result = run("aqi", str(SAMPLES / "air-hourly-2025.csv"), "--compare-published")
+    assert result.exit_code == 2 and "no published value to compare with" in result.stderr
+    assert run("aqi", str(LONG), "--compare-published", "--calendar").exit_code == 2
+
+
+# --- the O3 8-h columns are never read -----------------------------------------------------------
+
+def _garbage_o3_8h(source: Path, target: Path) -> None:
+    shutil.copytree(source, target)
+    for path in target.iterdir():
+        text = path.read_bytes().decode("utf-8")
+        if "china_sites" in path.name:
+            lines = [(",".join(line.split(",")[:3] + ["x-99"] * (line.count(",") - 2))
+                      if ",O3_8h" in line else line) for line in text.split("\n")]
+            text = "\n".join(lines)
+        else:
+            rows = [line.split(",") for line in text.split("\n")]
+            header = rows[0]
+            for row in rows[1:]:
+                for name in ("o3_8h", "o3_8h_24h"):
+                    if header.index(name) < len(row):
+                        row[header.index(name)] = "-5e9"
+            text = "\n".join(",".join(row) for row in rows)
+        path.write_bytes(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("folder", [LONG, WIDE])
+def test_o3_8h_columns_are_ignored(tmp_path: Path, folder: Path) -> None:
+    garbage = tmp_path / folder.name
+    _garbage_o3_8h(folder, garbage)
+    assert (garbage / next(p.name for p in folder.iterdir())).read_bytes() != \
+        (folder / next(p.name for p in folder.iterdir())).read_bytes()
+    # the station-hours' AQI and the published values (compared), then the daily figures
+    before = run("aqi", str(folder), "--compare-published", "--format", "csv")
+    after = run("aqi", str(garbage), "--compare-published", "--format", "csv")
+    assert after.exit_code == 0
+    for stream in ("stdout", "stderr"):
+        assert (getattr(after, stream).replace(str(garbage), "")
+                == getattr(before, stream).replace(str(folder), ""))
+    clean, dirty = check_json(str(folder), *PINGHU), check_json(str(garbage), *PINGHU)
+    assert dirty["results"] == clean["results"]
+    assert len(dirty["row_errors"]) == len(clean["row_errors"])
+
+
+# --- the samples ------------------------------------------------------------------------------------
+
+def test_the_bundled_run_does_not_read_the_network_folder() -> None:
+    names = [Path(s.name) for s in expand_paths([str(SAMPLES)])]
+    assert names and all(p.parent == SAMPLES for p in names)
+
+
+def test_the_samples_are_what_the_script_writes(tmp_path: Path) -> None:
+    assert make_samples(["--root", str(tmp_path)]) == 0  # it also checks the planted count
+    for folder in (LONG, WIDE):
+        for path in folder.iterdir():
+            written = tmp_path / path.relative_to(ROOT)
+            assert written.read_bytes() == path.read_bytes(), path.name
