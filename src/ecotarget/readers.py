@@ -251,10 +251,25 @@ def read_table(source: Source, *, encoding: str | None = None, kind: Kind | None
     width = len(header.cells)
     body = _parse_body(lines, header.end + 1, header.delimiter, width,
                        ends_with_newline=text.endswith(("\n", "\r")))
+    names, canonical, unknown = _map_columns(header)
+    renamed = {body.frame.columns[position]: name for position, name in names.items()}
+    frame = body.frame[list(renamed)].rename(columns=renamed)
+    return network.adapt(RawTable(
+        path=source.name, kind=header.kind, encoding=used, delimiter=header.delimiter,
+        header=header.cells, frame=frame, lines=body.lines, source_columns=canonical,
+        unknown_columns=unknown, raw_lines=lines, malformed=body.malformed, spans=body.spans,
+    ))
+
+
+def _map_columns(header: _Header) -> tuple[dict[int, str], dict[str, str], list[str]]:
+    """Header cells → (position → canonical name, canonical name → cell, unknown cells).
+
+    The first cell that names a column wins; a later cell with the same meaning is unknown.
+    """
     mapping = _aliases(header.kind)
+    names: dict[int, str] = {}
     canonical: dict[str, str] = {}
     unknown: list[str] = []
-    renamed: dict[Any, str] = {}
     for position, cell in enumerate(header.cells):
         name = mapping.get(normalise_header(cell))
         if name is None or name in canonical:
@@ -262,13 +277,8 @@ def read_table(source: Source, *, encoding: str | None = None, kind: Kind | None
                 unknown.append(cell)
             continue
         canonical[name] = cell
-        renamed[body.frame.columns[position]] = name
-    frame = body.frame[list(renamed)].rename(columns=renamed)
-    return network.adapt(RawTable(
-        path=source.name, kind=header.kind, encoding=used, delimiter=header.delimiter,
-        header=header.cells, frame=frame, lines=body.lines, source_columns=canonical,
-        unknown_columns=unknown, raw_lines=lines, malformed=body.malformed, spans=body.spans,
-    ))
+        names[position] = name
+    return names, canonical, unknown
 
 
 # --- the header -------------------------------------------------------------------------------
@@ -579,19 +589,8 @@ def _read_large(source: Source, data: bytes, encoding: str | None,
     except (UnicodeDecodeError, InputError):
         return None  # another encoding, or no header: the general path finds out and says so
     width = len(header.cells)
-    mapping = _aliases(header.kind)
     rules = column_rules(MODELS[header.kind])
-    names: dict[int, str] = {}
-    canonical: dict[str, str] = {}
-    unknown: list[str] = []
-    for position, cell in enumerate(header.cells):
-        name = mapping.get(normalise_header(cell))
-        if name is None or name in canonical:
-            if cell.strip():
-                unknown.append(cell)
-            continue
-        canonical[name] = cell
-        names[position] = name
+    names, canonical, unknown = _map_columns(header)
     numeric = {pos for pos, name in names.items()
                if name in rules and rules[name].kind in ("number", "int")}
     skip = header.end + 1

@@ -161,14 +161,20 @@ def _between(days: pd.DataFrame, start: Any, end: Any) -> pd.DataFrame:
 
 # --- metrics ------------------------------------------------------------------------------------
 
+def _period(target: Target, ctx: MetricContext
+            ) -> tuple[pd.DataFrame, pd.DataFrame, engine.AirStats]:
+    """(all city days with AQI, the window's days, the window's HJ 663 statistics)."""
+    days = _days(target, ctx)
+    now = _between(days, ctx.window.start, ctx.window.end)
+    return days, now, engine.period_statistics(now)
+
+
 def good_day_rate(target: Target, ctx: MetricContext) -> Measurement:
     """Days with AQI ≤ 100 ÷ valid days × 100 over the window (HJ 663; standards.md §2.5)."""
     if ctx.data.air_daily is None:
         return Measurement(None, how="no air input")
     window = ctx.window
-    days = _days(target, ctx)
-    now = _between(days, window.start, window.end)
-    stats = engine.period_statistics(now)
+    days, now, stats = _period(target, ctx)
     if stats.valid_days == 0:
         return Measurement(None, how="no valid day in the period")
     actual = round_half_even_scalar(stats.good_day_rate, PERCENT_DECIMALS)
@@ -189,9 +195,7 @@ def pm25_mean(target: Target, ctx: MetricContext) -> Measurement:
     if ctx.data.air_daily is None:
         return Measurement(None, how="no air input")
     window = ctx.window
-    days = _days(target, ctx)
-    now = _between(days, window.start, window.end)
-    stats = engine.period_statistics(now)
+    days, now, stats = _period(target, ctx)
     values = now.loc[now["valid"].fillna(False).astype(bool), ["date", "pm25"]].dropna()
     if values.empty:
         return Measurement(None, how="no valid PM2.5 day in the period")
