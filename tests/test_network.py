@@ -6,18 +6,19 @@ plants the disagreements listed there (PLANTED_LONG, PLANTED_WIDE) and the quirk
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner, Result
-from scripts.make_network_samples import PLANTED_LONG, PLANTED_WIDE
-from scripts.make_network_samples import main as make_samples
 
 from ecotarget.check import CheckOptions, build_dataset, validation_context
 from ecotarget.cli import cli
@@ -32,6 +33,23 @@ from ecotarget.readers import RawTable, Source, expand_paths, read_table
 from ecotarget.targets import load_targets
 from ecotarget.validate import ValidatedTable, validate_table
 from tests.conftest import ROOT, SAMPLES, TARGETS
+
+
+def _load_sample_script() -> ModuleType:
+    # scripts/ is not a package and not installed: load the generator from its file
+    path = Path(__file__).resolve().parents[1] / "scripts" / "make_network_samples.py"
+    spec = importlib.util.spec_from_file_location("make_network_samples", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses in it look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+_SAMPLES_SCRIPT = _load_sample_script()
+PLANTED_LONG = _SAMPLES_SCRIPT.PLANTED_LONG
+PLANTED_WIDE = _SAMPLES_SCRIPT.PLANTED_WIDE
+make_samples = _SAMPLES_SCRIPT.main
 
 NETWORK = SAMPLES / "network"
 LONG = NETWORK / "long"
