@@ -186,3 +186,13 @@ def test_installed_cli_finds_its_bundled_targets_outside_the_checkout(tmp_path: 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["plan"]["region"] == "平湖市"
     assert not (tmp_path / "config").exists() and tmp_path != ROOT
+
+
+def test_every_command_and_option_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert f"ecotarget {name}" in readme, name
+        for param in command.params:
+            for option in getattr(param, "opts", []):
+                if option.startswith("--") and option not in ("--help",):
+                    assert option in readme, f"{name} {option}"

@@ -221,8 +221,8 @@ def milestone(target: Target, ctx: MetricContext) -> Measurement:
     month = str(rows["period"].min()) if done else None
     days_left = (target.due - ctx.window.as_of).days if target.due else None
     how = (f"done {month}" if done else
-           f"not done · due {target.due}" + (f" ({days_left} days)" if days_left and days_left > 0
-                                             else ""))
+           f"due {target.due}" + (f" ({days_left} days left)" if days_left and days_left > 0
+                                  else ""))
     return Measurement(1.0 if done else 0.0, how=how, done=done,
                        detail={"indicator": indicator, "done_in": month})
 
