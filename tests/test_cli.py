@@ -196,3 +196,22 @@ def test_every_command_and_option_is_in_the_readme() -> None:
             for option in getattr(param, "opts", []):
                 if option.startswith("--") and option not in ("--help",):
                     assert option in readme, f"{name} {option}"
+
+
+def test_progress_only_for_large_inputs_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from ecotarget import cli as cli_module
+    from ecotarget.readers import Source
+
+    sources = [Source("x.csv", b"a" * 100)]
+    with cli_module.progress_reporter(sources, steps=2) as progress:
+        assert progress is None  # small input, and stderr is not a terminal here
+    monkeypatch.setattr(cli_module, "PROGRESS_MIN_BYTES", 10)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with cli_module.progress_reporter(sources, steps=2) as progress:
+        assert progress is not None
+        progress("reading x.csv")
+        progress("validating x.csv")
+    with cli_module.progress_reporter(sources, steps=2, enabled=False) as progress:
+        assert progress is None  # --quiet
+    assert capsys.readouterr().out == ""  # the bar never touches stdout

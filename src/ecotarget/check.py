@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -51,12 +51,22 @@ def validation_context(spec: TargetsFile) -> ValidationContext:
     return ValidationContext(grades=grades)
 
 
-def read_inputs(sources: Sequence[Source], spec: TargetsFile,
-                options: CheckOptions) -> list[ValidatedTable]:
+Progress = Callable[[str], None]  # told what starts next: "reading x.csv", "evaluating" …
+
+
+def read_inputs(sources: Sequence[Source], spec: TargetsFile, options: CheckOptions,
+                progress: Progress | None = None) -> list[ValidatedTable]:
     """Read and validate every source; unusable files raise :class:`InputError`."""
     context = validation_context(spec)
-    return [validate_table(read_table(s, encoding=options.encoding, kind=options.kind), context)
-            for s in sources]
+    tables = []
+    for source in sources:
+        if progress:
+            progress(f"reading {source.name}")
+        raw = read_table(source, encoding=options.encoding, kind=options.kind)
+        if progress:
+            progress(f"validating {source.name}")
+        tables.append(validate_table(raw, context))
+    return tables
 
 
 def check(paths: Sequence[str] | Sequence[Source], targets: LoadedTargets | None = None,
@@ -71,18 +81,22 @@ def check(paths: Sequence[str] | Sequence[Source], targets: LoadedTargets | None
 
 
 def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
-                 options: CheckOptions) -> Report:
+                 options: CheckOptions, progress: Progress | None = None) -> Report:
     spec = loaded.spec
     year = spec.plan.year
     # National network files hold the whole country: only the region's stations count, and
     # without a station list that is an error, never a national average.
     selection = select_stations(tables, options.stations or tuple(spec.stations), required=True)
     in_scope, summaries = _scope(selection.tables, year, options.today, selection.other_rows)
+    if progress:
+        progress("computing daily values")
     data = build_dataset(in_scope, spec, options)
     as_of = options.as_of or _default_as_of(data, year, options)
     window = make_window(year, as_of=as_of, period=options.period)
     ctx = MetricContext(data=data, window=window, settings=spec.settings,
                         air_standard=options.air_standard)
+    if progress:
+        progress("evaluating targets")
     results = [_evaluate_one(target, ctx) for target in spec.targets]
     errors = [e.as_dict() for t in tables for e in t.errors]
     return Report(

@@ -153,6 +153,40 @@ def output_stream(path: str | None) -> Iterator[IO[str]]:
         raise
 
 
+PROGRESS_MIN_BYTES = 32 * 2**20  # below this a run takes about a second: no bar needed
+
+
+@contextmanager
+def progress_reporter(sources: Sequence[Source], steps: int, *, enabled: bool = True
+                      ) -> Iterator[Callable[[str], None] | None]:
+    """A progress bar on stderr for large inputs, only when stderr is a terminal."""
+    size = sum(len(s.data) if s.data is not None else _size(s.name) for s in sources)
+    if not enabled or size < PROGRESS_MIN_BYTES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("starting", total=steps)
+        done = [0]
+
+        def step(description: str) -> None:
+            bar.update(task, description=description, completed=done[0])
+            done[0] += 1
+
+        yield step
+
+
+def _size(name: str) -> int:
+    try:
+        return os.path.getsize(name)
+    except OSError:
+        return 0
+
+
 # --- check --------------------------------------------------------------------------------------
 
 @cli.command()
@@ -192,9 +226,11 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
 
     loaded = _targets(targets_path)
     options = _check_options(as_of, period, encoding, kind, air_standard, hour_label, stations)
-    tables = read_inputs(_sources(paths), loaded.spec, options)
-    _write_rejects(tables, rejects)
-    report = check_tables(tables, loaded, options)
+    sources = _sources(paths)
+    with progress_reporter(sources, steps=2 * len(sources) + 2, enabled=not quiet) as progress:
+        tables = read_inputs(sources, loaded.spec, options, progress)
+        _write_rejects(tables, rejects)
+        report = check_tables(tables, loaded, options, progress)
     if not quiet:
         _report_row_errors(tables, fmt)
         with output_stream(output) as stream:
@@ -288,7 +324,9 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
 
     loaded = _targets(targets_path)
     options = CheckOptions(encoding=encoding, kind=kind)  # type: ignore[arg-type]
-    tables = read_inputs(_sources(paths), loaded.spec, options)
+    sources = _sources(paths)
+    with progress_reporter(sources, steps=2 * len(sources)) as progress:
+        tables = read_inputs(sources, loaded.spec, options, progress)
     _write_rejects(tables, rejects)
     with output_stream(output) as stream:
         render_validation(tables, stream, fmt=fmt)
