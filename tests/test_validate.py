@@ -361,3 +361,14 @@ def test_an_air_row_with_every_pollutant_missing_is_a_missing_hour_not_a_rejecti
     table = validate_table(read_table(Source(str(path))))
     assert (table.rows_read, table.rows_accepted, table.rows_rejected) == (3, 3, 0)
     assert table.frame["pm25"].isna().sum() == 2
+
+
+def test_a_file_of_midnight_hours_is_still_hourly(tmp_path) -> None:
+    from ecotarget.readers import Source, read_table
+    from ecotarget.validate import validate_table
+
+    path = tmp_path / "air.csv"
+    path.write_text("时间,站点,PM2.5,O3\n2025-01-02 00:00,A,30,50\n", encoding="utf-8")
+    assert validate_table(read_table(Source(str(path)))).subkind == "hourly"
+    path.write_text("日期,站点,PM2.5,O3\n2025-01-02,A,30,50\n", encoding="utf-8")
+    assert validate_table(read_table(Source(str(path)))).subkind == "daily"

@@ -500,7 +500,12 @@ def _air(typed: pd.DataFrame, table: RawTable, problems: _Problems, notes: list[
     elif "time" in typed:
         times = typed["time"]
         problems.add(times.isna(), "time", "is required", only_if_clean=True)
+        # hourly when any label is not midnight, or when the labels are written with a clock
+        # time at all ("2025-01-02 00:00" is an hour even in a file of midnights)
         has_clock = bool((times.dropna() != times.dropna().dt.normalize()).any())
+        if not has_clock and "time" in table.frame:
+            written = pd.Series(pd.unique(table.frame["time"].astype(str)))
+            has_clock = bool(written.str.contains(r"\d:\d\d", regex=True).any())
         subkind = "hourly" if has_clock else "daily"
         if subkind == "daily":
             typed = typed.assign(date=times.dt.normalize()).drop(columns="time")
