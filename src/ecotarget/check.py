@@ -1,6 +1,7 @@
 """The check pipeline as a library call: read → validate → metrics → evaluate → report.
 
->>> # ecotarget.check(["data/samples"]) returns a Report; the CLI only renders it.
+``check(["data/samples"], load_targets())`` returns a :class:`~ecotarget.report.Report`;
+the CLI only renders it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ecotarget.evaluate import evaluate
 from ecotarget.metrics import METRICS
 from ecotarget.metrics.context import Dataset, MetricContext
 from ecotarget.network import select_stations
-from ecotarget.periods import Window, make_window
+from ecotarget.periods import make_window
 from ecotarget.readers import Source, expand_paths, read_table
 from ecotarget.report import InputSummary, Report, Result
 from ecotarget.schemas import Kind
@@ -209,6 +210,3 @@ def _cross_file_duplicates(frame: pd.DataFrame) -> None:
             f"more than one file: {where}; keep one copy"
         )
 
-
-def window_for(report: Report) -> Window:
-    return Window(report.as_of.year, report.period[0], report.period[1], report.as_of)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import operator
 from collections.abc import Callable
@@ -110,6 +109,3 @@ def _margin(target: Target, actual: float | str | None, goal: float | str | None
 def _num(value: float) -> str:
     return f"{value:.1f}" if value % 1 else f"{value:.0f}"
 
-
-def today() -> dt.date:
-    return dt.date.today()
