@@ -404,13 +404,15 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
     if not len(typed):
         notes.insert(0, "no data rows below the header")
     rejected = problems.positions()
-    keep = np.ones(len(typed), bool)
-    keep[rejected] = False
-    accepted = typed[keep].copy()
-    accepted[LINE] = table.lines[keep]
+    if len(rejected):
+        keep = np.ones(len(typed), bool)
+        keep[rejected] = False
+        accepted = typed[keep].reset_index(drop=True).assign(**{LINE: table.lines[keep]})
+    else:  # the common case: every row accepted, and no copy of millions of rows
+        accepted = typed.reset_index(drop=True).assign(**{LINE: table.lines})
     return ValidatedTable(
         path=table.path, kind=table.kind, encoding=table.encoding, rows_read=len(typed),
-        frame=accepted.reset_index(drop=True), errors=problems.errors(),
+        frame=accepted, errors=problems.errors(),
         rejected_positions=rejected, subkind=subkind, notes=notes, raw=table,
     )
 
