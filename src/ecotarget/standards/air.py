@@ -94,17 +94,17 @@ def natural_day(times: pd.Series, hour_label: Literal["end", "start"] = "end") -
     t = pd.to_datetime(times)
     if t.isna().any():
         raise ValueError("natural_day: missing time label (NaT)")
-    if (t != t.dt.floor("h")).any():
+    # integer arithmetic on the nanosecond values: one pass, no per-field datetime accessors
+    ns = t.to_numpy(dtype="datetime64[ns]").view(np.int64)
+    hour_ns, day_ns = 3_600 * 10**9, 86_400 * 10**9
+    if (ns % hour_ns).any():
         raise ValueError("natural_day: time labels must be whole hours")
-    clock = t.dt.hour.to_numpy(dtype=np.int64)
-    day = t.dt.normalize()
-    if hour_label == "end":
-        midnight = clock == 0
-        day = day - pd.to_timedelta(midnight.astype(np.int64), unit="D")
-        hour = np.where(midnight, _HOURS, clock)
-    else:
-        hour = clock + 1
-    return pd.DataFrame({"date": day, "hour": hour}, index=times.index)
+    # an end label covers the hour before it: 00:00 of D+1 is hour 24 of D
+    covered = ns - hour_ns if hour_label == "end" else ns
+    day = covered // day_ns
+    hour = (covered - day * day_ns) // hour_ns + 1
+    return pd.DataFrame({"date": (day * day_ns).view("datetime64[ns]"), "hour": hour},
+                        index=times.index)
 
 
 # ---------------------------------------------------------------------------------------------
