@@ -359,3 +359,21 @@ def test_calendar_data_uses_the_good_day_outlook(tmp_path: Path) -> None:
     # October is listed whole: days after the data have no valid AQI
     october = cal.days[cal.days["date"].dt.month == 10]
     assert len(october) == 31 and october["valid"].sum() == 7
+
+
+def test_the_last_hour_of_the_year_is_in_the_year(tmp_path: Path) -> None:
+    """2026-01-01 00:00 labels the last hour of 2025 (end-of-hour labels): not out of period."""
+    from ecotarget.check import CheckOptions, check
+    from ecotarget.targets import load_targets
+    from tests.conftest import TARGETS
+
+    path = tmp_path / "air.csv"
+    rows = ["时间,站点,PM2.5,O3"] + [
+        f"2025-12-31 {h:02d}:00,A,30,50" for h in range(1, 24)] + ["2026-01-01 00:00,A,30,50",
+                                                                  "2026-01-01 01:00,A,30,50"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = check([str(path)], load_targets(TARGETS),
+                   CheckOptions(today=dt.date(2026, 2, 1)))
+    (summary,) = report.inputs
+    assert summary.rows_out_of_period == 1  # only 2026-01-01 01:00, an hour of 2026
+    assert report.as_of == dt.date(2025, 12, 31)

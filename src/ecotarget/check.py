@@ -88,7 +88,8 @@ def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
     # National network files hold the whole country: only the region's stations count, and
     # without a station list that is an error, never a national average.
     selection = select_stations(tables, options.stations or tuple(spec.stations), required=True)
-    in_scope, summaries = _scope(selection.tables, year, options.today, selection.other_rows)
+    in_scope, summaries = _scope(selection.tables, year, options.today, selection.other_rows,
+                                 options.hour_label or spec.settings.air.hour_label)
     if progress:
         progress("computing daily values")
     data = build_dataset(in_scope, spec, options)
@@ -138,11 +139,13 @@ def _row_dates(table: ValidatedTable) -> pd.Series | None:
 
 
 def _scope(tables: list[ValidatedTable], year: int, today: dt.date,
-           other_stations: Sequence[int] | None = None
+           other_stations: Sequence[int] | None = None, hour_label: str = "end"
            ) -> tuple[list[ValidatedTable], list[InputSummary]]:
     """Drop (and count) rows dated in the future or outside the plan year and its baseline.
 
     ``other_stations``: per table, the accepted rows already left out as other stations'.
+    An hour labelled by its end belongs to the hour before the label: 2026-01-01 00:00 is
+    the last hour of 2025.
     """
     kept, summaries = [], []
     for index, table in enumerate(tables):
@@ -150,6 +153,10 @@ def _scope(tables: list[ValidatedTable], year: int, today: dt.date,
         outside = 0
         if dates is not None and len(dates):
             values = dates.to_numpy(dtype="datetime64[ns]")
+            end_labels = table.subkind == "hourly" and (
+                hour_label == "end" or (table.raw is not None and table.raw.layout is not None))
+            if end_labels:
+                values = values - np.timedelta64(1, "h")
             # comparisons on the datetime64 values: no per-row year extraction
             mask = pd.Series((values < np.datetime64(f"{year - 1}-01-01"))
                              | (values >= np.datetime64(f"{year + 1}-01-01"))
