@@ -72,9 +72,11 @@ def _station_hours(tables: Sequence[ValidatedTable], label: Literal["end", "star
         # the national network labels hours by their end, whatever the option says
         own_label = "end" if table.raw is not None and table.raw.layout else label
         day = engine.natural_day(frame["time"], own_label)
+        # copy=False: the columns are the validated ones, shared (copy-on-write), not copied
         frames.append(pd.DataFrame({"station": station, "date": day["date"],
                                     "hour": day["hour"], "time": frame["time"], **columns,
-                                    "_file": np.int32(number), "_line": frame["_line"]}))
+                                    "_file": np.int32(number), "_line": frame["_line"]},
+                                   copy=False))
     if len(frames) == 1:
         return frames[0]  # validation has already refused a station-hour given twice in a file
     hourly = pd.concat(frames, ignore_index=True)

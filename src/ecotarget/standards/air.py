@@ -91,20 +91,18 @@ def natural_day(times: pd.Series, hour_label: Literal["end", "start"] = "end") -
     """
     if hour_label not in ("end", "start"):
         raise ValueError(f"hour_label must be 'end' or 'start', not {hour_label!r}")
-    t = pd.to_datetime(times)
-    if t.isna().any():
+    stamps = pd.to_datetime(times).to_numpy(dtype="datetime64[ns]")
+    if np.isnat(stamps).any():
         raise ValueError("natural_day: missing time label (NaT)")
-    # integer arithmetic on the nanosecond values: one pass, no per-field datetime accessors
-    ns = t.to_numpy(dtype="datetime64[ns]").view(np.int64)
-    hour_ns, day_ns = 3_600 * 10**9, 86_400 * 10**9
-    if (ns % hour_ns).any():
+    if (stamps.view(np.int64) % (3_600 * 10**9)).any():
         raise ValueError("natural_day: time labels must be whole hours")
-    # an end label covers the hour before it: 00:00 of D+1 is hour 24 of D
-    covered = ns - hour_ns if hour_label == "end" else ns
-    day = covered // day_ns
-    hour = (covered - day * day_ns) // hour_ns + 1
-    return pd.DataFrame({"date": (day * day_ns).view("datetime64[ns]"), "hour": hour},
-                        index=times.index)
+    # an end label covers the hour before it: 00:00 of D+1 is hour 24 of D; numpy's unit
+    # casts do the calendar arithmetic in one C pass each, with no per-field accessors
+    covered = stamps - np.timedelta64(1, "h") if hour_label == "end" else stamps
+    day = covered.astype("datetime64[D]")
+    hour = (covered - day).astype("timedelta64[h]").astype(np.int64) + 1
+    return pd.DataFrame({"date": day.astype("datetime64[ns]"), "hour": hour},
+                        index=times.index, copy=False)
 
 
 # ---------------------------------------------------------------------------------------------
