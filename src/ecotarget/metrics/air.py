@@ -187,6 +187,8 @@ def good_day_rate(target: Target, ctx: MetricContext) -> Measurement:
     detail = {"stats": _stats_detail(stats), "drivers": _drivers(now),
               "edition": _editions(now)}
     how = f"{stats.good_days}/{stats.valid_days} days · {window.label()}"
+    if outlook.get("allowance") is not None and outlook["days_left"]:
+        how += f" · ≤ {outlook['allowance']} non-good of {outlook['days_left']} days left"
     return Measurement(actual, how=how, insufficient=coverage.pop("insufficient"),
                        reachable=reachable, projected_pass=projected, coverage=coverage,
                        outlook=outlook, detail=detail)
@@ -208,6 +210,8 @@ def pm25_mean(target: Target, ctx: MetricContext) -> Measurement:
     detail = {"stats": _stats_detail(stats), "pm25_mean_exact": round(stats.pm25_mean_exact, 3),
               "edition": _editions(now)}
     how = f"mean of {len(values)} days · {window.label()}"
+    if outlook.get("max_mean_remaining") is not None:
+        how += f" · rest ≤ {outlook['max_mean_remaining']:g}"
     return Measurement(stats.pm25_mean, how=how, insufficient=coverage.pop("insufficient"),
                        reachable=reachable, projected_pass=projected, coverage=coverage,
                        outlook=outlook, detail=detail)
