@@ -15,14 +15,7 @@ from rich.console import Console
 
 from ecotarget.check import CheckOptions, build_dataset
 from ecotarget.cli import cli
-from ecotarget.commands.aqi import (
-    _DAY_VIEW,
-    aqi,
-    plain_rows,
-    read_air_tables,
-    render_calendar,
-    render_rows,
-)
+from ecotarget.commands.aqi import aqi, read_air_tables
 from ecotarget.metrics.air_tables import (
     HOURLY_COLUMNS,
     STATION_DAY_COLUMNS,
@@ -30,6 +23,7 @@ from ecotarget.metrics.air_tables import (
     station_day_table,
 )
 from ecotarget.readers import expand_paths
+from ecotarget.render.aqi import DAY_VIEW, plain_rows, render_calendar, render_rows
 from ecotarget.targets import load_targets
 from tests.conftest import SAMPLES
 
@@ -167,7 +161,7 @@ def test_table_colours_the_category_cell(two_stations: Path) -> None:
     rows = station_day_table(build_dataset(tables, spec, CheckOptions()), spec.settings.air, None)
     stream = io.StringIO()
     console = Console(file=stream, force_terminal=True, color_system="truecolor", width=150)
-    render_rows(plain_rows(rows, time_format="%Y-%m-%d %H:%M"), console, _DAY_VIEW)
+    render_rows(plain_rows(rows, time_format="%Y-%m-%d %H:%M"), console, DAY_VIEW)
     out = stream.getvalue()
     # 优 on green (#00E400) and 良 on yellow (#FFFF00), in black ink
     assert "\x1b[30;48;2;0;228;0m优" in out and "\x1b[30;48;2;255;255;0m良" in out

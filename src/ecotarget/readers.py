@@ -650,7 +650,7 @@ def _bulk_csv(data: bytes, delimiter: str, skip: int, width: int, numeric: set[i
             names=range(width + 1), index_col=False,
             # the spare column beyond the header is float: all-empty in a well-formed file,
             # and 15 million empty text cells would cost more than the rest of the parse
-            dtype={pos: ("float64" if pos in numeric or pos == width and numeric else object)
+            dtype={pos: ("float64" if pos in numeric or (pos == width and numeric) else object)
                    for pos in range(width + 1)},
             na_values=_NA_VALUES, keep_default_na=False, skip_blank_lines=False,
             skipinitialspace=True, encoding="utf-8-sig" if bom else "utf-8", engine="c",

@@ -1,7 +1,8 @@
 """``ecotarget aqi``: the days (or hours) behind the air figures, with their AQI.
 
-The computation lives in :mod:`ecotarget.metrics.air_tables`; this module parses options,
-reads the inputs and renders rows as a table, CSV or JSON, or the city days as a calendar.
+The computation lives in :mod:`ecotarget.metrics.air_tables` and the rendering in
+:mod:`ecotarget.render.aqi`; this module parses options, reads the inputs and picks the
+output.
 
 Registered by ``cli.py`` (``from ecotarget.commands.aqi import aqi; cli.add_command(aqi)``)
 after its shared helpers are defined: this module imports them from :mod:`ecotarget.cli`.
@@ -9,9 +10,8 @@ after its shared helpers are defined: this module imports them from :mod:`ecotar
 
 from __future__ import annotations
 
-import calendar as calendar_module
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 import click
 
@@ -25,39 +25,21 @@ from ecotarget.cli import (
     output_stream,
 )
 from ecotarget.errors import InputError, UsageError
+from ecotarget.render.aqi import (
+    DAY_VIEW,
+    HOUR_VIEW,
+    render_calendar,
+    write_comparison,
+    write_rows,
+)
 
 if TYPE_CHECKING:
-    import pandas as pd
-    from rich.console import Console
-    from rich.text import Text
 
-    from ecotarget.metrics.air_tables import CalendarData, GoodDaySummary
-    from ecotarget.network import Comparison, Selection
+    from ecotarget.network import Selection
     from ecotarget.readers import Source
     from ecotarget.standards.aqi import Edition
     from ecotarget.targets import TargetsFile
     from ecotarget.validate import ValidatedTable
-
-SCHEMA_VERSION = 1
-WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")  # Monday first, as Chinese calendars
-_CELL = 5  # display cells per calendar day: "123良" or a coloured " 123 "
-_MONTH_WIDTH = 7 * _CELL + 6
-_MONTH_GAP = 4
-NO_VALUE = "·"  # a day without a valid AQI
-
-# Terminal table columns: (frame column, header, right-aligned). CSV and JSON carry every
-# column; the terminal shows the values and the AQI, which is what fits on a screen.
-_DAY_VIEW = (("date", "date", False), ("station", "station", False), ("pm25", "PM2.5", True),
-             ("pm10", "PM10", True), ("so2", "SO2", True), ("no2", "NO2", True),
-             ("co", "CO", True), ("o3_1h_max", "O3-1h", True), ("o3_8h_max", "O3-8h", True),
-             ("aqi", "AQI", True), ("category", "类别", False),
-             ("primary_pollutants", "primary", False), ("valid", "valid", False))
-_HOUR_VIEW = (("time", "time", False), ("station", "station", False),
-              ("pm25", "PM2.5", True), ("pm10", "PM10", True), ("so2", "SO2", True),
-              ("no2", "NO2", True), ("co", "CO", True), ("o3", "O3", True),
-              ("aqi", "AQI", True), ("category", "类别", False),
-              ("primary_pollutants", "primary", False))
-
 
 @click.command()
 @input_options
@@ -159,7 +141,7 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
         rows = station_day_table(data, spec.settings.air, edition,
                                  day_rows=given_station_days(tables))
     with output_stream(output) as stream:
-        write_rows(rows, stream, fmt, _HOUR_VIEW if hourly else _DAY_VIEW)
+        write_rows(rows, stream, fmt, HOUR_VIEW if hourly else DAY_VIEW)
 
 
 def read_air_tables(sources: Sequence[Source], spec: TargetsFile, *, encoding: str | None,
@@ -205,319 +187,3 @@ def _edition(air_standard: str | None, spec: TargetsFile) -> Edition | None:
     return None if chosen == "auto" else cast("Edition", chosen)
 
 
-# --- rows: table, CSV, JSON -----------------------------------------------------------------
-
-def plain_rows(rows: pd.DataFrame, *, time_format: str) -> pd.DataFrame:
-    """Rows ready to print: dates as ISO text, whole-number float columns as integers.
-
-    A float column whose values are all whole (PM2.5, the rounded daily values) prints
-    as ``40``, not ``40.0``; CO keeps its decimal.  Vectorised, one pass per column.
-    """
-    import numpy as np
-    import pandas as pd
-
-    out = rows.copy()
-    for name, form in (("date", "%Y-%m-%d"), ("time", time_format)):
-        if name in out and pd.api.types.is_datetime64_any_dtype(out[name]):
-            out[name] = out[name].dt.strftime(form)
-    for name in out.columns:
-        column = out[name]
-        if column.dtype == np.float64:
-            values = column.to_numpy()
-            finite = values[np.isfinite(values)]
-            if (finite == np.round(finite)).all():
-                out[name] = column.astype("Int64")
-    return out
-
-
-def write_rows(rows: pd.DataFrame, stream: IO[str], fmt: str,
-               view: Sequence[tuple[str, str, bool]]) -> None:
-    """Rows as CSV (header row), one JSON document, or a terminal table."""
-    if fmt == "json":
-        # ISO 8601 times; NaN and <NA> become null; numbers stay numbers.
-        body = plain_rows(rows, time_format="%Y-%m-%dT%H:%M:%S").to_json(
-            orient="records", force_ascii=False, double_precision=10)
-        stream.write(f'{{"schema_version": {SCHEMA_VERSION}, "rows": {body}}}\n')
-        return
-    plain = plain_rows(rows, time_format="%Y-%m-%d %H:%M")
-    if "valid" in plain:
-        plain["valid"] = plain["valid"].map({True: "true", False: "false"})
-    if fmt == "csv":
-        # %.10g: a value as written (35.4, 0.6) and whole values without ".0"
-        plain.to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
-        return
-    from ecotarget.render.table import make_console
-
-    render_rows(plain, make_console(stream), view)
-
-
-def render_rows(plain: pd.DataFrame, console: Console,
-                view: Sequence[tuple[str, str, bool]]) -> None:
-    """Aligned columns with a header; the category cell on its HJ 633 colour.
-
-    Built column by column (a rich ``Table`` takes seconds per ten thousand rows, and an
-    hourly listing has hundreds of thousands); widths are display cells, so 平湖监测站
-    lines up.
-    """
-    import numpy as np
-    import pandas as pd
-    from rich.text import Text
-
-    cells, widths = [], []
-    for name, header, right in view:
-        column = _text(plain[name])
-        padded, width = _pad(column, header, right)
-        cells.append(padded)
-        widths.append(width)
-    headers = [_pad_one(header, width, right)
-               for (_, header, right), width in zip(view, widths, strict=True)]
-    lines = cells[0].to_numpy(dtype=object)
-    for column in cells[1:]:
-        lines = lines + _GAP + column.to_numpy(dtype=object)
-    head = _GAP.join(headers)
-    rule = _GAP.join("─" * w for w in widths)
-    if console.no_color or console.color_system is None:
-        # Nothing to style: plain text straight to the stream (never parsed as markup),
-        # which keeps a million-row listing to seconds instead of minutes in rich.
-        console.file.write("\n".join([head, rule, *lines, f"{len(plain)} rows"]) + "\n")
-        return
-    text = Text()
-    text.append(head, style="bold")
-    text.append("\n" + rule)
-    body_start = len(text.plain) + 1
-    text.append("\n" + "\n".join(lines))
-    text.append(f"\n{len(plain)} rows")
-    if len(plain):
-        # Character offsets of each row's category cell (CJK stations are one character
-        # but two cells wide, so offsets vary by row).
-        at = [name for name, _, _ in view].index("category")
-        before = sum(cells[i].str.len().to_numpy() + len(_GAP) for i in range(at))
-        line_length = pd.Series(lines, dtype=object).str.len().to_numpy()
-        row_start = np.concatenate([[0], np.cumsum(line_length + 1)[:-1]]) + body_start
-        start = row_start + before
-        length = cells[at].str.len().to_numpy()
-        styles = _category_styles()
-        category = plain["category"].to_numpy(dtype=object)
-        for i in np.flatnonzero(plain["category"].notna().to_numpy()):  # styling only
-            text.stylize(styles[category[i]], int(start[i]), int(start[i] + length[i]))
-    console.print(text, no_wrap=True, overflow="ignore", crop=False)
-
-
-_GAP = "  "
-
-
-def _text(column: pd.Series) -> pd.Series:
-    """Cell text: floats as written (%.10g, so 35.4 and 40, not 40.0), missing as ""."""
-    import numpy as np
-    import pandas as pd
-
-    if column.dtype == np.float64:
-        values = column.to_numpy()
-        text = np.char.mod("%.10g", values).astype(object)
-        text[np.isnan(values)] = ""
-        return pd.Series(text, index=column.index, dtype=object)
-    return column.astype("object").where(column.notna(), "").astype(str)
-
-
-def _pad_one(value: str, width: int, right: bool) -> str:
-    from rich.cells import cell_len
-
-    fill = " " * (width - cell_len(value))
-    return fill + value if right else value + fill
-
-
-def _pad(column: pd.Series, header: str, right: bool) -> tuple[pd.Series, int]:
-    """A column padded to one display width (measured once per distinct value)."""
-    import numpy as np
-    import pandas as pd
-    from rich.cells import cell_len
-
-    distinct = column.unique()
-    width_of = {value: cell_len(value) for value in distinct}
-    widths = column.map(width_of).to_numpy(dtype=np.int64)
-    width = max([cell_len(header), *width_of.values()])
-    fills = np.array([" " * k for k in range(width + 1)], dtype=object)[width - widths]
-    values = column.to_numpy(dtype=object)
-    padded = fills + values if right else values + fills
-    return pd.Series(padded, index=column.index, dtype=object), width
-
-
-def _category_styles() -> dict[str, str]:
-    """Rich style per category name: the HJ 633 Appendix A colour as background."""
-    from ecotarget.standards.aqi import CATEGORIES
-
-    return {c.zh: f"{_ink(c.rgb)} on {c.hex}" for c in CATEGORIES}
-
-
-def _ink(rgb: tuple[int, int, int]) -> str:
-    """Black on light backgrounds, white on dark ones (relative luminance)."""
-    red, green, blue = rgb
-    return "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 120 else "white"
-
-
-# --- published values -----------------------------------------------------------------------
-
-_COMPARISON_VIEW = (("time", "time", False), ("station", "station", False),
-                    ("value", "value", False), ("published", "published", True),
-                    ("ecotarget", "ecotarget", True))
-
-
-def write_comparison(comparison: Comparison, stream: IO[str], fmt: str) -> None:
-    """The disagreeing values, then ``agreement: K/N (P%)`` (table); CSV rows; or JSON.
-
-    CSV carries the rows only (the command prints the agreement line on stderr); JSON has
-    the counts as fields. A missing ecotarget value shows as —.
-    """
-    import pandas as pd
-
-    rows = comparison.disagreements[["time", "station", "value", "published", "ecotarget",
-                                     "path", "line"]]
-    if fmt == "json":
-        import json
-
-        body = plain_rows(rows, time_format="%Y-%m-%dT%H:%M:%S").to_json(
-            orient="records", force_ascii=False, double_precision=10)
-        head = json.dumps({"compared": comparison.compared, "agreeing": comparison.agreeing,
-                           "agreement_percent": comparison.percent,
-                           "agreement": comparison.line(), "notes": list(comparison.notes)},
-                          ensure_ascii=False)
-        stream.write(f'{{"schema_version": {SCHEMA_VERSION}, {head[1:-1]}, "rows": {body}}}\n')
-        return
-    plain = plain_rows(rows, time_format="%Y-%m-%d %H:%M")
-    if fmt == "csv":
-        plain.to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
-        return
-    lines = [*comparison.notes]
-    if len(plain):
-        cells, widths = [], []
-        for name, header, right in _COMPARISON_VIEW:
-            text = _text(plain[name]).where(plain[name].notna(), "—")
-            padded, width = _pad(pd.Series(text, dtype=object), header, right)
-            cells.append(padded.to_numpy(dtype=object))
-            widths.append(width)
-        lines.append(_GAP.join(_pad_one(header, width, right) for (_, header, right), width
-                               in zip(_COMPARISON_VIEW, widths, strict=True)))
-        lines.append(_GAP.join("─" * width for width in widths))
-        joined = cells[0]
-        for column in cells[1:]:
-            joined = joined + _GAP + column
-        lines.extend(joined.tolist())
-    lines.append(comparison.line())
-    stream.write("\n".join(lines) + "\n")
-
-
-# --- calendar -------------------------------------------------------------------------------
-
-def render_calendar(data: CalendarData, console: Console) -> None:
-    """Months side by side, each day's AQI on its category colour, a legend and the outlook.
-
-    Without colour (``NO_COLOR``, or output that is not a terminal) each day shows the
-    category's first character after the number (优 良 轻 中 重 严), so nothing is lost.
-    """
-    from rich.text import Text
-
-    colour = not console.no_color and console.color_system is not None
-    blocks = [_month_block(data.days, year, month, colour) for year, month in data.months]
-    per_row = max(1, (console.width + _MONTH_GAP) // (_MONTH_WIDTH + _MONTH_GAP))
-    for start in range(0, len(blocks), per_row):
-        group = blocks[start:start + per_row]
-        for line in range(max(len(b) for b in group)):
-            text = Text()
-            for i, block in enumerate(group):
-                if i:
-                    text.append(" " * _MONTH_GAP)
-                cell = block[line] if line < len(block) else Text(" " * _MONTH_WIDTH)
-                text.append_text(cell)
-            console.print(text)
-        console.print()
-    console.print(_legend(colour))
-    if data.summary is not None:
-        for summary_line in _summary_lines(data.summary):
-            console.print(summary_line)
-
-
-def _month_block(days: pd.DataFrame, year: int, month: int, colour: bool) -> list[Text]:
-    """The lines of one month: title, weekday header, then one line per week."""
-    from rich.text import Text
-
-    from ecotarget.standards.aqi import CATEGORIES
-
-    styles = _category_styles()
-    initials = {c.zh: c.zh[0] for c in CATEGORIES}
-    in_month = days[(days["date"].dt.year == year) & (days["date"].dt.month == month)]
-    by_day = {int(d.day): (aqi, category, valid) for d, aqi, category, valid in zip(
-        in_month["date"], in_month["aqi"], in_month["category"], in_month["valid"],
-        strict=True)}
-    title = Text(f"{year}年{month}月", style="bold")
-    title.align("center", _MONTH_WIDTH)  # pads by display cells: 年 and 月 are two wide
-    lines = [title, Text(" ".join(f" {w}  " for w in WEEKDAYS))]
-    for week in calendar_module.Calendar(firstweekday=0).monthdayscalendar(year, month):
-        line = Text()
-        for i, day in enumerate(week):
-            if i:
-                line.append(" ")
-            aqi, category, valid = by_day.get(day, (None, None, False))
-            if day == 0:
-                line.append(" " * _CELL)
-            elif not valid or aqi is None or category not in styles:
-                line.append(f"{NO_VALUE:>3}  ")
-            elif colour:
-                line.append(f"{int(aqi):>4} ", style=styles[category])
-            else:
-                line.append(f"{int(aqi):>3}{initials[category]}")
-        lines.append(line)
-    return lines
-
-
-def _legend(colour: bool) -> Text:
-    from rich.text import Text
-
-    from ecotarget.standards.aqi import CATEGORIES
-
-    styles = _category_styles()
-    text = Text("AQI: ")
-    for c in CATEGORIES:
-        span = f"{c.aqi_min}–{c.aqi_max}" if c.aqi_max is not None else f">{c.aqi_min - 1}"
-        if colour:
-            text.append(f" {c.zh[0]} ", style=styles[c.zh])
-            text.append(f" {c.zh} {span}  ")
-        else:
-            name = f"={c.zh}" if len(c.zh) > 1 else ""  # 轻=轻度污染; 优 and 良 are whole
-            text.append(f"{c.zh[0]}{name} {span}  ")
-    text.append(f"{NO_VALUE}=no valid AQI")
-    return text
-
-
-def _summary_lines(s: GoodDaySummary) -> list[Text]:
-    from rich.text import Text
-
-    from ecotarget.render.common import STATUS_STYLE, STATUS_SYMBOL, STATUS_WORD
-
-    op = {">=": "≥", "<=": "≤", "==": "=", "<": "<", ">": ">"}[s.op]
-    rate = "–" if s.rate is None else f"{s.rate:.1f}%"
-    source = s.target_id if s.target_id else "default target, none in the targets file"
-    head = Text(f"Good-day rate {s.start.isoformat()}..{s.end.isoformat()}: {rate} "
-                f"({s.good_days} good of {s.valid_days} valid days) · target {op} {s.goal:g}% "
-                f"({source}) · ")
-    head.append(f"{STATUS_SYMBOL[s.status]} {STATUS_WORD['en'][s.status]}",
-                style=STATUS_STYLE[s.status])
-    lines = [head]
-    if s.days_left:
-        if s.allowance is None:
-            lines.append(Text(f"Allowance: none — even {s.days_left} good days out of "
-                              f"{s.days_left} left would not reach {s.goal:g}%"))
-        else:
-            lines.append(Text(f"Allowance: at most {s.allowance} more non-good days among the "
-                              f"{s.days_left} left in {s.year} (every remaining day counted "
-                              "valid)"))
-        if s.projected is not None:
-            lines.append(Text(f"Projection from {s.projection_basis}: {s.projected:.1f}%"))
-        elif s.projection_basis:
-            lines.append(Text(f"Projection: {s.projection_basis}"))
-    else:
-        lines.append(Text(f"The year {s.year} is complete: {s.reason}"))
-    return lines
-
-
-__all__ = ["aqi", "plain_rows", "read_air_tables", "render_calendar", "render_rows",
-           "write_comparison", "write_rows"]
