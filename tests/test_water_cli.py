@@ -16,7 +16,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from ecotarget.cli import cli
-from ecotarget.commands.water import CSV_COLUMNS, water
+from ecotarget.commands.water import water
+from ecotarget.render.water import CSV_COLUMNS
 from tests.conftest import SAMPLES, TARGETS
 
 WATER_SAMPLE = SAMPLES / "water-2025.csv"

@@ -1,0 +1,125 @@
+"""Rendering of ``ecotarget water``: sections and drinking-water sources as a table, one
+CSV, or a JSON document. Renderers receive their stream or console.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+from ecotarget import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ecotarget.metrics.water import WaterReport
+
+SCHEMA_VERSION = 1
+SECTION_COLUMNS = ("section", "level", "waterbody", "samples", "class", "main_pollutants",
+                   "target_class", "meets_target", "cwqi")
+SOURCE_COLUMNS = ("source", "samples", "rounds_passed", "passes", "failing_items")
+# one CSV, one header: a `table` column says which table a line belongs to
+CSV_COLUMNS = ("table", *SECTION_COLUMNS, *SOURCE_COLUMNS[2:])
+_PASS_RULE = {"every_round": "every round", "mean": "mean concentrations"}
+
+
+# --- cells ------------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    """A cell as text: yes/no for flags, 4 decimals for CWQI, '' for missing."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def section_cells(record: dict[str, Any]) -> list[str]:
+    return [_text(record[c]) for c in SECTION_COLUMNS]
+
+
+def source_cells(record: dict[str, Any]) -> list[str]:
+    return [_text(record[c]) for c in SOURCE_COLUMNS]
+
+
+# --- renderers --------------------------------------------------------------------------------
+
+
+def render_table(report: WaterReport, console: Console) -> None:
+    """Two rich tables: sections, then drinking-water sources. Cells are plain Text."""
+    from rich.table import Table
+    from rich.text import Text
+
+    period = f"{report.start.isoformat()}..{report.end.isoformat()}"
+    if report.sections:
+        # titles are printed as lines of their own: a table title wraps at the table's width
+        console.print(Text(f"Water sections · {period} · below DL: "
+                           f"{report.below_detection_limit}"))
+        table = Table()
+        for column in SECTION_COLUMNS:
+            numeric = column in ("samples", "cwqi")
+            table.add_column(column, justify="right" if numeric else "left")
+        for record in report.sections:
+            table.add_row(*(Text(cell) for cell in section_cells(record)))
+        console.print(table)
+    else:
+        console.print(Text(f"no monitoring section sampled in {period}"))
+    if report.sources:
+        console.print(Text(f"Drinking-water sources · {period} · pass: "
+                           f"{_PASS_RULE.get(report.drinking_pass, report.drinking_pass)}"))
+        table = Table()
+        for column in SOURCE_COLUMNS:
+            table.add_column(column, justify="right" if column in ("samples", "rounds_passed")
+                             else "left")
+        for record in report.sources:
+            table.add_row(*(Text(cell) for cell in source_cells(record)))
+        console.print(table)
+    else:
+        console.print(Text(f"no drinking-water source sampled in {period}"))
+
+
+def render_csv(report: WaterReport, stream: IO[str]) -> None:
+    """One header row; ``table`` is ``section`` or ``source``; blank where a column is n/a."""
+    writer = csv.DictWriter(stream, CSV_COLUMNS, restval="", lineterminator="\n")
+    writer.writeheader()
+    for record in report.sections:
+        writer.writerow({"table": "section", **dict(zip(SECTION_COLUMNS, section_cells(record),
+                                                        strict=True))})
+    for record in report.sources:
+        cells = dict(zip(SOURCE_COLUMNS, source_cells(record), strict=True))
+        cells["section"] = cells.pop("source")
+        writer.writerow({"table": "source", **cells})
+
+
+def water_document(report: WaterReport) -> dict[str, Any]:
+    """The report as one JSON-able document, ``schema_version`` first."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "ecotarget_version": __version__,
+        "period": {"start": report.start.isoformat(), "end": report.end.isoformat()},
+        "settings": {"below_detection_limit": report.below_detection_limit,
+                     "drinking_pass": report.drinking_pass},
+        "inputs": report.inputs,
+        "sections": report.sections,
+        "sources": report.sources,
+        "row_errors": report.row_errors,
+    }
+
+
+def render_json(report: WaterReport, stream: IO[str]) -> None:
+    from ecotarget.render.json import jsonable
+
+    json.dump(jsonable(water_document(report)), stream, ensure_ascii=False, indent=2,
+              allow_nan=False)
+    stream.write("\n")
+
+
+__all__: Sequence[str] = ("CSV_COLUMNS", "render_csv", "render_json", "render_table",
+                          "water_document")
