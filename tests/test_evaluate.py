@@ -69,3 +69,15 @@ def test_exit_codes_follow_fail_on() -> None:
     assert report.exit_code("at_risk") == 1
     assert report.exit_code("never") == 0
     assert report.summary["at_risk"] == 1 and report.summary["met"] == 1
+
+
+def test_reasons_name_the_projection() -> None:
+    behind = Measurement(89.8, reachable=True, projected_pass=True, outlook={"projected": 91.2})
+    assert evaluate(target(), behind, OCT).reason == (
+        "behind so far; the projection (91.2) reaches the target if the rest of the year is "
+        "like last year's")
+    worse = Measurement(89.0, reachable=True, projected_pass=False, outlook={"projected": 88.5})
+    assert evaluate(target(), worse, OCT).reason == (
+        "behind so far, and the projection (88.5) misses it too")
+    ahead = Measurement(91.0, reachable=True, projected_pass=False, outlook={"projected": 89.5})
+    assert evaluate(target(), ahead, OCT).reason == "met so far, but the projection (89.5) misses it"

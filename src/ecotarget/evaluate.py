@@ -54,8 +54,16 @@ def _status(target: Target, m: Measurement, window: Window,
     if m.projected_pass is not None and not window.is_final:
         if passes and m.projected_pass:
             return "met", "met so far, and the projection keeps it met"
-        return "at_risk", ("met so far, but the projection misses it" if passes else
-                           "behind so far: the rest of the year must do better")
+        projected = m.outlook.get("projected")
+        shown = f" ({_num(float(projected))})" if isinstance(projected, (int, float)) else ""
+        if passes:
+            return "at_risk", f"met so far, but the projection{shown} misses it"
+        if m.projected_pass:
+            return "at_risk", (f"behind so far; the projection{shown} reaches the target if the "
+                               "rest of the year is like last year's")
+        if shown:
+            return "at_risk", f"behind so far, and the projection{shown} misses it too"
+        return "at_risk", "behind so far: the rest of the year must do better than the year so far"
     if not passes and m.reachable and not window.is_final:
         return "at_risk", "behind so far: the rest of the year must do better than the year so far"
     return ("met", "target met") if passes else ("not_met", "target missed")
