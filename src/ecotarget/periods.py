@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ecotarget.errors import UsageError
@@ -14,6 +15,24 @@ MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 
 def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def months_label(months: Iterable[str]) -> str:
+    """'YYYY-MM' months → ``Jan–Oct`` (within one year) or ``2024-11–2025-02`` (across years).
+
+    >>> months_label(["2025-03", "2025-01", "2025-10"]), months_label(["2025-02"])
+    ('Jan–Oct', 'Feb')
+    >>> months_label(["2024-11", "2025-02"]), months_label([])
+    ('2024-11–2025-02', 'no month')
+    """
+    ordered = sorted(set(months))
+    if not ordered:
+        return "no month"
+    first, last = ordered[0], ordered[-1]
+    if first[:4] != last[:4]:
+        return f"{first}–{last}"
+    text = MONTH_ABBR[int(first[5:]) - 1]
+    return text if last == first else f"{text}–{MONTH_ABBR[int(last[5:]) - 1]}"
 
 
 def parse_as_of(text: str) -> dt.date:

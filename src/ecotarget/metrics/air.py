@@ -18,7 +18,7 @@ import pandas as pd
 from ecotarget.errors import InputError
 from ecotarget.metrics.context import Dataset, MetricContext
 from ecotarget.metrics.params import AirParams
-from ecotarget.periods import Window, month_end
+from ecotarget.periods import Window
 from ecotarget.report import Measurement
 from ecotarget.schemas import AIR_POLLUTANTS
 from ecotarget.standards import air as engine
@@ -365,4 +365,4 @@ def _editions(days: pd.DataFrame) -> dict[str, int]:
     return {str(k): int(v) for k, v in days["edition"].value_counts().sort_index().items()}
 
 
-__all__ = ["city_days_with_aqi", "good_day_rate", "month_end", "pm25_mean", "prepare_air"]
+__all__ = ["city_days_with_aqi", "good_day_rate", "pm25_mean", "prepare_air"]

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ecotarget.metrics.context import MetricContext
 from ecotarget.metrics.params import Aggregate, LedgerIndicatorParams, LedgerRatioParams
-from ecotarget.periods import Window
+from ecotarget.periods import Window, month_end, months_label
 from ecotarget.report import Measurement
 from ecotarget.standards.rounding import round_half_even_scalar
 from ecotarget.targets import Target
@@ -46,18 +46,6 @@ def _combine(rows: pd.DataFrame, rule: Aggregate) -> _Sum:
     return _Sum(value, months, len(rows))
 
 
-def _months_text(months: list[str]) -> str:
-    from ecotarget.periods import MONTH_ABBR
-
-    if not months:
-        return "no month"
-    first, last = months[0], months[-1]
-    text = MONTH_ABBR[int(first[5:]) - 1]
-    if last != first:
-        text += "–" + MONTH_ABBR[int(last[5:]) - 1]
-    return text
-
-
 def _missing_months(ctx: MetricContext, groups: list[list[str]], window: Window,
                     wanted: list[str]) -> list[str]:
     """Months of ``wanted`` (shifted into ``window``'s year) where some group has no row."""
@@ -89,7 +77,7 @@ def ratio(target: Target, ctx: MetricContext) -> Measurement:
               "numerator_indicators": params.numerator,
               "denominator_indicators": params.denominator,
               "aggregate": params.aggregate, "denominator_aggregate": params.denominator_rule}
-    how = (f"{_fmt(num.value)}/{_fmt(den.value)} · {_months_text(num.months)}"
+    how = (f"{_fmt(num.value)}/{_fmt(den.value)} · {months_label(num.months)}"
            if num.value is not None and den.value is not None else "")
     if num.value is None or den.value is None:
         missing_side = "numerator" if num.value is None else "denominator"
@@ -146,14 +134,15 @@ def total(target: Target, ctx: MetricContext) -> Measurement:
     if current.value is None:
         return Measurement(None, how=f"no rows of {params.indicator}", coverage=coverage,
                            detail=detail)
-    how = _months_text(current.months)
+    how = months_label(current.months)
     pace = None
     if (not target.is_previous_year and isinstance(target.target, (int, float))
             and target.op in (">=", ">")):
         pace = round_half_even_scalar(float(target.target) * ctx.window.elapsed_share, 2)
         how = f"{_fmt(current.value)} of {_fmt(float(target.target))} · {how} · pace {pace:g}"
         remaining = max(0.0, float(target.target) - current.value)
-        months_left = 12 - ctx.window.as_of.month + (0 if _is_month_end(ctx) else 1)
+        as_of = ctx.window.as_of
+        months_left = 12 - as_of.month + (0 if as_of == month_end(as_of.year, as_of.month) else 1)
         outlook = {"remaining": remaining, "months_left": months_left,
                    "per_month_needed": round(remaining / months_left, 2) if months_left else None}
         return Measurement(current.value, how=how, pace=pace, coverage=coverage,
@@ -225,13 +214,6 @@ def milestone(target: Target, ctx: MetricContext) -> Measurement:
                                   else ""))
     return Measurement(1.0 if done else 0.0, how=how, done=done,
                        detail={"indicator": indicator, "done_in": month})
-
-
-def _is_month_end(ctx: MetricContext) -> bool:
-    from ecotarget.periods import month_end
-
-    as_of = ctx.window.as_of
-    return as_of == month_end(as_of.year, as_of.month)
 
 
 def _fmt(value: float | None) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -25,7 +25,7 @@ import pandas as pd
 from ecotarget.errors import InputError
 from ecotarget.metrics.context import MetricContext
 from ecotarget.metrics.params import DrinkingParams, WaterCwqiParams, WaterShareParams
-from ecotarget.periods import MONTH_ABBR, Window, month_end
+from ecotarget.periods import Window, month_end, months_label
 from ecotarget.report import Measurement
 from ecotarget.standards.rounding import round_half_even_scalar
 from ecotarget.standards.water import (
@@ -168,17 +168,6 @@ def _of_levels(table: pd.DataFrame, levels: Sequence[str]) -> pd.DataFrame:
     return monitored[monitored["level"].isin(list(levels)).to_numpy()]
 
 
-def _months_text(months: Iterable[str]) -> str:
-    ordered = sorted(set(months))
-    if not ordered:
-        return "no month"
-    first, last = ordered[0], ordered[-1]
-    text = MONTH_ABBR[int(first[5:]) - 1]
-    if first[:4] != last[:4]:
-        return f"{first}–{last}"
-    return text if last == first else f"{text}–{MONTH_ABBR[int(last[5:]) - 1]}"
-
-
 def _all_months(table: pd.DataFrame) -> list[str]:
     return sorted({m for months in table["months"] for m in months}) if len(table) else []
 
@@ -292,7 +281,7 @@ def class_share(target: Target, ctx: MetricContext) -> Measurement:
                            else None, coverage=coverage, detail=detail)
     actual = round_half_even_scalar(meeting / n * 100, PERCENT_DECIMALS)
     insufficient = _shortfall(n, expected, missing) if expected and n < expected else None
-    return Measurement(actual, how=f"{meeting}/{n} sections · {_months_text(months)}",
+    return Measurement(actual, how=f"{meeting}/{n} sections · {months_label(months)}",
                        insufficient=insufficient, coverage=coverage, detail=detail)
 
 
@@ -356,7 +345,7 @@ def cwqi(target: Target, ctx: MetricContext) -> Measurement:
                               "below_detection_limit": ctx.settings.water.below_detection_limit,
                               "sections": per_section}
     coverage: dict[str, Any] = {"sections": len(chosen), "months": months}
-    how = f"{len(chosen)} sections · {_months_text(months)}"
+    how = f"{len(chosen)} sections · {months_label(months)}"
     if not target.is_previous_year:
         return Measurement(actual, how=how, coverage=coverage, detail=detail)
 
@@ -501,7 +490,7 @@ def drinking_compliance(target: Target, ctx: MetricContext) -> Measurement:
     }
     coverage = {"sources": n, "samples": verdicts.samples, "months": months}
     if params.basis == "volume":
-        how = f"volume of {passing}/{n} sources · {rule_text} · {_months_text(months)}"
+        how = f"volume of {passing}/{n} sources · {rule_text} · {months_label(months)}"
         if verdicts.by_volume is None:
             return Measurement(None, how=how, coverage=coverage, detail=detail,
                                insufficient="no intake volume (取水量) in the source samples")
@@ -510,7 +499,7 @@ def drinking_compliance(target: Target, ctx: MetricContext) -> Measurement:
         return Measurement(verdicts.by_volume, how=how, insufficient=insufficient,
                            coverage=coverage, detail=detail)
     return Measurement(by_count, how=f"{passing}/{n} sources · {rule_text} · "
-                                     f"{_months_text(months)}",
+                                     f"{months_label(months)}",
                        coverage=coverage, detail=detail)
 
 
