@@ -557,26 +557,31 @@ def _flag_truncated(body: _Body, data_lines: list[str], first_line: int, delimit
 
 # --- large files ------------------------------------------------------------------------------
 
-#: Files at least this large take the bulk path when they are plain UTF-8 CSV: pandas' C
-#: parser reads the numeric columns straight into floats, without a Python string per cell
-#: and without holding the text twice. Anything unusual falls back to the general path.
+#: Files at least this large take the bulk path when they are plain UTF-8 CSV: Arrow's
+#: multithreaded CSV reader parses the numeric columns straight into floats and the text
+#: columns into dictionaries (a year of hourly rows holds a few thousand distinct station
+#: names and timestamps, not millions of strings). Anything unusual falls back to the
+#: general path, which reads every file and names every problem line.
 LARGE_FILE_BYTES = 16 * 2**20
 _HEAD_BYTES = 256 * 2**10
+_BLOCK_BYTES = 16 * 2**20  # Arrow's parse unit: large enough to keep the dictionaries few
 _NA_VALUES = ["", "-", "--", "—", "——", "–", "NA", "na", "N/A", "n/a", "/", "无", "nan", "NaN",
               "null", "NULL", "#N/A"]
+_NOT_A_NUMBER = re.compile(r"In CSV column #(\d+): CSV conversion error to double")
+_EMPTY_LINE = re.compile(rb"(?<=\n)\r?\n")
 
 
 def _read_large(source: Source, data: bytes, encoding: str | None,
                 kind: Kind | None) -> RawTable | None:
     """The bulk path for a large, plain UTF-8 file; None whenever the general path is needed
-    (another encoding, quotes, odd line breaks, a malformed or truncated row)."""
+    (another encoding, quotes, odd line breaks, a row with the wrong number of cells)."""
     if encoding not in (None, "utf-8", "utf8") or b"\x00" in data or b'"' in data:
         return None
     bom = data.startswith(codecs.BOM_UTF8)
     if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
-        return None  # a lone carriage return is a line break the C parser would not count
-    # Bytes that are not UTF-8 make the parser raise (strict decoding): the general path then
-    # detects the encoding, so no separate pass over the whole file is needed here.
+        return None  # a lone carriage return is a line break the CSV parser would not count
+    # Bytes that are not UTF-8 make Arrow raise (it checks text columns): the general path
+    # then detects the encoding, so no separate pass over the whole file is needed here.
     try:  # an incremental decoder tolerates a character cut at the end of the head
         head = codecs.getincrementaldecoder("utf-8-sig" if bom else "utf-8")().decode(
             data[:_HEAD_BYTES], final=len(data) <= _HEAD_BYTES)
@@ -588,35 +593,25 @@ def _read_large(source: Source, data: bytes, encoding: str | None,
         header = _find_header(head_lines, source.name, kind)
     except (UnicodeDecodeError, InputError):
         return None  # another encoding, or no header: the general path finds out and says so
-    width = len(header.cells)
     rules = column_rules(MODELS[header.kind])
     names, canonical, unknown = _map_columns(header)
     numeric = {pos for pos, name in names.items()
                if name in rules and rules[name].kind in ("number", "int")}
     skip = header.end + 1
-    frame = _bulk_csv(data, header.delimiter, skip, width, numeric, bom)
-    if frame is None and numeric:
-        # a cell that is not a plain number (a typo, "1,234", "—" written oddly): read every
-        # column as text and let validation name the cell
-        frame = _bulk_csv(data, header.delimiter, skip, width, set(), bom)
+    frame = _arrow_csv(data, header.delimiter, skip, len(header.cells), list(names), numeric)
     if frame is None:
         return None
+    numbers = _data_line_numbers(data, skip, len(frame))
+    if numbers is None:
+        return None  # line numbers we could not trust
     ends_with_newline = data.endswith(b"\n")
-    expected = data.count(b"\n") - skip + (0 if ends_with_newline else 1)
-    if len(frame) != expected or frame[width].notna().any():
-        return None  # a row with too many fields, or line numbers we could not trust
-    frame = frame[list(names)]
     blank = _blank_rows(frame)
-    numbers = np.arange(skip + 1, skip + 1 + len(frame), dtype=np.int64)
     if not ends_with_newline and len(frame) and not blank[-1] and (
-            frame.iloc[-1].isna().any()):
+            frame.iloc[-1].isna().any() or (frame.iloc[-1] == "").any()):
         return None  # perhaps cut off mid-row: the general path decides
     if blank.any():
         frame, numbers = frame[~blank].reset_index(drop=True), numbers[~blank]
     frame = frame.rename(columns=names)
-    for name in frame.columns:
-        if frame[name].dtype != np.float64:
-            frame[name] = frame[name].fillna("")  # text cells as the general path has them
 
     def reread() -> list[str]:
         return _split_lines(source.read().decode("utf-8-sig" if bom else "utf-8"))
@@ -628,8 +623,67 @@ def _read_large(source: Source, data: bytes, encoding: str | None,
     )
 
 
+def _arrow_csv(data: bytes, delimiter: str, skip: int, width: int, wanted: list[int],
+               numeric: set[int]) -> pd.DataFrame | None:
+    """The wanted columns: numeric ones as float64, the rest as categoricals of their exact
+    text. A numeric column with a cell that is not a plain number ("1,234", a typo) is read
+    as text instead, and validation names the cell. None: the general path must read it."""
+    import pyarrow as pa
+    from pyarrow import csv as pa_csv
+
+    text = pa.dictionary(pa.int32(), pa.string())
+    types = {str(pos): (pa.float64() if pos in numeric else text) for pos in wanted}
+    for _ in range(len(numeric) + 1):
+        try:
+            table = pa_csv.read_csv(
+                pa.py_buffer(data),
+                read_options=pa_csv.ReadOptions(
+                    skip_rows=skip, column_names=[str(pos) for pos in range(width)],
+                    block_size=_BLOCK_BYTES),
+                parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char=False,
+                                                  ignore_empty_lines=True),
+                convert_options=pa_csv.ConvertOptions(
+                    column_types=types, include_columns=list(types), null_values=_NA_VALUES,
+                    strings_can_be_null=False),
+            )
+        except pa.ArrowInvalid as exc:  # also: a row with too many or too few cells, bad UTF-8
+            failed = _NOT_A_NUMBER.search(str(exc))
+            if failed is None or types.get(failed.group(1)) != pa.float64():
+                return None
+            types[failed.group(1)] = text
+            continue
+        frame: pd.DataFrame = table.unify_dictionaries().to_pandas(self_destruct=True)
+        return frame.set_axis([int(name) for name in frame.columns], axis=1)
+    return None
+
+
+def _data_line_numbers(data: bytes, skip: int, rows: int) -> np.ndarray | None:
+    """1-based line numbers of the ``rows`` rows the CSV reader found below the first
+    ``skip`` lines; it skips empty lines, so they are found and left out. None when the
+    numbers do not add up."""
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    numbers = np.arange(skip + 1, lines + 1, dtype=np.int64)
+    if len(numbers) == rows:
+        return numbers  # no empty line: the common case, without a search
+    empty = []
+    line, position = 1, 0
+    for match in _EMPTY_LINE.finditer(data):
+        line += data.count(b"\n", position, match.start())
+        position = match.start()
+        empty.append(line)
+    below = np.asarray([number for number in empty if number > skip], dtype=np.int64)
+    keep = np.ones(len(numbers), dtype=bool)
+    keep[below - skip - 1] = False
+    return numbers[keep] if int(keep.sum()) == rows else None
+
+
 def _blank_rows(frame: pd.DataFrame) -> np.ndarray:
     """Rows with no cell at all; the float columns narrow the candidates cheaply first."""
+    for name in frame.columns:  # a text column that is never empty rules every row out
+        column = frame[name]
+        if (isinstance(column.dtype, pd.CategoricalDtype)
+                and "" not in column.cat.categories and not column.hasnans):
+            return np.zeros(len(frame), dtype=bool)
     blank = np.ones(len(frame), dtype=bool)
     ordered = sorted(frame.columns, key=lambda name: frame[name].dtype != np.float64)
     for name in ordered:
@@ -638,27 +692,13 @@ def _blank_rows(frame: pd.DataFrame) -> np.ndarray:
             break
         column = frame[name]
         cells = column if len(candidates) == len(frame) else column.iloc[candidates]
-        blank[candidates] = cells.isna().to_numpy()
+        if isinstance(cells.dtype, pd.CategoricalDtype):
+            codes = cells.cat.codes.to_numpy()
+            empty = (codes == cells.cat.categories.get_indexer(pd.Index([""]))[0]) | (codes < 0)
+        else:
+            empty = cells.isna().to_numpy()
+        blank[candidates] = empty
     return blank
-
-
-def _bulk_csv(data: bytes, delimiter: str, skip: int, width: int, numeric: set[int],
-              bom: bool) -> pd.DataFrame | None:
-    try:
-        return pd.read_csv(
-            io.BytesIO(data), sep=delimiter, header=None, skiprows=skip,
-            names=range(width + 1), index_col=False,
-            # the spare column beyond the header is float: all-empty in a well-formed file,
-            # and 15 million empty text cells would cost more than the rest of the parse
-            dtype={pos: ("float64" if pos in numeric or (pos == width and numeric) else object)
-                   for pos in range(width + 1)},
-            na_values=_NA_VALUES, keep_default_na=False, skip_blank_lines=False,
-            skipinitialspace=True, encoding="utf-8-sig" if bom else "utf-8", engine="c",
-            low_memory=False,  # one pass: concatenating chunks of text columns costs more
-        )
-    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError, OverflowError,
-            UnicodeDecodeError):
-        return None
 
 
 # --- xlsx -------------------------------------------------------------------------------------

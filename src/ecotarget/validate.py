@@ -181,10 +181,79 @@ def _fold(raw: pd.Series) -> pd.Series:
     distinct station names or timestamps, so this costs a hash pass, not a Python call per
     cell.
     """
+    if isinstance(raw.dtype, pd.CategoricalDtype):  # the large-file reader's text columns
+        return _fold_categories(raw)
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
     folded = [_fold_one(str(u)) for u in uniques]
     folded.append("")  # code -1: a missing cell
     return pd.Series(np.asarray(folded, dtype=object)[codes], index=raw.index, dtype="str")
+
+
+def _fold_categories(raw: pd.Series) -> pd.Series:
+    """:func:`_fold` of a categorical column, categorical still: texts that fold alike
+    (a full-width and an ASCII spelling) become one category."""
+    folded = [_fold_one(str(c)) for c in raw.cat.categories]
+    categories, inverse = np.unique(np.asarray([*folded, ""], dtype=object), return_inverse=True)
+    codes = inverse[raw.cat.codes.to_numpy()]  # code -1 takes the last entry: ""
+    return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(categories)),
+                     index=raw.index)
+
+
+def _spread(raw: pd.Series, parse: Callable[[pd.Series], tuple[pd.Series, pd.Series, pd.Series]],
+            missing_value: object, *, categorical: bool = False
+            ) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """``parse`` of a categorical column: each category parsed once, spread by the codes
+    (a missing cell takes ``missing_value``, missing and not invalid). ``categorical``: the
+    values stay categorical, one category per distinct parsed value."""
+    values, missing, invalid = parse(pd.Series(raw.cat.categories.to_numpy(dtype=object),
+                                               dtype=object))
+    codes = raw.cat.codes.to_numpy()
+    index = raw.index
+    if categorical:
+        value_codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        spread = pd.Series(pd.Categorical.from_codes(
+            np.append(value_codes, -1)[codes], categories=uniques), index=index)
+    else:
+        filled = np.concatenate([values.to_numpy(), np.array([missing_value])])
+        spread = pd.Series(filled[codes], index=index)
+    return (spread,
+            pd.Series(np.append(missing.to_numpy(dtype=bool), True)[codes], index=index),
+            pd.Series(np.append(invalid.to_numpy(dtype=bool), False)[codes], index=index))
+
+
+def _distinct(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """The distinct values of a column (missing left out) and each row's index into them
+    (-1: missing); a categorical column has them already."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return pd.Series(column.cat.categories), column.cat.codes.to_numpy()
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    return pd.Series(uniques), codes
+
+
+def _where_distinct(column: pd.Series, test: Callable[[pd.Series], pd.Series]) -> np.ndarray:
+    """``test`` of each row, computed once per distinct value (False where missing)."""
+    distinct, codes = _distinct(column)
+    flags = np.append(test(distinct).to_numpy(dtype=bool), False)
+    return np.asarray(flags[codes], dtype=bool)
+
+
+def as_plain(column: pd.Series) -> pd.Series:
+    """A categorical column (the large-file reader's) as plain values: text as text,
+    timestamps as datetime64. Arrow spreads text categories over the rows in one C++ pass;
+    pandas' own conversion would make a Python string per row first."""
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        return column
+    categories = column.cat.categories
+    if categories.dtype.kind == "M":
+        return pd.Series(np.append(categories.to_numpy(), np.datetime64("NaT"))[
+            column.cat.codes.to_numpy()], index=column.index)
+    import pyarrow as pa
+
+    codes = column.cat.codes.to_numpy()
+    dictionary = pa.DictionaryArray.from_arrays(
+        pa.array(codes, mask=codes < 0),
+        pa.array(categories.to_numpy(dtype=object), type=pa.string()))
+    return pd.Series(dictionary.cast(pa.string()), index=column.index, dtype="str")
 
 
 def _fold_one(text: str) -> str:
@@ -219,6 +288,8 @@ def parse_numbers(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
         clean = raw.where(~infinite) if infinite.any() else raw
         return (clean, pd.Series(np.isnan(values), index=raw.index),
                 pd.Series(infinite, index=raw.index))
+    if isinstance(raw.dtype, pd.CategoricalDtype):
+        return _spread(raw, parse_numbers, np.nan)
     values = _to_float(raw)
     missing = np.zeros(len(raw), dtype=bool)
     invalid = np.zeros(len(raw), dtype=bool)
@@ -242,21 +313,20 @@ def parse_numbers(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
 _DATE_SEPARATORS = re.compile(r"[年月/.]")
 
 
-def parse_datetimes(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+def parse_datetimes(raw: pd.Series, *, categorical: bool = False
+                    ) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Text → datetime64. Accepts ISO forms, 2025/1/5, 2025年1月5日, 20250105 and times.
 
     A year of hourly rows holds 8,784 distinct timestamps however many stations it has, so
-    the distinct texts are parsed once and spread back to the rows.
+    the distinct texts are parsed once and spread back to the rows. ``categorical``: a
+    categorical column gives categorical timestamps (see :func:`as_plain`).
     """
+    if isinstance(raw.dtype, pd.CategoricalDtype):  # the large-file reader's text columns
+        return _spread(raw, _parse_datetimes, np.datetime64("NaT"), categorical=categorical)
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
     if len(uniques) < len(raw) // 2:
-        parsed, missing, invalid = _parse_datetimes(pd.Series(uniques, dtype=object))
-        with_missing = np.append(parsed.to_numpy(), np.datetime64("NaT"))
-        flags = [np.append(f.to_numpy(dtype=bool), value)
-                 for f, value in ((missing, True), (invalid, False))]
-        index = raw.index
-        return (pd.Series(with_missing[codes], index=index),
-                pd.Series(flags[0][codes], index=index), pd.Series(flags[1][codes], index=index))
+        return _spread(pd.Series(pd.Categorical.from_codes(codes, categories=uniques),
+                                 index=raw.index), _parse_datetimes, np.datetime64("NaT"))
     return _parse_datetimes(raw)
 
 
@@ -357,7 +427,9 @@ def _typed(raw: pd.Series, rule: ColumnRule, problems: _Problems) -> pd.Series:
             problems.add(missing, name, "is required")
         return values
     if rule.kind in ("date", "datetime"):
-        parsed, missing, invalid = parse_datetimes(raw)
+        # hourly timestamps stay categorical through validation, whose checks then run
+        # once per distinct timestamp; the accepted frame has them as datetime64
+        parsed, missing, invalid = parse_datetimes(raw, categorical=rule.kind == "datetime")
         problems.add(invalid, name, "not a date: write YYYY-MM-DD" + (
             " or YYYY-MM-DD HH:MM" if rule.kind == "datetime" else ""))
         if rule.required:
@@ -403,6 +475,7 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
     _duplicates(typed, keys, table, problems)
     if not len(typed):
         notes.insert(0, "no data rows below the header")
+    typed = _plain(typed)
     rejected = problems.positions()
     if len(rejected):
         keep = np.ones(len(typed), bool)
@@ -415,6 +488,12 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         frame=accepted, errors=problems.errors(),
         rejected_positions=rejected, subkind=subkind, notes=notes, raw=table,
     )
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    categorical = {name: as_plain(frame[name]) for name in frame.columns
+                   if isinstance(frame[name].dtype, pd.CategoricalDtype)}
+    return frame.assign(**categorical) if categorical else frame
 
 
 def _malformed(table: RawTable, problems: _Problems) -> None:
@@ -504,13 +583,14 @@ def _air(typed: pd.DataFrame, table: RawTable, problems: _Problems, notes: list[
         problems.add(times.isna(), "time", "is required", only_if_clean=True)
         # hourly when any label is not midnight, or when the labels are written with a clock
         # time at all ("2025-01-02 00:00" is an hour even in a file of midnights)
-        has_clock = bool((times.dropna() != times.dropna().dt.normalize()).any())
+        distinct, _ = _distinct(times)
+        has_clock = bool((distinct != distinct.dt.normalize()).any())
         if not has_clock and "time" in table.frame:
-            written = pd.Series(pd.unique(table.frame["time"].astype(str)))
-            has_clock = bool(written.str.contains(r"\d:\d\d", regex=True).any())
+            written, _ = _distinct(table.frame["time"])
+            has_clock = bool(written.astype(str).str.contains(r"\d:\d\d", regex=True).any())
         subkind = "hourly" if has_clock else "daily"
         if subkind == "daily":
-            typed = typed.assign(date=times.dt.normalize()).drop(columns="time")
+            typed = typed.assign(date=as_plain(times).dt.normalize()).drop(columns="time")
     else:
         problems.add(typed["date"].isna(), "date", "is required", only_if_clean=True)
         subkind = "daily"
@@ -518,7 +598,7 @@ def _air(typed: pd.DataFrame, table: RawTable, problems: _Problems, notes: list[
         subkind = "daily"
     if subkind == "hourly":
         times = typed["time"]
-        problems.add(times.notna() & (times != times.dt.floor("h")), "time",
+        problems.add(_where_distinct(times, lambda t: t != t.dt.floor("h")), "time",
                      "not a whole hour: hourly values are labelled HH:00")
     if not has_values:
         # a row whose pollutant cells are all empty is a missing hour or day: accepted, it adds
@@ -526,26 +606,42 @@ def _air(typed: pd.DataFrame, table: RawTable, problems: _Problems, notes: list[
         problems.add(pd.Series(True, typed.index), typed.columns[0],
                      "no pollutant column in this file", only_if_clean=True)
     if "co" in typed:
-        co = typed["co"].dropna()
-        if len(co) and float((co > _CO_LIMIT).mean()) > 0.5:
+        co = typed["co"].to_numpy(dtype=np.float64, na_value=np.nan)
+        known = int(np.count_nonzero(~np.isnan(co)))
+        if known and np.count_nonzero(co > _CO_LIMIT) > known / 2:
             notes.append(f"{table.source_columns.get('co', 'co')}: the column looks like µg/m³ "
-                         f"(median {float(co.median()):g}); CO is in mg/m³: divide by 1000")
+                         f"(median {float(np.nanmedian(co)):g}); CO is in mg/m³: divide by 1000")
     station = ["station"] if "station" in typed else []
     keys = [*station, "time"] if subkind == "hourly" else [*station, "date"]
     return typed, subkind, keys
 
 
 def _duplicated_keys(typed: pd.DataFrame, keys: list[str]) -> np.ndarray:
-    """Rows whose key occurs more than once, from one int64 code per row: hashing a single
-    integer column is several times faster than hashing strings and timestamps together."""
+    """Rows whose key occurs more than once, from one int64 code per row: counting small
+    integer codes (or hashing one integer column) is many times faster than hashing strings
+    and timestamps together."""
     combined = np.zeros(len(typed), dtype=np.int64)
+    size = 1
     for name in keys:
-        codes, uniques = pd.factorize(typed[name], use_na_sentinel=True)
-        width = len(uniques) + 1
-        if combined.max(initial=0) > np.iinfo(np.int64).max // max(width, 1):
+        codes, width = _key_codes(typed[name])
+        if size > np.iinfo(np.int64).max // width:
             return typed.duplicated(keys, keep=False).to_numpy()  # too many keys to pack
-        combined = combined * width + (codes + 1)
+        combined = combined * width + codes
+        size *= width
+    if size <= max(4 * len(combined), 2**20):  # a dense range: count, do not hash
+        counts = np.bincount(combined, minlength=size)
+        if counts.max(initial=0) <= 1:
+            return np.zeros(len(combined), dtype=bool)
+        return counts[combined] > 1
     return pd.Series(combined).duplicated(keep=False).to_numpy()
+
+
+def _key_codes(column: pd.Series) -> tuple[np.ndarray, int]:
+    """(code ≥ 0 per row, number of codes): equal codes for equal values, 0 for missing."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy().astype(np.int64) + 1, len(column.cat.categories) + 1
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    return codes.astype(np.int64) + 1, len(uniques) + 1
 
 
 def _duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
