@@ -193,10 +193,18 @@ def _fold_categories(raw: pd.Series) -> pd.Series:
     """:func:`_fold` of a categorical column, categorical still: texts that fold alike
     (a full-width and an ASCII spelling) become one category."""
     folded = [_fold_one(str(c)) for c in raw.cat.categories]
+    if len(set(folded)) == len(folded) and not raw.hasnans:
+        return raw.cat.rename_categories(folded)  # the usual case: the codes stay as they are
     categories, inverse = np.unique(np.asarray([*folded, ""], dtype=object), return_inverse=True)
-    codes = inverse[raw.cat.codes.to_numpy()]  # code -1 takes the last entry: ""
+    codes = _recode(raw.cat.codes.to_numpy(), inverse)  # code -1 takes the last entry: ""
     return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(categories)),
                      index=raw.index)
+
+
+def _recode(codes: np.ndarray, mapping: np.ndarray) -> np.ndarray:
+    """``mapping[codes]`` in the codes' own small integer type (-1 indexes the last entry):
+    millions of int16 codes, not int64 ones."""
+    return np.take(mapping.astype(codes.dtype), codes)
 
 
 def _spread(raw: pd.Series, parse: Callable[[pd.Series], tuple[pd.Series, pd.Series, pd.Series]],
@@ -211,14 +219,24 @@ def _spread(raw: pd.Series, parse: Callable[[pd.Series], tuple[pd.Series, pd.Ser
     index = raw.index
     if categorical:
         value_codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        spread = pd.Series(pd.Categorical.from_codes(
-            np.append(value_codes, -1)[codes], categories=uniques), index=index)
+        if len(uniques) == len(values) and not raw.hasnans:  # one category per value: rename
+            spread = pd.Series(raw.cat.rename_categories(pd.Index(values).tolist()), index=index)
+        else:
+            spread = pd.Series(pd.Categorical.from_codes(
+                _recode(codes, np.append(value_codes, -1)), categories=uniques), index=index)
     else:
         filled = np.concatenate([values.to_numpy(), np.array([missing_value])])
-        spread = pd.Series(filled[codes], index=index)
-    return (spread,
-            pd.Series(np.append(missing.to_numpy(dtype=bool), True)[codes], index=index),
-            pd.Series(np.append(invalid.to_numpy(dtype=bool), False)[codes], index=index))
+        spread = pd.Series(np.take(filled, codes), index=index)
+    return spread, _flags(missing, codes, True, index), _flags(invalid, codes, False, index)
+
+
+def _flags(per_category: pd.Series, codes: np.ndarray, missing: bool, index: pd.Index
+           ) -> pd.Series:
+    """A flag per category spread over the rows (``missing``: the flag of a missing cell)."""
+    flags = np.append(per_category.to_numpy(dtype=bool), missing)
+    if not flags.any():
+        return pd.Series(np.zeros(len(codes), dtype=bool), index=index)
+    return pd.Series(np.take(flags, codes), index=index)
 
 
 def _distinct(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
@@ -234,7 +252,9 @@ def _where_distinct(column: pd.Series, test: Callable[[pd.Series], pd.Series]) -
     """``test`` of each row, computed once per distinct value (False where missing)."""
     distinct, codes = _distinct(column)
     flags = np.append(test(distinct).to_numpy(dtype=bool), False)
-    return np.asarray(flags[codes], dtype=bool)
+    if not flags.any():
+        return np.zeros(len(codes), dtype=bool)
+    return np.asarray(np.take(flags, codes), dtype=bool)
 
 
 def as_plain(column: pd.Series) -> pd.Series:
@@ -626,22 +646,25 @@ def _duplicated_keys(typed: pd.DataFrame, keys: list[str]) -> np.ndarray:
         codes, width = _key_codes(typed[name])
         if size > np.iinfo(np.int64).max // width:
             return typed.duplicated(keys, keep=False).to_numpy()  # too many keys to pack
-        combined = combined * width + codes
+        # in place: one array of millions of codes, not a new one per step
+        combined *= width
+        combined += codes
+        combined += 1  # code -1 (missing) becomes 0
         size *= width
     if size <= max(4 * len(combined), 2**20):  # a dense range: count, do not hash
         counts = np.bincount(combined, minlength=size)
         if counts.max(initial=0) <= 1:
             return np.zeros(len(combined), dtype=bool)
-        return counts[combined] > 1
+        return np.take(counts, combined) > 1
     return pd.Series(combined).duplicated(keep=False).to_numpy()
 
 
 def _key_codes(column: pd.Series) -> tuple[np.ndarray, int]:
-    """(code ≥ 0 per row, number of codes): equal codes for equal values, 0 for missing."""
+    """(code per row, from -1 for missing to width - 2; width): equal codes, equal values."""
     if isinstance(column.dtype, pd.CategoricalDtype):
-        return column.cat.codes.to_numpy().astype(np.int64) + 1, len(column.cat.categories) + 1
+        return column.cat.codes.to_numpy(), len(column.cat.categories) + 1
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    return codes.astype(np.int64) + 1, len(uniques) + 1
+    return codes, len(uniques) + 1
 
 
 def _duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,

@@ -48,6 +48,8 @@ O3_MIN_WINDOWS = 14  # the daily max 8-h needs >= 14 valid windows ending 08..24
 O3_8H_LIMIT = 160.0  # ... unless it already exceeds the grade-II limit (GB 3095 Table 1)
 _O3_WINDOW = 8  # an 8-h moving mean covers the labelled hour and the previous 7 (CNEMC)
 _HOURS = 24
+_HOUR_NS = 3_600 * 10**9
+_DAY_NS = _HOURS * _HOUR_NS
 
 #: Annual mean and annual percentiles need >= 324 valid days (GB 3095 Table 4, CONFIRMED).
 ANNUAL_MIN_VALID_DAYS = 324
@@ -94,14 +96,17 @@ def natural_day(times: pd.Series, hour_label: Literal["end", "start"] = "end") -
     stamps = pd.to_datetime(times).to_numpy(dtype="datetime64[ns]")
     if np.isnat(stamps).any():
         raise ValueError("natural_day: missing time label (NaT)")
-    if (stamps.view(np.int64) % (3_600 * 10**9)).any():
+    # an end label covers the hour before it: 00:00 of D+1 is hour 24 of D. Integer
+    # nanoseconds, in place where possible: a year of 1,700 stations is 15 million labels,
+    # and each new array of them costs more in fresh memory than in arithmetic.
+    covered = stamps.view(np.int64) - (_HOUR_NS if hour_label == "end" else 0)
+    within = covered % _DAY_NS  # floor modulo: right before 1970 as well
+    if (within % _HOUR_NS).any():
         raise ValueError("natural_day: time labels must be whole hours")
-    # an end label covers the hour before it: 00:00 of D+1 is hour 24 of D; numpy's unit
-    # casts do the calendar arithmetic in one C pass each, with no per-field accessors
-    covered = stamps - np.timedelta64(1, "h") if hour_label == "end" else stamps
-    day = covered.astype("datetime64[D]")
-    hour = (covered - day).astype("timedelta64[h]").astype(np.int64) + 1
-    return pd.DataFrame({"date": day.astype("datetime64[ns]"), "hour": hour},
+    covered -= within  # the day's midnight
+    within //= _HOUR_NS
+    within += 1  # hour number 1..24
+    return pd.DataFrame({"date": covered.view("datetime64[ns]"), "hour": within},
                         index=times.index, copy=False)
 
 
@@ -254,22 +259,29 @@ def city_hourly(
                              **{p: pd.Series(dtype=np.float64) for p in POLLUTANTS}})
     # The hours of a period form a dense range, so each (date, hour) is an index into it and
     # the means are two bincounts per pollutant: no hashing or sorting of millions of rows.
-    days = hourly["date"].to_numpy(dtype="datetime64[D]").astype(np.int64)
-    hour = hourly["hour"].to_numpy(dtype=np.int64)
-    cell = days * _HOURS + hour - 1
+    # hours since 1970 of each (date, hour): days * 24 + hour - 1, in one array
+    cell = hourly["date"].to_numpy(dtype="datetime64[ns]").view(np.int64) // _DAY_NS
+    cell *= _HOURS
+    cell += hourly["hour"].to_numpy(dtype=np.int64)
+    cell -= 1
     first = int(cell.min())
     cell -= first
     size = int(cell.max()) + 1
-    present = np.bincount(cell, minlength=size) > 0
-    out: dict[str, object] = {}
-    slots = np.flatnonzero(present)
-    out["date"] = pd.to_datetime((slots + first) // _HOURS, unit="D")
-    out["hour"] = (slots + first) % _HOURS + 1
+    rows = np.bincount(cell, minlength=size)
+    slots = np.flatnonzero(rows)
+    out: dict[str, object] = {
+        "date": pd.to_datetime((slots + first) // _HOURS, unit="D"),
+        "hour": (slots + first) % _HOURS + 1,
+    }
+    filled = np.empty(len(cell))  # one buffer for every pollutant's values, NaN as 0
     for name in POLLUTANTS:
         values = hourly[name].to_numpy(dtype=np.float64, na_value=np.nan)
-        valid = ~np.isnan(values)
-        total = np.bincount(cell, weights=np.where(valid, values, 0.0), minlength=size)[slots]
-        count = np.bincount(cell, weights=valid, minlength=size)[slots]
+        missing = np.isnan(values)
+        np.copyto(filled, values)
+        filled[missing] = 0.0
+        total = np.bincount(cell, weights=filled, minlength=size)[slots]
+        # stations with a value: the hour's rows less its missing values (few, so cheap)
+        count = (rows - np.bincount(cell[missing], minlength=size))[slots]
         mean = np.full(len(slots), np.nan)
         np.divide(total, count, out=mean, where=(count >= min_stations) & (count > 0))
         out[name] = mean
