@@ -42,6 +42,7 @@ peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 print(json.dumps({"wall": wall, "peak": peak, "code": code}))
 """
 
+TARGET_STATIONS = 1_700  # the scale the targets are set for
 _READ_CSV = "import pandas as pd, sys; pd.read_csv(sys.argv[1])"
 _FRAME_SIZE = ("import pandas as pd, sys; "
                "print(pd.read_csv(sys.argv[1]).memory_usage(deep=True).sum())")
@@ -93,13 +94,16 @@ def bench_check(stations: int, repeat: int, out: Path = OUT) -> list[Row]:
         ours_t.append(ours["wall"])
         ours_m.append(ours["peak"])
     mb = 1e6
+    # the targets are set for the national network's scale; smaller runs show the trend
+    judged = stations >= TARGET_STATIONS
     time_row = Row(f"check {stations} stations × 1 year: time", ours_t, base_t, "s",
-                   "≤ 2× read_csv")
-    time_row.met = time_row.ratio <= 2
+                   "≤ 2× read_csv" if judged else "(set for 1,700)")
+    time_row.met = time_row.ratio <= 2 if judged else None
     mem_row = Row(f"check {stations} stations × 1 year: peak memory",
                   [m / mb for m in ours_m], [m / mb for m in base_m], "MB",
-                  f"≤ 3× loaded frame ({size / mb:.0f} MB)")
-    mem_row.met = statistics.median(ours_m) <= 3 * size
+                  f"≤ 3× loaded frame ({size / mb:.0f} MB)" if judged
+                  else f"(set for 1,700; loaded frame {size / mb:.0f} MB)")
+    mem_row.met = statistics.median(ours_m) <= 3 * size if judged else None
     mem_row.notes.append(f"{stations} stations: peak memory / loaded frame = "
                          f"{statistics.median(ours_m) / size:.2f}")
     return [time_row, mem_row]
@@ -235,6 +239,7 @@ def bench_startup(repeat: int) -> list[Row]:
 def machine() -> str:
     import numpy
     import pandas
+    import pyarrow
 
     cpu = platform.processor() or platform.machine()
     try:
@@ -252,7 +257,7 @@ def machine() -> str:
         pass
     return (f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores{memory}; "
             f"Python {platform.python_version()}, pandas {pandas.__version__}, "
-            f"numpy {numpy.__version__}")
+            f"numpy {numpy.__version__}, pyarrow {pyarrow.__version__}")
 
 
 def fmt(values: list[float], unit: str) -> str:
