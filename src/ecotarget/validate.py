@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 import numpy as np
 import pandas as pd
 
+from ecotarget.columns import text_from_codes
 from ecotarget.errors import InputError
 from ecotarget.readers import RawTable
 from ecotarget.schemas import AIR_POLLUTANTS, MODELS, ColumnRule, Kind, column_rules
@@ -186,7 +187,7 @@ def _fold(raw: pd.Series) -> pd.Series:
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
     folded = [_fold_one(str(u)) for u in uniques]
     folded.append("")  # code -1: a missing cell
-    return pd.Series(np.asarray(folded, dtype=object)[codes], index=raw.index, dtype="str")
+    return text_from_codes(folded, np.where(codes < 0, len(folded) - 1, codes), raw.index)
 
 
 def _fold_categories(raw: pd.Series) -> pd.Series:
@@ -259,21 +260,15 @@ def _where_distinct(column: pd.Series, test: Callable[[pd.Series], pd.Series]) -
 
 def as_plain(column: pd.Series) -> pd.Series:
     """A categorical column (the large-file reader's) as plain values: text as text,
-    timestamps as datetime64. Arrow spreads text categories over the rows in one C++ pass;
-    pandas' own conversion would make a Python string per row first."""
+    timestamps as datetime64."""
     if not isinstance(column.dtype, pd.CategoricalDtype):
         return column
     categories = column.cat.categories
     if categories.dtype.kind == "M":
         return pd.Series(np.append(categories.to_numpy(), np.datetime64("NaT"))[
             column.cat.codes.to_numpy()], index=column.index)
-    import pyarrow as pa
-
-    codes = column.cat.codes.to_numpy()
-    dictionary = pa.DictionaryArray.from_arrays(
-        pa.array(codes, mask=codes < 0),
-        pa.array(categories.to_numpy(dtype=object), type=pa.string()))
-    return pd.Series(dictionary.cast(pa.string()), index=column.index, dtype="str")
+    return text_from_codes(categories.to_numpy(dtype=object), column.cat.codes.to_numpy(),
+                           column.index)
 
 
 def _fold_one(text: str) -> str:

@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ecotarget.columns import text_from_codes
 from ecotarget.standards.rounding import round_half_even
 
 FloatArray = npt.NDArray[np.float64]
@@ -274,6 +275,14 @@ def _edition_array(
     return editions_for(times if shift is None else times - shift)
 
 
+def _edition_column(editions: npt.NDArray[np.str_], index: pd.Index) -> pd.Series:
+    """The edition of each row as a text column (built from codes: see ecotarget.columns)."""
+    codes = np.zeros(len(editions), dtype=np.int8)
+    for code, edition in enumerate(EDITIONS):
+        codes[editions == edition] = code
+    return text_from_codes(EDITIONS, codes, index)
+
+
 def _iaqi_by_edition(
     table_key: str, conc: FloatArray, editions: npt.NDArray[np.str_]
 ) -> FloatArray:
@@ -303,12 +312,12 @@ _NAME_SETS = np.array(
 )
 
 
-def _name_sets(flags: BoolArray) -> npt.NDArray[np.object_]:
+def _name_sets(flags: BoolArray, index: pd.Index) -> pd.Series:
     """Display-name strings from an (n, 6) boolean matrix in POLLUTANT_NAMES order."""
     codes = np.zeros(flags.shape[0], dtype=np.intp)
     for i in range(len(POLLUTANT_NAMES)):
         codes |= flags[:, i].astype(np.intp) << i
-    return _NAME_SETS[codes]
+    return text_from_codes(_NAME_SETS, codes, index)
 
 
 def _combine(
@@ -330,13 +339,14 @@ def _combine(
         primary[:, owner] |= is_max[:, j]
         over[:, owner] |= is_over[:, j]
     cats = category_for(aqi)
+    level = cats.level.to_numpy(dtype=np.int64, na_value=0)  # 0: no AQI, category ""
     return (
         aqi,
         pd.Series(cats.level, index=index),
-        pd.Series(cats.zh, index=index, dtype="str"),
-        pd.Series(cats.en, index=index, dtype="str"),
-        pd.Series(_name_sets(primary), index=index, dtype="str"),
-        pd.Series(_name_sets(over), index=index, dtype="str"),
+        text_from_codes(_ZH, level, index),
+        text_from_codes(_EN, level, index),
+        _name_sets(primary, index),
+        _name_sets(over, index),
     )
 
 
@@ -420,7 +430,7 @@ def daily_aqi(
         valid &= ~np.isnan(needed).any(axis=1)
 
     out = pd.DataFrame(index=days.index)
-    out["edition"] = pd.Series(editions, index=days.index, dtype="str")
+    out["edition"] = _edition_column(editions, days.index)
     for name in ("pm25", "pm10", "so2", "no2", "co", "o3_1h", "o3_8h"):
         out[f"iaqi_{name}"] = sub[name]
     out["aqi"] = aqi
@@ -483,7 +493,7 @@ def hourly_aqi(hours: pd.DataFrame, *, edition: Edition | None = None) -> pd.Dat
     aqi, level, zh, en, primary, _over = _combine(used, range(6), hours.index)
 
     out = pd.DataFrame(index=hours.index)
-    out["edition"] = pd.Series(editions, index=hours.index, dtype="str")
+    out["edition"] = _edition_column(editions, hours.index)
     for name, values in sub.items():
         out[f"iaqi_{name}"] = values
     out["aqi"] = aqi

@@ -1,0 +1,29 @@
+"""Building text columns of millions of rows from a few distinct labels.
+
+A column of station names or AQI categories holds millions of cells but a handful of
+distinct texts. pandas' text dtype is Arrow-backed, and building it from millions of Python
+strings costs more than the arithmetic that chose them; Arrow spreads the labels over the
+rows in one C++ pass instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+
+def text_from_codes(labels: Sequence[str] | np.ndarray, codes: np.ndarray,
+                    index: pd.Index | None = None) -> pd.Series:
+    """``labels[codes]`` as a text (``str``) column; a negative code is a missing cell.
+
+    >>> text_from_codes(["优", "良"], np.array([1, 0, -1, 1])).tolist()
+    ['良', '优', nan, '良']
+    """
+    import pyarrow as pa
+
+    codes = np.asarray(codes)
+    positions = pa.array(codes, mask=codes < 0) if codes.dtype.kind == "i" else pa.array(codes)
+    values = pa.array([str(label) for label in labels], type=pa.string()).take(positions)
+    return pd.Series(pd.array(values, dtype="str"), index=index)
