@@ -20,6 +20,7 @@ CASES = {
                       "2025-01-01 02:00,B,-5,41\r\n,,,\r\n2025-01-01 03:00,B,3100,42\r\n",
     "title-row": "平湖市空气质量小时数据\ntime,station,pm25,co\n2025-01-01 01:00,A,30,800\n"
                  "2025-01-01 01:00,A,30,800\n2025-01-01 02:00,A,abc,0.5\n",
+    "trailing-empty-lines": "time,station,pm25\n2025-01-01 01:00,A,30\n\n\n",
     "no-final-newline": "time,station,pm25\n2025-01-01 01:00,A,30\n2025-01-01 02:00,A,31",
     "ledger": "月份,指标,数值\n2025-01,培训期数,2\n2025-02,培训期数,3\n",
     # full-width and ASCII spellings of one station fold to one: the second row duplicates

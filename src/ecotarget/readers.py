@@ -568,7 +568,6 @@ _BLOCK_BYTES = 16 * 2**20  # Arrow's parse unit: large enough to keep the dictio
 _NA_VALUES = ["", "-", "--", "—", "——", "–", "NA", "na", "N/A", "n/a", "/", "无", "nan", "NaN",
               "null", "NULL", "#N/A"]
 _NOT_A_NUMBER = re.compile(r"In CSV column #(\d+): CSV conversion error to double")
-_EMPTY_LINE = re.compile(rb"(?<=\n)\r?\n")
 
 
 def _read_large(source: Source, data: bytes, encoding: str | None,
@@ -601,9 +600,8 @@ def _read_large(source: Source, data: bytes, encoding: str | None,
     frame = _arrow_csv(data, header.delimiter, skip, len(header.cells), list(names), numeric)
     if frame is None:
         return None
-    numbers = _data_line_numbers(data, skip, len(frame))
-    if numbers is None:
-        return None  # line numbers we could not trust
+    # without quotes every line below the head is one row, an empty line a row of empty cells
+    numbers = np.arange(skip + 1, skip + 1 + len(frame), dtype=np.int64)
     ends_with_newline = data.endswith(b"\n")
     blank = _blank_rows(frame)
     if not ends_with_newline and len(frame) and not blank[-1] and (
@@ -641,7 +639,7 @@ def _arrow_csv(data: bytes, delimiter: str, skip: int, width: int, wanted: list[
                     skip_rows=skip, column_names=[str(pos) for pos in range(width)],
                     block_size=_BLOCK_BYTES),
                 parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char=False,
-                                                  ignore_empty_lines=True),
+                                                  ignore_empty_lines=False),
                 convert_options=pa_csv.ConvertOptions(
                     column_types=types, include_columns=list(types), null_values=_NA_VALUES,
                     strings_can_be_null=False),
@@ -655,26 +653,6 @@ def _arrow_csv(data: bytes, delimiter: str, skip: int, width: int, wanted: list[
         frame: pd.DataFrame = table.unify_dictionaries().to_pandas(self_destruct=True)
         return frame.set_axis([int(name) for name in frame.columns], axis=1)
     return None
-
-
-def _data_line_numbers(data: bytes, skip: int, rows: int) -> np.ndarray | None:
-    """1-based line numbers of the ``rows`` rows the CSV reader found below the first
-    ``skip`` lines; it skips empty lines, so they are found and left out. None when the
-    numbers do not add up."""
-    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-    numbers = np.arange(skip + 1, lines + 1, dtype=np.int64)
-    if len(numbers) == rows:
-        return numbers  # no empty line: the common case, without a search
-    empty = []
-    line, position = 1, 0
-    for match in _EMPTY_LINE.finditer(data):
-        line += data.count(b"\n", position, match.start())
-        position = match.start()
-        empty.append(line)
-    below = np.asarray([number for number in empty if number > skip], dtype=np.int64)
-    keep = np.ones(len(numbers), dtype=bool)
-    keep[below - skip - 1] = False
-    return numbers[keep] if int(keep.sum()) == rows else None
 
 
 def _blank_rows(frame: pd.DataFrame) -> np.ndarray:
