@@ -228,12 +228,15 @@ def _spread(raw: pd.Series, parse: Callable[[pd.Series], tuple[pd.Series, pd.Ser
     else:
         filled = np.concatenate([values.to_numpy(), np.array([missing_value])])
         spread = pd.Series(np.take(filled, codes), index=index)
-    return spread, _flags(missing, codes, True, index), _flags(invalid, codes, False, index)
+    has_missing = bool(raw.hasnans)
+    return (spread, _flags(missing, codes, has_missing, index),
+            _flags(invalid, codes, False, index))
 
 
 def _flags(per_category: pd.Series, codes: np.ndarray, missing: bool, index: pd.Index
            ) -> pd.Series:
-    """A flag per category spread over the rows (``missing``: the flag of a missing cell)."""
+    """A flag per category spread over the rows (``missing``: the flag of a missing cell,
+    which only matters where there is one)."""
     flags = np.append(per_category.to_numpy(dtype=bool), missing)
     if not flags.any():
         return pd.Series(np.zeros(len(codes), dtype=bool), index=index)
@@ -635,17 +638,22 @@ def _duplicated_keys(typed: pd.DataFrame, keys: list[str]) -> np.ndarray:
     """Rows whose key occurs more than once, from one int64 code per row: counting small
     integer codes (or hashing one integer column) is many times faster than hashing strings
     and timestamps together."""
-    combined = np.zeros(len(typed), dtype=np.int64)
+    combined: np.ndarray | None = None
     size = 1
     for name in keys:
         codes, width = _key_codes(typed[name])
         if size > np.iinfo(np.int64).max // width:
             return typed.duplicated(keys, keep=False).to_numpy()  # too many keys to pack
         # in place: one array of millions of codes, not a new one per step
-        combined *= width
-        combined += codes
+        if combined is None:
+            combined = codes.astype(np.int64)
+        else:
+            combined *= width
+            combined += codes
         combined += 1  # code -1 (missing) becomes 0
         size *= width
+    if combined is None:
+        return np.zeros(len(typed), dtype=bool)
     if size <= max(4 * len(combined), 2**20):  # a dense range: count, do not hash
         counts = np.bincount(combined, minlength=size)
         if counts.max(initial=0) <= 1:

@@ -66,8 +66,10 @@ def _station_hours(tables: Sequence[ValidatedTable], label: Literal["end", "star
     frames = []
     for number, table in enumerate(tables):
         frame = table.frame
-        station = (frame["station"].fillna(CITY) if "station" in frame
-                   else pd.Series(CITY, index=frame.index, dtype=object))
+        station = frame["station"] if "station" in frame else pd.Series(
+            CITY, index=frame.index, dtype=object)
+        if station.hasnans:  # a copy of millions of names only when some are missing
+            station = station.fillna(CITY)
         columns = {name: (frame.get(name, np.nan)) for name in AIR_POLLUTANTS}
         # the national network labels hours by their end, whatever the option says
         own_label = "end" if table.raw is not None and table.raw.layout else label
