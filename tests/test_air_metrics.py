@@ -377,3 +377,22 @@ def test_the_last_hour_of_the_year_is_in_the_year(tmp_path: Path) -> None:
     (summary,) = report.inputs
     assert summary.rows_out_of_period == 1  # only 2026-01-01 01:00, an hour of 2026
     assert report.as_of == dt.date(2025, 12, 31)
+
+
+def test_rows_before_the_baseline_year_or_after_tomorrow_are_out_of_period(tmp_path: Path) -> None:
+    """The scope's edges, with end-of-hour labels: 2024-01-01 00:00 is an hour of 2023 (out),
+    01:00 one of the 2024 baseline (in); with today 2025-06-10, an hour ending 2025-06-11
+    01:00 is the last one kept (the day after today is tolerated, no later)."""
+    from ecotarget.check import CheckOptions, check
+    from ecotarget.targets import load_targets
+    from tests.conftest import TARGETS
+
+    path = tmp_path / "air.csv"
+    labels = ["2024-01-01 00:00", "2024-01-01 01:00", "2025-06-10 12:00", "2025-06-11 01:00",
+              "2025-06-11 02:00", "2025-06-12 05:00"]
+    path.write_text("时间,站点,PM2.5,O3\n" + "".join(f"{t},A,30,50\n" for t in labels),
+                    encoding="utf-8")
+    report = check([str(path)], load_targets(TARGETS),
+                   CheckOptions(today=dt.date(2025, 6, 10)))
+    (summary,) = report.inputs
+    assert (summary.rows_accepted, summary.rows_out_of_period) == (6, 3)

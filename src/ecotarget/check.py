@@ -152,19 +152,23 @@ def _scope(tables: list[ValidatedTable], year: int, today: dt.date,
         dates = _row_dates(table)
         outside = 0
         if dates is not None and len(dates):
-            values = dates.to_numpy(dtype="datetime64[ns]")
+            values = dates.to_numpy()
             end_labels = table.subkind == "hourly" and (
                 hour_label == "end" or (table.raw is not None and table.raw.layout is not None))
-            if end_labels:
-                values = values - np.timedelta64(1, "h")
-            # comparisons on the datetime64 values: no per-row year extraction
-            mask = pd.Series((values < np.datetime64(f"{year - 1}-01-01"))
-                             | (values >= np.datetime64(f"{year + 1}-01-01"))
-                             | (values > np.datetime64(today + dt.timedelta(days=1))),
-                             index=dates.index)
-            outside = int(mask.sum())
-            if outside:
-                table = _replace_frame(table, table.frame[~mask.to_numpy()])
+            # an end label covers the hour before it: the bounds move, not the labels
+            shift = np.timedelta64(1 if end_labels else 0, "h")
+            first = np.datetime64(f"{year - 1}-01-01") + shift
+            after_year = np.datetime64(f"{year + 1}-01-01") + shift
+            last = np.datetime64(today + dt.timedelta(days=1)) + shift  # no later than this
+            # comparisons on the datetime64 values: no per-row year extraction, and none at
+            # all when the earliest and the latest row are in scope
+            low, high = values.min(), values.max()
+            if np.isnat(low) or np.isnat(high) or not (
+                    low >= first and high < after_year and high <= last):
+                mask = (values < first) | (values >= after_year) | (values > last)
+                outside = int(mask.sum())
+                if outside:
+                    table = _replace_frame(table, table.frame[~mask])
         kept.append(table)
         summaries.append(InputSummary(
             path=table.path, kind=table.kind, encoding=table.encoding,
