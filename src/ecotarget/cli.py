@@ -82,6 +82,12 @@ def cli() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    # A check allocates and frees arrays of millions of rows, one after another. NumPy asks
+    # Linux for huge pages for each (madvise), and finding free huge pages in a process that
+    # has just freed gigabytes stalls: on the benchmark machine a 1,700-station check took
+    # 5.8 s with them and 4.9 s without (bench/README.md). Before NumPy is first imported;
+    # a value the user set wins.
+    os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
     try:
         cli(prog_name="ecotarget")
     except KeyboardInterrupt:

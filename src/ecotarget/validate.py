@@ -25,6 +25,9 @@ from ecotarget.schemas import AIR_POLLUTANTS, MODELS, ColumnRule, Kind, column_r
 _MISSING = ("", "-", "--", "—", "——", "–", "na", "n/a", "#n/a", "/", "无", "nan", "null")
 MISSING_MARKERS = frozenset(_MISSING)
 LINE = "_line"  # the original line number travels with each accepted row
+# With the large-file reader, each accepted row's index into ValidatedTable.distinct_times:
+# per-timestamp work (natural days) is then done once per distinct timestamp
+TIME_CODE = "_time_code"
 _VALUE_CHARS = 200  # a raw value longer than this is shown cut, with its length
 
 
@@ -69,6 +72,7 @@ class ValidatedTable:
     subkind: str | None = None  # air: "hourly" or "daily"
     notes: list[str] = field(default_factory=list)
     raw: RawTable | None = None
+    distinct_times: pd.Series | None = None  # the timestamps TIME_CODE indexes, if any
 
     @property
     def rows_rejected(self) -> int:
@@ -493,6 +497,10 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
     _duplicates(typed, keys, table, problems)
     if not len(typed):
         notes.insert(0, "no data rows below the header")
+    distinct_times = None
+    if "time" in typed and isinstance(typed["time"].dtype, pd.CategoricalDtype):
+        distinct_times = pd.Series(typed["time"].cat.categories)
+        typed = typed.assign(**{TIME_CODE: typed["time"].cat.codes})
     typed = _plain(typed)
     rejected = problems.positions()
     if len(rejected):
@@ -505,6 +513,7 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         path=table.path, kind=table.kind, encoding=table.encoding, rows_read=len(typed),
         frame=accepted, errors=problems.errors(),
         rejected_positions=rejected, subkind=subkind, notes=notes, raw=table,
+        distinct_times=distinct_times,
     )
 
 

@@ -25,6 +25,7 @@ from ecotarget.standards import air as engine
 from ecotarget.standards.aqi import Edition, daily_aqi
 from ecotarget.standards.rounding import round_half_even, round_half_even_scalar
 from ecotarget.targets import AirSettings, Target, TargetsFile
+from ecotarget.validate import TIME_CODE
 
 if TYPE_CHECKING:
     from ecotarget.check import CheckOptions
@@ -73,7 +74,7 @@ def _station_hours(tables: Sequence[ValidatedTable], label: Literal["end", "star
         columns = {name: (frame.get(name, np.nan)) for name in AIR_POLLUTANTS}
         # the national network labels hours by their end, whatever the option says
         own_label = "end" if table.raw is not None and table.raw.layout else label
-        day = engine.natural_day(frame["time"], own_label)
+        day = _natural_days(table, own_label)
         # copy=False: the columns are the validated ones, shared (copy-on-write), not copied
         frames.append(pd.DataFrame({"station": station, "date": day["date"],
                                     "hour": day["hour"], "time": frame["time"], **columns,
@@ -91,6 +92,19 @@ def _station_hours(tables: Sequence[ValidatedTable], label: Literal["end", "star
                          f"{dup.iloc[0]['time']}) comes twice: {where}; keep one copy "
                          "(or check --hour-label: hours 0 and 24 name the same hour)")
     return hourly
+
+
+def _natural_days(table: ValidatedTable, label: Literal["end", "start"]) -> pd.DataFrame:
+    """engine.natural_day of each row's time label; computed once per distinct label when
+    validation kept them (a year of 1,700 stations: 8,784 labels, 15 million rows)."""
+    frame = table.frame
+    if table.distinct_times is not None and TIME_CODE in frame:
+        codes = frame[TIME_CODE].to_numpy()
+        if len(codes) and codes.min() >= 0:  # a missing label: natural_day says so below
+            per_label = engine.natural_day(table.distinct_times, label)
+            return pd.DataFrame({name: np.take(per_label[name].to_numpy(), codes)
+                                 for name in ("date", "hour")}, index=frame.index, copy=False)
+    return engine.natural_day(frame["time"], label)
 
 
 def city_days_from_hours(hourly: pd.DataFrame, settings: AirSettings) -> pd.DataFrame:
