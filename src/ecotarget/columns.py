@@ -25,5 +25,6 @@ def text_from_codes(labels: Sequence[str] | np.ndarray, codes: np.ndarray,
 
     codes = np.asarray(codes)
     positions = pa.array(codes, mask=codes < 0) if codes.dtype.kind == "i" else pa.array(codes)
-    values = pa.array([str(label) for label in labels], type=pa.string()).take(positions)
+    # large_string: the storage of pandas' text dtype, so that pandas need not convert
+    values = pa.array([str(label) for label in labels], type=pa.large_string()).take(positions)
     return pd.Series(pd.array(values, dtype="str"), index=index)

@@ -231,7 +231,7 @@ def _spread(raw: pd.Series, parse: Callable[[pd.Series], tuple[pd.Series, pd.Ser
                 _recode(codes, np.append(value_codes, -1)), categories=uniques), index=index)
     else:
         filled = np.concatenate([values.to_numpy(), np.array([missing_value])])
-        spread = pd.Series(np.take(filled, codes), index=index)
+        spread = pd.Series(np.take(filled, codes), index=index, copy=False)
     has_missing = bool(raw.hasnans)
     return (spread, _flags(missing, codes, has_missing, index),
             _flags(invalid, codes, False, index))
@@ -243,8 +243,8 @@ def _flags(per_category: pd.Series, codes: np.ndarray, missing: bool, index: pd.
     which only matters where there is one)."""
     flags = np.append(per_category.to_numpy(dtype=bool), missing)
     if not flags.any():
-        return pd.Series(np.zeros(len(codes), dtype=bool), index=index)
-    return pd.Series(np.take(flags, codes), index=index)
+        return pd.Series(np.zeros(len(codes), dtype=bool), index=index, copy=False)
+    return pd.Series(np.take(flags, codes), index=index, copy=False)
 
 
 def _distinct(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
@@ -273,7 +273,7 @@ def as_plain(column: pd.Series) -> pd.Series:
     categories = column.cat.categories
     if categories.dtype.kind == "M":
         return pd.Series(np.append(categories.to_numpy(), np.datetime64("NaT"))[
-            column.cat.codes.to_numpy()], index=column.index)
+            column.cat.codes.to_numpy()], index=column.index, copy=False)
     return text_from_codes(categories.to_numpy(dtype=object), column.cat.codes.to_numpy(),
                            column.index)
 
@@ -308,8 +308,8 @@ def parse_numbers(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
         values = raw.to_numpy(dtype=np.float64)
         infinite = np.isinf(values)
         clean = raw.where(~infinite) if infinite.any() else raw
-        return (clean, pd.Series(np.isnan(values), index=raw.index),
-                pd.Series(infinite, index=raw.index))
+        return (clean, pd.Series(np.isnan(values), index=raw.index, copy=False),
+                pd.Series(infinite, index=raw.index, copy=False))
     if isinstance(raw.dtype, pd.CategoricalDtype):
         return _spread(raw, parse_numbers, np.nan)
     values = _to_float(raw)
@@ -328,8 +328,9 @@ def parse_numbers(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
         missing[rest] = marker
         invalid[rest] = ~ok & ~marker
     index = raw.index
-    return (pd.Series(values, index=index), pd.Series(missing, index=index),
-            pd.Series(invalid, index=index))
+    return (pd.Series(values, index=index, copy=False),
+            pd.Series(missing, index=index, copy=False),
+            pd.Series(invalid, index=index, copy=False))
 
 
 _DATE_SEPARATORS = re.compile(r"[年月/.]")

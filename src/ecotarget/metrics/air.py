@@ -102,7 +102,8 @@ def _natural_days(table: ValidatedTable, label: Literal["end", "start"]) -> pd.D
         codes = frame[TIME_CODE].to_numpy()
         if len(codes) and codes.min() >= 0:  # a missing label: natural_day says so below
             per_label = engine.natural_day(table.distinct_times, label)
-            return pd.DataFrame({name: np.take(per_label[name].to_numpy(), codes)
+            rows = codes.astype(np.intp)  # once, not once per column taken
+            return pd.DataFrame({name: per_label[name].to_numpy()[rows]
                                  for name in ("date", "hour")}, index=frame.index, copy=False)
     return engine.natural_day(frame["time"], label)
 
