@@ -567,6 +567,7 @@ _HEAD_BYTES = 256 * 2**10
 _BLOCK_BYTES = 16 * 2**20  # Arrow's parse unit: large enough to keep the dictionaries few
 _NA_VALUES = ["", "-", "--", "—", "——", "–", "NA", "na", "N/A", "n/a", "/", "无", "nan", "NaN",
               "null", "NULL", "#N/A"]
+_LONE_CR = re.compile(rb"\r(?!\n)")
 _NOT_A_NUMBER = re.compile(r"In CSV column #(\d+): CSV conversion error to double")
 
 
@@ -577,7 +578,7 @@ def _read_large(source: Source, data: bytes, encoding: str | None,
     if encoding not in (None, "utf-8", "utf8") or b"\x00" in data or b'"' in data:
         return None
     bom = data.startswith(codecs.BOM_UTF8)
-    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+    if b"\r" in data and _LONE_CR.search(data):
         return None  # a lone carriage return is a line break the CSV parser would not count
     # Bytes that are not UTF-8 make Arrow raise (it checks text columns): the general path
     # then detects the encoding, so no separate pass over the whole file is needed here.
