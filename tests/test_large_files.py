@@ -94,14 +94,25 @@ def test_unusual_files_fall_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert read_table(Source(str(path))).reread is None
 
 
-def test_a_gbk_file_falls_back_and_is_decoded(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "gbk.csv"
-    path.write_bytes("时间,站点,PM2.5\n2025-01-01 01:00,平湖,30\n".encode("gbk"))
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
+def test_gbk_and_utf16_files_take_the_bulk_path_as_utf8(tmp_path: Path, encoding: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Excel's GBK (and UTF-16) exports: read re-encoded as UTF-8, with the file's own
+    encoding reported and its original lines shown for a rejected row."""
+    path = tmp_path / "export.csv"
+    text = ("时间,站点,PM2.5\n2025-01-01 01:00,平湖,30\n2025-01-01 02:00,平湖,三十\n"
+            "2025-01-01 03:00,嘉兴,31\n")
+    path.write_bytes(text.encode(encoding))
+    general_raw, general = _read(path)
     monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
-    raw = read_table(Source(str(path)))
-    assert raw.reread is None and raw.encoding == "gb18030"
-    assert raw.frame["station"].tolist() == ["平湖"]
+    bulk_raw, bulk = _read(path)
+    assert general_raw.reread is None and bulk_raw.reread is not None
+    expected = "gb18030" if encoding == "gbk" else "utf-16"
+    assert bulk_raw.encoding == general_raw.encoding == expected
+    assert bulk.frame["station"].tolist() == ["平湖", "嘉兴"]
+    assert [(e.line, e.column, e.value) for e in bulk.errors] == [
+        (e.line, e.column, e.value) for e in general.errors] == [(3, "PM2.5", "三十")]
+    assert bulk_raw.original(3) == general_raw.original(3) == "2025-01-01 02:00,平湖,三十"
 
 
 def test_a_check_of_the_samples_is_the_same_on_either_path(monkeypatch: pytest.MonkeyPatch) -> None:

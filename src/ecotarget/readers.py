@@ -236,11 +236,17 @@ def read_table(source: Source, *, encoding: str | None = None, kind: Kind | None
         text, used = _xlsx_as_csv(source), "xlsx"
     else:
         data = source.read()
-        if len(data) >= LARGE_FILE_BYTES:
-            table = _read_large(source, data, encoding, kind)
+        large = len(data) >= LARGE_FILE_BYTES
+        if large and (table := _read_large(source, data, encoding, kind)) is not None:
+            return network.adapt(table)
+        text, used = decode(data, source.name, encoding)
+        if large and used not in ("utf-8", "utf-8-sig"):
+            # GBK from Excel, UTF-16: the bulk path reads the text re-encoded as UTF-8 (the
+            # same lines, so the same line numbers) and reports the file's own encoding
+            del data
+            table = _read_large(source, text.encode("utf-8"), None, kind, original=used)
             if table is not None:
                 return network.adapt(table)
-        text, used = decode(data, source.name, encoding)
     if not text or text.isspace():
         raise InputError(f"{source.name}: the file is empty")
     lines = _split_lines(text)
@@ -572,9 +578,10 @@ _NOT_A_NUMBER = re.compile(r"In CSV column #(\d+): CSV conversion error to doubl
 
 
 def _read_large(source: Source, data: bytes, encoding: str | None,
-                kind: Kind | None) -> RawTable | None:
+                kind: Kind | None, *, original: str | None = None) -> RawTable | None:
     """The bulk path for a large, plain UTF-8 file; None whenever the general path is needed
-    (another encoding, quotes, odd line breaks, a row with the wrong number of cells)."""
+    (another encoding, quotes, odd line breaks, a row with the wrong number of cells).
+    ``original``: ``data`` is the file's text re-encoded as UTF-8 from this encoding."""
     if encoding not in (None, "utf-8", "utf8") or b"\x00" in data or b'"' in data:
         return None
     bom = data.startswith(codecs.BOM_UTF8)
@@ -612,11 +619,13 @@ def _read_large(source: Source, data: bytes, encoding: str | None,
         frame, numbers = frame[~blank].reset_index(drop=True), numbers[~blank]
     frame = frame.rename(columns=names)
 
+    used = original or ("utf-8-sig" if bom else "utf-8")
+
     def reread() -> list[str]:
-        return _split_lines(source.read().decode("utf-8-sig" if bom else "utf-8"))
+        return _split_lines(source.read().decode(used))
 
     return RawTable(
-        path=source.name, kind=header.kind, encoding="utf-8-sig" if bom else "utf-8",
+        path=source.name, kind=header.kind, encoding=used,
         delimiter=header.delimiter, header=header.cells, frame=frame, lines=numbers,
         source_columns=canonical, unknown_columns=unknown, reread=reread,
     )
