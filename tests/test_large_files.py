@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from ecotarget import readers
+from ecotarget.errors import InputError
 from ecotarget.readers import Source, read_table
 from ecotarget.validate import TIME_CODE, validate_table
 
@@ -144,3 +145,16 @@ def test_a_check_of_the_samples_is_the_same_on_either_path(monkeypatch: pytest.M
         "air-hourly-2024.csv": True, "air-hourly-2025.csv": True, "ledger-2025.csv": False,
         "water-2025.csv": True}
     assert bulk == general
+
+
+def test_a_large_file_of_mixed_encodings_is_refused_as_the_general_path_refuses_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("时间,站点,PM2.5\n2025-01-01 01:00,平湖,30\n".encode()
+                     + "2025-01-01 02:00,嘉兴,31\n".encode("gbk"))
+    with pytest.raises(InputError) as general:
+        read_table(Source(str(path)))
+    monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
+    with pytest.raises(InputError) as bulk:
+        read_table(Source(str(path)))
+    assert str(bulk.value) == str(general.value) and "line 3" in str(bulk.value)

@@ -641,8 +641,8 @@ def _arrow_csv(data: bytes, delimiter: str, skip: int, width: int, wanted: list[
 
     text = pa.dictionary(pa.int32(), pa.string())
     types = {str(pos): (pa.float64() if pos in numeric else text) for pos in wanted}
-    # The C library's allocator: on the benchmark machine Arrow's default (mimalloc) made
-    # reading and converting 610 MB take 2.4-3.9 s against 1.7-1.8 s (bench/README.md).
+    # The C library's allocator: on the benchmark machine Arrow's default (mimalloc) made a
+    # 1,700-station check take 5.7-6.4 s against 4.6-5.1 s (bench/README.md).
     pool = pa.system_memory_pool()
     for _ in range(len(numeric) + 1):
         try:
@@ -658,14 +658,14 @@ def _arrow_csv(data: bytes, delimiter: str, skip: int, width: int, wanted: list[
                     strings_can_be_null=False),
                 memory_pool=pool,
             )
-        except pa.ArrowInvalid as exc:  # also: a row with too many or too few cells, bad UTF-8
-            failed = _NOT_A_NUMBER.search(str(exc))
+            frame: pd.DataFrame = table.unify_dictionaries(memory_pool=pool).to_pandas(
+                memory_pool=pool, self_destruct=True)
+        except pa.ArrowException as exc:  # also: a row with too many or too few cells, bad
+            failed = _NOT_A_NUMBER.search(str(exc))  # UTF-8: the general path names them
             if failed is None or types.get(failed.group(1)) != pa.float64():
                 return None
             types[failed.group(1)] = text
             continue
-        frame: pd.DataFrame = table.unify_dictionaries(memory_pool=pool).to_pandas(
-            memory_pool=pool, self_destruct=True)
         return frame.set_axis([int(name) for name in frame.columns], axis=1)
     return None
 
