@@ -230,21 +230,26 @@ def _spread(raw: pd.Series, parse: Callable[[pd.Series], tuple[pd.Series, pd.Ser
             spread = pd.Series(pd.Categorical.from_codes(
                 _recode(codes, np.append(value_codes, -1)), categories=uniques), index=index)
     else:
-        filled = np.concatenate([values.to_numpy(), np.array([missing_value])])
-        spread = pd.Series(np.take(filled, codes), index=index, copy=False)
+        spread = pd.Series(_by_code(values.to_numpy(), missing_value, codes), index=index,
+                           copy=False)
     has_missing = bool(raw.hasnans)
-    return (spread, _flags(missing, codes, has_missing, index),
-            _flags(invalid, codes, False, index))
+    return (spread, pd.Series(_flags(missing, codes, has_missing), index=index, copy=False),
+            pd.Series(_flags(invalid, codes, False), index=index, copy=False))
 
 
-def _flags(per_category: pd.Series, codes: np.ndarray, missing: bool, index: pd.Index
-           ) -> pd.Series:
-    """A flag per category spread over the rows (``missing``: the flag of a missing cell,
-    which only matters where there is one)."""
-    flags = np.append(per_category.to_numpy(dtype=bool), missing)
-    if not flags.any():
-        return pd.Series(np.zeros(len(codes), dtype=bool), index=index, copy=False)
-    return pd.Series(np.take(flags, codes), index=index, copy=False)
+def _by_code(per_value: np.ndarray, for_missing: object, codes: np.ndarray) -> np.ndarray:
+    """Each row's entry of ``per_value`` by its code; code -1 (a missing cell) takes
+    ``for_missing``."""
+    return np.take(np.append(per_value, np.array([for_missing], dtype=per_value.dtype)), codes)
+
+
+def _flags(per_value: pd.Series, codes: np.ndarray, for_missing: bool) -> np.ndarray:
+    """:func:`_by_code` of a flag per distinct value; all False without a pass over the rows
+    when no value is flagged (``for_missing`` only matters where a cell is missing)."""
+    flags = per_value.to_numpy(dtype=bool)
+    if not flags.any() and not for_missing:
+        return np.zeros(len(codes), dtype=bool)
+    return _by_code(flags, for_missing, codes)
 
 
 def _distinct(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
@@ -259,10 +264,7 @@ def _distinct(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
 def _where_distinct(column: pd.Series, test: Callable[[pd.Series], pd.Series]) -> np.ndarray:
     """``test`` of each row, computed once per distinct value (False where missing)."""
     distinct, codes = _distinct(column)
-    flags = np.append(test(distinct).to_numpy(dtype=bool), False)
-    if not flags.any():
-        return np.zeros(len(codes), dtype=bool)
-    return np.asarray(np.take(flags, codes), dtype=bool)
+    return _flags(test(distinct), codes, False)
 
 
 def as_plain(column: pd.Series) -> pd.Series:
@@ -272,8 +274,8 @@ def as_plain(column: pd.Series) -> pd.Series:
         return column
     categories = column.cat.categories
     if categories.dtype.kind == "M":
-        return pd.Series(np.append(categories.to_numpy(), np.datetime64("NaT"))[
-            column.cat.codes.to_numpy()], index=column.index, copy=False)
+        return pd.Series(_by_code(categories.to_numpy(), np.datetime64("NaT"),
+                                  column.cat.codes.to_numpy()), index=column.index, copy=False)
     return text_from_codes(categories.to_numpy(dtype=object), column.cat.codes.to_numpy(),
                            column.index)
 
