@@ -81,11 +81,13 @@ def bench_check(stations: int, repeat: int, out: Path = OUT) -> list[Row]:
         write(stations, path)
     size = int(subprocess.run([sys.executable, "-c", _FRAME_SIZE, str(path)],
                               capture_output=True, text=True, check=True).stdout)
+    # a regular file, never os.devnull: the report is written as any user's would be
+    report = out / f"report-{stations}.json"
     ours_t, ours_m, base_t, base_m = [], [], [], []
     for _ in range(repeat):  # interleaved, so that drift affects both sides alike
         base = measure([sys.executable, "-c", _READ_CSV, str(path)])
         ours = measure(ecotarget_cmd("check", str(path), "--targets", str(TARGETS),
-                                     "--format", "json", "--output", os.devnull,
+                                     "--format", "json", "--output", str(report),
                                      "--fail-on", "never"))
         if ours["code"] != 0:
             raise SystemExit(f"ecotarget check exited {ours['code']} on {path}")

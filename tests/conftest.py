@@ -36,3 +36,13 @@ def write_csv(tmp_path: Path):
         return path
 
     return write
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if anything in it turned the system's /dev/null into a regular file."""
+    import os
+    import stat
+
+    if os.path.exists(os.devnull) and not stat.S_ISCHR(os.stat(os.devnull).st_mode):
+        print(f"\n{os.devnull} is no longer a character device: a test replaced it")
+        session.exitstatus = 1

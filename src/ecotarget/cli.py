@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ecotarget import __version__
-from ecotarget.errors import EcotargetError, TargetsFileError, UsageError
+from ecotarget.errors import EcotargetError, TargetsFileError
+from ecotarget.outputs import open_output, refuse_overwriting_inputs
 
 if TYPE_CHECKING:
     from ecotarget.check import CheckOptions
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_UNUSABLE = 2
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process ended by it
 ROW_ERRORS_SHOWN = 5
 
 
@@ -53,6 +54,9 @@ def handle_errors(func: F) -> F:
         except KeyboardInterrupt:
             _fail("interrupted")
             sys.exit(EXIT_INTERRUPTED)
+        except Terminated:
+            _fail("terminated")
+            sys.exit(EXIT_TERMINATED)
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (e.g. `| head`): nothing left to say
             sys.exit(1)
@@ -80,6 +84,14 @@ def cli() -> None:
     """
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised like Ctrl-C so that partly written outputs are removed on the way out."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main() -> None:
     """Console-script entry point."""
     # A check allocates and frees arrays of millions of rows, one after another. NumPy asks
@@ -88,11 +100,15 @@ def main() -> None:
     # 5.8 s with them and 4.9 s without (bench/README.md). Before NumPy is first imported;
     # a value the user set wins.
     os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         cli(prog_name="ecotarget")
     except KeyboardInterrupt:
         _fail("interrupted")
         sys.exit(EXIT_INTERRUPTED)
+    except Terminated:
+        _fail("terminated")
+        sys.exit(EXIT_TERMINATED)
 
 
 # --- shared options -----------------------------------------------------------------------------
@@ -136,27 +152,10 @@ def _targets(path: str | None) -> LoadedTargets:
 
 
 @contextmanager
-def output_stream(path: str | None) -> Iterator[IO[str]]:
-    """stdout, or a file written atomically: a temporary file renamed once complete."""
-    if path is None:
-        yield sys.stdout
-        return
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
-    except OSError as exc:
-        raise UsageError(f"--output {path}: cannot write there: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-        # mkstemp creates 0600; give the report the permissions a plain write would
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def output_stream(path: str | None, option: str = "--output") -> Iterator[IO[str]]:
+    """stdout, or the file at ``path`` written without harm to what is there (see outputs)."""
+    with open_output(path, option=option) as stream:
+        yield stream
 
 
 PROGRESS_MIN_BYTES = 32 * 2**20  # below this a run takes about a second: no bar needed
@@ -230,6 +229,8 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     from ecotarget.check import check_tables, read_inputs
     from ecotarget.render import RENDERERS
 
+    refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],
+                              {"--output": output, "--rejects": rejects})
     loaded = _targets(targets_path)
     options = _check_options(as_of, period, encoding, kind, air_standard, hour_label, stations)
     sources = _sources(paths)
@@ -280,7 +281,7 @@ def _write_rejects(tables: Sequence[ValidatedTable], path: str | None) -> None:
         return
     from ecotarget.rejects import write_rejects
 
-    with output_stream(path) as stream:
+    with output_stream(path, "--rejects") as stream:
         write_rejects(tables, stream)
 
 
@@ -328,6 +329,8 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
     from ecotarget.check import CheckOptions, read_inputs
     from ecotarget.render.validation import render_validation
 
+    refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],
+                              {"--output": output, "--rejects": rejects})
     loaded = _targets(targets_path)
     options = CheckOptions(encoding=encoding, kind=kind)  # type: ignore[arg-type]
     sources = _sources(paths)

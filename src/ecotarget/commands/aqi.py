@@ -25,6 +25,7 @@ from ecotarget.cli import (
     output_stream,
 )
 from ecotarget.errors import InputError, UsageError
+from ecotarget.outputs import refuse_overwriting_inputs
 from ecotarget.render.aqi import (
     DAY_VIEW,
     HOUR_VIEW,
@@ -108,6 +109,7 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
     if show_calendar and fmt != "table":
         raise UsageError("--calendar draws a terminal calendar: use --format table, or leave "
                          "out --calendar for csv/json rows (the city days are station 'city')")
+    refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
     loaded = _targets(targets_path)
     spec = loaded.spec
     options = _check_options(None, None, encoding, kind, air_standard, hour_label, ())

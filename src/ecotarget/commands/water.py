@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ecotarget.cli import _sources, _targets, handle_errors, output_options, output_stream
+from ecotarget.outputs import refuse_overwriting_inputs
 from ecotarget.render.water import render_csv, render_json, render_table
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     from ecotarget.metrics.water import period_window, water_report
     from ecotarget.periods import parse_period
 
+    refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
     loaded = _targets(targets_path)
     window = period_window(*parse_period(period)) if period else None
     tables = read_inputs(_sources(paths), loaded.spec, CheckOptions(encoding=encoding))
