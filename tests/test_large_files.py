@@ -13,6 +13,8 @@ from ecotarget.errors import InputError
 from ecotarget.readers import Source, read_table
 from ecotarget.validate import TIME_CODE, validate_table
 
+pytestmark = pytest.mark.slow
+
 CASES = {
     "plain": "时间,站点,PM2.5,PM10,SO2,NO2,CO,O3\n"
              "2025-01-01 01:00,A,30,50,5,20,0.6,40\n2025-01-01 02:00,A,,—,-,NA,0.7,41\n"

@@ -83,6 +83,7 @@ def test_broken_input_corpus(name: str) -> None:
         assert_accounted(json.loads(checked.stdout))
 
 
+@pytest.mark.slow
 def test_a_10_mb_single_line(tmp_path: Path) -> None:
     no_header = tmp_path / "one-line.csv"
     no_header.write_bytes(b"a" * 10_000_000)
@@ -187,6 +188,7 @@ FUZZ = settings(max_examples=60, deadline=None,
 @FUZZ
 @given(INPUTS, st.sampled_from([[], ["--format", "json"], ["--format", "csv", "--strict"],
                                 ["--format", "markdown", "--kind", "air"]]))
+@pytest.mark.slow
 def test_check_never_raises(work: Path, data: bytes, options: list[str]) -> None:
     _fuzz(work, "check", data, options)
 
@@ -194,6 +196,7 @@ def test_check_never_raises(work: Path, data: bytes, options: list[str]) -> None
 @FUZZ
 @given(INPUTS, st.sampled_from([[], ["--format", "json"], ["--kind", "ledger"],
                                 ["--format", "json", "--encoding", "gb18030"]]))
+@pytest.mark.slow
 def test_validate_never_raises(work: Path, data: bytes, options: list[str]) -> None:
     _fuzz(work, "validate", data, options)
 
@@ -207,6 +210,7 @@ TARGETS_TEXT = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TARGETS_TEXT)
 def test_a_broken_targets_file_is_a_message(work: Path, data: bytes) -> None:
