@@ -17,10 +17,10 @@ from decimal import Decimal, InvalidOperation
 import numpy as np
 import pandas as pd
 
-from ecotarget.columns import text_from_codes
 from ecotarget.errors import InputError
 from ecotarget.readers import RawTable
 from ecotarget.schemas import AIR_POLLUTANTS, MODELS, ColumnRule, Kind, column_rules
+from ecotarget.standards.columns import text_from_codes
 
 _MISSING = ("", "-", "--", "—", "——", "–", "na", "n/a", "#n/a", "/", "无", "nan", "null")
 MISSING_MARKERS = frozenset(_MISSING)

@@ -1,6 +1,6 @@
 """HJ 663 / GB 3095 air assessment: natural days, validity gates, city values, statistics.
 
-Expected numbers are derived by hand from standards.md §1.6-§2.8; the arithmetic is in
+Expected numbers are derived by hand from docs/standards.md §1-§2; the arithmetic is in
 the comments.
 """
 
@@ -63,7 +63,7 @@ def hours(
 
 
 def test_natural_day_end_of_hour_labels() -> None:
-    # CNEMC: "16:00" is 15:00-16:00, hour 16; 00:00 of D+1 is hour 24 of D (standards.md §1.7).
+    # CNEMC: "16:00" is 15:00-16:00, hour 16; 00:00 of D+1 is hour 24 of D (docs/standards.md §2).
     t = pd.Series(
         pd.to_datetime(["2025-01-01 01:00", "2025-01-01 16:00", "2025-01-02 00:00"]),
         index=[7, 8, 9],

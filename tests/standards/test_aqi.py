@@ -1,6 +1,6 @@
 """HJ 633-2012 / HJ 633-2026 AQI: tables, worked examples, special rules, properties.
 
-Every expected number is derived by hand from standards.md §1 (the arithmetic is in the
+Every expected number is derived by hand from docs/standards.md §1 (the arithmetic is in the
 comment next to it), never from the code under test.
 """
 
@@ -28,8 +28,8 @@ from ecotarget.standards.aqi import (
 )
 from ecotarget.standards.rounding import round_half_even, round_half_even_scalar
 
-# Independent transcription of standards.md §1.1 (HJ 633-2012 Table 1) and §1.2
-# (HJ 633-2026 Table 3), so that a typo in the product's table fails here.
+# Independent transcription of HJ 633-2012 Table 1 and HJ 633-2026 Table 3, so that a
+# typo in the product's table fails here.
 TABLE_2012: dict[str, tuple[float | None, ...]] = {
     "so2_24h": (0, 50, 150, 475, 800, 1600, 2100, 2620),
     "so2_1h": (0, 150, 500, 650, 800, None, None, None),
@@ -98,7 +98,7 @@ def test_every_breakpoint_maps_to_its_level(edition: str, key: str) -> None:
 @pytest.mark.parametrize(
     ("key", "conc", "edition", "expected"),
     [
-        # 35.4 rounds to 35 -> exactly IAQI 50 (standards.md §1.3), both editions.
+        # 35.4 rounds to 35 -> exactly IAQI 50 (docs/standards.md §1), both editions.
         ("pm25_24h", 35.4, "2012", 50),
         ("pm25_24h", 35.4, "2026", 50),
         # Unrounded 35.01 would give 50.0125 -> 51; rounded to 35 it is 50.
@@ -132,7 +132,7 @@ def test_every_breakpoint_maps_to_its_level(edition: str, key: str) -> None:
         ("o3_1h", 170, "2012", 63),
         # O3 1-h 900: 300 + (900-800)/(1000-800)*100 = 350.
         ("o3_1h", 900, "2012", 350),
-        # Above the top breakpoint: capped at 500 (standards.md §1.3).
+        # Above the top breakpoint: capped at 500 (docs/standards.md §1).
         ("pm25_24h", 501, "2012", 500),
         ("pm25_24h", 9999, "2026", 500),
         ("so2_24h", 3000, "2012", 500),

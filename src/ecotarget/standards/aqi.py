@@ -9,7 +9,7 @@ both.
 Calculation, in the order the standards give it:
 
 1. round the concentration (GB/T 8170, half to even): CO to 0.1 mg/m3, the others
-   to whole µg/m3 (standards.md §1.3, LIKELY);
+   to whole µg/m3 (GB/T 8170; ``docs/standards.md`` §1);
 2. interpolate linearly between the neighbouring breakpoints (HJ 633 formula (1));
 3. round the sub-index **up** to an integer (HJ 633-2026 §4.2.6; 2012 practice);
 4. AQI = max of the sub-indices present; primary pollutants are those whose IAQI
@@ -20,117 +20,55 @@ Everything here is pure: no I/O, inputs are never mutated, NaN means "no value".
 
 from __future__ import annotations
 
-import datetime
 import functools
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from types import MappingProxyType
-from typing import Literal, NamedTuple, get_args
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ecotarget.columns import text_from_codes
+from ecotarget.standards.aqi_tables import (
+    BREAKPOINTS,
+    CATEGORIES,
+    EDITION_2026_FROM,
+    EDITIONS,
+    IAQI_LEVELS,
+    POLLUTANT_NAMES,
+    AqiCategory,
+    Edition,
+)
+from ecotarget.standards.columns import text_from_codes
+from ecotarget.standards.frames import require_columns
 from ecotarget.standards.rounding import round_half_even
+
+# The tables live in aqi_tables; they are re-exported here, where consumers import them.
+__all__ = [
+    "BREAKPOINTS",
+    "CATEGORIES",
+    "EDITIONS",
+    "EDITION_2026_FROM",
+    "IAQI_LEVELS",
+    "POLLUTANT_NAMES",
+    "AqiCategory",
+    "CategoryArrays",
+    "Edition",
+    "category_for",
+    "daily_aqi",
+    "editions_for",
+    "hourly_aqi",
+    "iaqi",
+]
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
-Edition = Literal["2012", "2026"]
-EDITIONS: tuple[Edition, ...] = get_args(Edition)
-
-#: First day on which HJ 633-2026 (and GB 3095-2026, HJ 663-2026) apply (MEE, standards.md §0).
-EDITION_2026_FROM = datetime.date(2026, 3, 1)
-
-#: IAQI levels heading the breakpoint columns (HJ 633-2012 Table 1 / HJ 633-2026 Table 3).
-IAQI_LEVELS: tuple[int, ...] = (0, 50, 100, 150, 200, 300, 400, 500)
-
-# HJ 633-2012 Table 1 (standards.md §1.1, CONFIRMED). One row per indicator, one cell per
-# IAQI level above; None where the column stops (Table 1 notes 2 and 3).
-# Units: µg/m3, except CO in mg/m3.
-_HJ633_2012: dict[str, tuple[float | None, ...]] = {
-    "so2_24h": (0, 50, 150, 475, 800, 1600, 2100, 2620),
-    "so2_1h": (0, 150, 500, 650, 800, None, None, None),  # note 2: stops at IAQI 200
-    "no2_24h": (0, 40, 80, 180, 280, 565, 750, 940),
-    "no2_1h": (0, 100, 200, 700, 1200, 2340, 3090, 3840),
-    "pm10_24h": (0, 50, 150, 250, 350, 420, 500, 600),
-    "co_24h": (0, 2, 4, 14, 24, 36, 48, 60),
-    "co_1h": (0, 5, 10, 35, 60, 90, 120, 150),
-    "o3_1h": (0, 160, 200, 300, 400, 800, 1000, 1200),
-    "o3_8h": (0, 100, 160, 215, 265, 800, None, None),  # note 3: stops at IAQI 300
-    "pm25_24h": (0, 35, 75, 115, 150, 250, 350, 500),
-}
-
-# HJ 633-2026 Table 3 (standards.md §1.2, CONFIRMED): only the PM10 and PM2.5 IAQI-100
-# breakpoints move (PM10 150 -> 120, PM2.5 75 -> 60); every other column is unchanged.
-_HJ633_2026: dict[str, tuple[float | None, ...]] = {
-    **_HJ633_2012,
-    "pm10_24h": (0, 50, 120, 250, 350, 420, 500, 600),
-    "pm25_24h": (0, 35, 60, 115, 150, 250, 350, 500),
-}
-
-#: Breakpoint tables by edition, then by indicator key (``"pm25_24h"``, ``"o3_8h"``, ...).
-BREAKPOINTS: Mapping[Edition, Mapping[str, tuple[float | None, ...]]] = MappingProxyType(
-    {
-        "2012": MappingProxyType(_HJ633_2012),
-        "2026": MappingProxyType(_HJ633_2026),
-    }
-)
-
-#: Display names in the fixed reporting order used for primary/over-standard pollutants.
-POLLUTANT_NAMES: tuple[str, ...] = ("PM2.5", "PM10", "SO2", "NO2", "CO", "O3")
-
-# Special-rule thresholds and substitutes (standards.md §1.3 "Special rules").
+# Special-rule thresholds and substitutes (HJ 633-2012 Table 1 notes 2 and 3; HJ 633-2026).
 _SO2_1H_STOP = 800.0  # HJ 633-2012 Table 1 note 2 / HJ 633-2026 real-time rule
 _O3_8H_STOP = 800.0  # HJ 633-2012 Table 1 note 3 / HJ 633-2026 daily rule
-_SO2_1H_OVER_IAQI_2026 = 200.0  # HJ 633-2026: SO2 1-h > 800 -> IAQI 200 (LIKELY)
-_O3_8H_OVER_IAQI_2026 = 300.0  # HJ 633-2026: O3 8-h > 800 -> IAQI 300 (LIKELY)
-_IAQI_CAP = 500.0  # above the top breakpoint: IAQI 500 ("爆表"), standards.md §1.3
-
-
-@dataclass(frozen=True)
-class AqiCategory:
-    """One AQI category of HJ 633 Table 2 with its Appendix A colour."""
-
-    level: int
-    roman: str
-    aqi_min: int
-    aqi_max: int | None  # None: open-ended (level VI, AQI > 300)
-    zh: str
-    en: str  # common usage; the standard gives no English names
-    colour_zh: str
-    rgb: tuple[int, int, int]
-    hex: str
-    good_day: bool  # 优良天: AQI <= 100 (standards.md §1.5)
-
-
-#: The six categories, unchanged between editions (HJ 633 Table 2, Appendix A; standards.md §1.5).
-CATEGORIES: tuple[AqiCategory, ...] = (
-    AqiCategory(1, "I", 0, 50, "优", "Excellent", "绿色", (0, 228, 0), "#00E400", True),
-    AqiCategory(2, "II", 51, 100, "良", "Good", "黄色", (255, 255, 0), "#FFFF00", True),
-    AqiCategory(
-        3, "III", 101, 150, "轻度污染", "Lightly polluted", "橙色", (255, 126, 0), "#FF7E00", False
-    ),
-    AqiCategory(
-        4, "IV", 151, 200, "中度污染", "Moderately polluted", "红色", (255, 0, 0), "#FF0000", False
-    ),
-    AqiCategory(
-        5, "V", 201, 300, "重度污染", "Heavily polluted", "紫色", (153, 0, 76), "#99004C", False
-    ),
-    AqiCategory(
-        6,
-        "VI",
-        301,
-        None,
-        "严重污染",
-        "Severely polluted",
-        "褐红色",
-        (126, 0, 35),
-        "#7E0023",
-        False,
-    ),
-)
+_SO2_1H_OVER_IAQI_2026 = 200.0  # HJ 633-2026: SO2 1-h > 800 -> IAQI 200
+_O3_8H_OVER_IAQI_2026 = 300.0  # HJ 633-2026: O3 8-h > 800 -> IAQI 300
+_IAQI_CAP = 500.0  # above the top breakpoint: IAQI 500 ("爆表"), docs/standards.md §1
 
 # Upper AQI bound of levels I..V; an AQI above 300 is level VI.
 _LEVEL_UPPER = np.array([c.aqi_max for c in CATEGORIES[:-1]], dtype=np.float64)
@@ -172,7 +110,7 @@ def editions_for(dates: npt.ArrayLike | pd.Series | pd.Index) -> npt.NDArray[np.
 
 
 def _concentration_decimals(table_key: str) -> int:
-    # CO is reported in mg/m3 to 0.1; every other pollutant to whole µg/m3 (standards.md §2.8).
+    # CO is reported in mg/m3 to 0.1; every other pollutant to whole µg/m3 (docs/standards.md §1).
     return 1 if table_key.startswith("co") else 0
 
 
@@ -276,7 +214,7 @@ def _edition_array(
 
 
 def _edition_column(editions: npt.NDArray[np.str_], index: pd.Index) -> pd.Series:
-    """The edition of each row as a text column (built from codes: see ecotarget.columns)."""
+    """The edition of each row as a text column (built from codes, see ``standards.columns``)."""
     codes = np.zeros(len(editions), dtype=np.int8)
     for code, edition in enumerate(EDITIONS):
         codes[editions == edition] = code
@@ -296,12 +234,6 @@ def _iaqi_by_edition(
 
 def _floats(frame: pd.DataFrame, column: str) -> FloatArray:
     return frame[column].to_numpy(dtype=np.float64, na_value=np.nan)
-
-
-def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{what} needs column(s) {', '.join(missing)}")
 
 
 # Comma-joined display names for every subset of the six pollutants (bit i = POLLUTANT_NAMES[i]),
@@ -367,7 +299,7 @@ def daily_aqi(
     Indicators entering the AQI:
 
     * 2012: the five 24-h means, the O3 8-h maximum and, when ``o3_1h_in_daily_2012``
-      (HJ 633-2012 §5.1 lists it; standards.md §8 item 3, UNCONFIRMED in practice), the
+      (HJ 633-2012 §5.1 lists it; whether bulletins use it is unconfirmed), the
       O3 1-h maximum.  O3 8-h > 800: no 8-h IAQI (``iaqi_o3_8h`` NaN) and O3 enters
       through its 1-h IAQI even when ``o3_1h_in_daily_2012`` is False (note 3).
     * 2026: the five 24-h means and the O3 8-h maximum; O3 8-h > 800 gives IAQI 300.
@@ -377,7 +309,7 @@ def daily_aqi(
     the AQI; ``aqi``, ``primary_pollutants`` and ``over_standard`` use only the
     indicators that enter the AQI.
 
-    A day lacking some indicators gets its AQI from the rest (standards.md §8 item 11);
+    A day lacking some indicators gets its AQI from the rest (``docs/standards.md`` §1);
     ``valid`` is True when there is an AQI.  With ``strict_valid_day`` a day is valid only
     when all five 24-h means and ``o3_8h_max`` are present (the AQI is still shown).
 
@@ -389,7 +321,7 @@ def daily_aqi(
     0    2012  100.0        良              PM2.5
     1    2026  114.0     轻度污染              PM2.5
     """
-    _require(days, _DAILY_INPUTS, "daily_aqi")
+    require_columns(days, _DAILY_INPUTS, "daily_aqi")
     editions = _edition_array(days, "date", edition)
     is_2012 = editions == "2012"
 
@@ -444,7 +376,7 @@ def daily_aqi(
 
 
 def hourly_aqi(hours: pd.DataFrame, *, edition: Edition | None = None) -> pd.DataFrame:
-    """The hourly AQI the national network publishes (standards.md §1.7); a new frame.
+    """The hourly AQI the national network publishes (``docs/standards.md`` §1); a new frame.
 
     ``hours`` has ``time`` (end-of-hour label; only used to choose the edition when
     ``edition`` is None, by the natural day the hour belongs to, so 2026-03-01 00:00 is
@@ -464,7 +396,7 @@ def hourly_aqi(hours: pd.DataFrame, *, edition: Edition | None = None) -> pd.Dat
         aqi primary_pollutants
     0  63.0                 O3
     """
-    _require(hours, _HOURLY_INPUTS, "hourly_aqi")
+    require_columns(hours, _HOURLY_INPUTS, "hourly_aqi")
     # An end-of-hour label covers the hour before it: the value labelled 2026-03-01 00:00 is
     # 23:00-24:00 of 2026-02-28 and is read under the edition of that natural day.
     editions = _edition_array(hours, "time", edition, shift=pd.Timedelta(hours=1))
