@@ -56,7 +56,6 @@ __all__ = [
     "exceedance_multiple",
     "item_class",
     "parse_class",
-    "parse_measurement",
     "section_colour",
     "section_status",
     "substitute_below_dl",
@@ -320,94 +319,8 @@ def _build_names() -> dict[str, str]:
 ZH_ITEM_NAMES: Final[dict[str, str]] = _build_names()
 
 # ---------------------------------------------------------------------------
-# Measurements: detection limits and missing markers
+# Measurements below the detection limit
 # ---------------------------------------------------------------------------
-
-# Compared after NFKC, strip and lower-case. "—" (U+2014) survives NFKC, so it is listed.
-_MISSING_MARKERS: Final = frozenset(
-    {"", "-", "--", "---", "—", "——", "–", "na", "n/a", "nan", "none", "null", "/", "无",
-     "未测", "未监测"}
-)  # fmt: skip
-_UNUM: Final = r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
-# One anchored pattern, one named group per accepted form, so a single vectorised
-# str.extract classifies every cell: plain number | <DL | ≤DL | DL"L" | ND/未检出 [ (DL) ].
-_MEASUREMENT: Final = re.compile(
-    rf"^(?:(?P<num>[+-]?{_UNUM})"
-    rf"|[<≤]\s*(?P<lt>{_UNUM})"
-    rf"|(?P<ldl>{_UNUM})\s*L"
-    rf"|(?P<nd>ND|N\.D\.?|未检出|低于检出限)(?:\s*\(\s*[<≤]?\s*(?P<nddl>{_UNUM})\s*L?\s*\))?"
-    r")$",
-    re.IGNORECASE,
-)
-
-
-def _group_float(frame: pd.DataFrame, group: str) -> FloatArray:
-    numbers = pd.to_numeric(frame[group], errors="coerce")
-    return numbers.to_numpy(dtype=np.float64, na_value=np.nan)
-
-
-def parse_measurement(raw: pd.Series) -> pd.DataFrame:
-    """Parse one column of reported concentrations, vectorised; never raises on content.
-
-    Returns a frame indexed like ``raw`` with columns:
-
-    * ``value`` (float): the measured number; NaN when missing, invalid **or below the
-      detection limit** (use :func:`substitute_below_dl` to get a number for means);
-    * ``below_dl`` (bool): reported as ``ND``/``未检出``/``<DL``/``DL L``;
-    * ``dl`` (float): the detection limit when stated (``<0.01``, ``0.01L``, ``ND(0.01)``),
-      else NaN;
-    * ``invalid`` (bool): text that is neither a number, a below-DL form nor a missing
-      marker (e.g. ``"abc"``, ``">24000"``, ``"0.5mg/L"``); ``value`` is NaN there.
-
-    Text is NFKC-normalised (full-width digits, ``＜``, ``．``, full-width spaces) and
-    stripped. Missing markers (``""``, ``-``, ``--``, ``—``, ``NA``, ``/``, ``无`` …) give NaN
-    with ``below_dl`` False. Signed plain numbers are accepted as given (pH and temperature
-    are not concentrations); non-finite numbers are invalid.
-
-    >>> parse_measurement(pd.Series(["0.5", "ND", "<0.01", "0.02L", "—", "x"])).to_dict("list")
-    ... # doctest: +NORMALIZE_WHITESPACE
-    {'value': [0.5, nan, nan, nan, nan, nan], 'below_dl': [False, True, True, True, False, False],
-     'dl': [nan, nan, 0.01, 0.02, nan, nan], 'invalid': [False, False, False, False, False, True]}
-    """
-    index = raw.index
-    if pd.api.types.is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(raw.dtype):
-        numbers = raw.to_numpy(dtype=np.float64, na_value=np.nan)
-        non_finite = np.isinf(numbers)
-        return pd.DataFrame(
-            {
-                "value": np.where(non_finite, np.nan, numbers),
-                "below_dl": np.zeros(len(raw), dtype=bool),
-                "dl": np.full(len(raw), np.nan),
-                "invalid": non_finite,
-            },
-            index=index,
-        )
-
-    text = raw.astype("string").fillna("").str.normalize("NFKC").str.strip()
-    missing = text.str.lower().isin(_MISSING_MARKERS).to_numpy(dtype=bool)
-    groups = text.str.extract(_MEASUREMENT)
-    number = _group_float(groups, "num")
-    lt_dl = _group_float(groups, "lt")
-    l_dl = _group_float(groups, "ldl")
-    nd_dl = _group_float(groups, "nddl")
-    is_nd = groups["nd"].notna().to_numpy(dtype=bool)
-
-    dl = np.where(~np.isnan(lt_dl), lt_dl, np.where(~np.isnan(l_dl), l_dl, nd_dl))
-    below = is_nd | ~np.isnan(lt_dl) | ~np.isnan(l_dl)
-    matched = below | ~np.isnan(number)
-    # "1e999" matches the number pattern but is infinite: reject rather than classify.
-    non_finite = np.isinf(number) | np.isinf(dl)
-    invalid = (~matched & ~missing) | non_finite
-    return pd.DataFrame(
-        {
-            "value": np.where(non_finite, np.nan, number),
-            "below_dl": below & ~non_finite,
-            "dl": np.where(non_finite, np.nan, dl),
-            "invalid": invalid,
-        },
-        index=index,
-    )
-
 
 _SUBSTITUTION_FACTOR: Final = {"half": 0.5, "zero": 0.0, "dl": 1.0}
 
@@ -417,13 +330,19 @@ def substitute_below_dl(
 ) -> pd.Series:
     """The number to use in means for each parsed measurement.
 
+    ``parsed`` has the columns ``value`` (NaN where below the DL), ``below_dl`` and ``dl``
+    (NaN where the cell states no DL): validation reads export text into this form.
+
     Below-DL results become DL/2 (``"half"``, the common practice), 0 (``"zero"``) or the DL
     itself (``"dl"``). The rule is UNCONFIRMED in the reference (环办〔2011〕22号 is silent),
     hence configurable. ``ND``/``未检出`` without a stated DL become **0 under every rule**:
     there is no DL to halve, and 0 is the only value that does not invent a concentration.
     Measured values pass through; missing and invalid stay NaN.
 
-    >>> p = parse_measurement(pd.Series(["<0.01", "0.02L", "ND", "0.5", ""]))
+    >>> nan = float("nan")  # "<0.01", "0.02L", "ND", "0.5", "" as parsed
+    >>> p = pd.DataFrame({"value": [nan, nan, nan, 0.5, nan],
+    ...                   "below_dl": [True, True, True, False, False],
+    ...                   "dl": [0.01, 0.02, nan, nan, nan]})
     >>> substitute_below_dl(p).tolist(), substitute_below_dl(p, "dl").tolist()
     ([0.005, 0.01, 0.0, 0.5, nan], [0.01, 0.02, 0.0, 0.5, nan])
     """
