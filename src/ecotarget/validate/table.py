@@ -56,10 +56,12 @@ class ValidatedTable:
 
     @property
     def rows_rejected(self) -> int:
+        """Rows with at least one problem (one :class:`RowError` each)."""
         return len(self.rejected_positions)
 
     @property
     def rows_accepted(self) -> int:
+        """Rows that passed every check: ``rows_read - rows_rejected``."""
         return self.rows_read - self.rows_rejected
 
 
