@@ -304,7 +304,7 @@ def _all_missing(cells: pd.DataFrame) -> np.ndarray:
 
 @functools.cache
 def _marker_spellings() -> list[str]:
-    from ecotarget.validate import MISSING_MARKERS
+    from ecotarget.schemas import MISSING_MARKERS
 
     return sorted({form for marker in MISSING_MARKERS
                    for form in (marker, marker.upper(), marker.title())})

@@ -5,11 +5,15 @@ Each kind is a pydantic model. Field metadata carries the header aliases seen in
 ``why_low`` for the lower one (a negative concentration). The vectorised checks
 in :mod:`ecotarget.validate` are derived from these models, so a column's rule is written once;
 ``Model.model_validate(row)`` gives the same verdict on a single row.
+
+The one list of missing-value markers (:data:`MISSING_MARKERS`) lives here too: what an
+empty cell looks like is part of every kind's vocabulary.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -20,6 +24,32 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Kind = Literal["ledger", "air", "water"]
 KINDS: tuple[Kind, ...] = ("ledger", "air", "water")
+
+#: What exports write for "no value", in folded form (NFKC, trimmed, lower-case). "—"
+#: (U+2014) survives NFKC, so it is listed as itself. A marker is missing, never zero.
+MISSING_MARKERS: frozenset[str] = frozenset({
+    "", "-", "--", "---", "—", "——", "–", "na", "n/a", "#n/a", "/", "无", "nan", "none", "null",
+    "未测", "未监测",
+})  # fmt: skip
+
+
+@functools.cache
+def missing_marker_spellings() -> frozenset[str]:
+    """Every upper/lower-case spelling of every missing marker (NA, Na, N/A, NULL …).
+
+    Matching cells against these with ``isin`` spares lower-casing whole columns.
+
+    >>> {"NA", "Na", "nA", "na", "NULL", "#N/A"} <= missing_marker_spellings()
+    True
+    """
+    return frozenset(spelling for marker in MISSING_MARKERS for spelling in _case_variants(marker))
+
+
+def _case_variants(word: str) -> set[str]:
+    variants = {""}
+    for char in word:
+        variants = {v + c for v in variants for c in {char.lower(), char.upper()}}
+    return variants
 
 
 def _col(*aliases: str, why: str | None = None, why_low: str | None = None,
@@ -40,7 +70,7 @@ class _Row(BaseModel):
 
 
 class LedgerRow(_Row):
-    """One reported figure for one month (DESIGN.md, the ledger kind)."""
+    """One reported figure for one month (the ledger kind: a bureau's monthly figures)."""
 
     period: str = _col("月份", "期间", "统计期", "统计月份", "month", pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
     indicator: str = _col("指标", "指标名称", "项目", min_length=1)
@@ -57,7 +87,7 @@ _TOO_HIGH = "implausibly high for this pollutant; check the unit and the decimal
 
 
 class AirRow(_Row):
-    """One station-hour, station-day or city-day (DESIGN.md, the air kind). CO is mg/m³."""
+    """One station-hour, station-day or city-day (the air kind). CO is mg/m³."""
 
     time: dt.datetime | None = _col(
         "时间", "监测时间", "日期时间", "时间点", "datetime", "timepoint", "date_time", default=None
@@ -93,8 +123,9 @@ class AirRow(_Row):
         default=None, ge=0, le=3000, why=_TOO_HIGH, why_low=_CONC,
     )
     aqi: float | None = _col("空气质量指数", "aqi", default=None, ge=0, le=500)
-    # The network's published trailing 24-h means (standards.md §1.7), kept only to compare
-    # with ecotarget's own (`ecotarget aqi --compare-published`); never used in a figure.
+    # The network's published trailing 24-h means (its hourly files; docs/standards.md §1),
+    # kept only to compare with ecotarget's own (`ecotarget aqi --compare-published`); never
+    # used in a figure.
     pm25_24h: float | None = _col("pm2_5_24h", "pm2.5_24h", default=None, ge=0, le=3000,
                                   why=_TOO_HIGH, why_low=_CONC)
     pm10_24h: float | None = _col("pm10_24h", default=None, ge=0, le=6000, why=_TOO_HIGH,
@@ -116,7 +147,7 @@ AIR_POLLUTANTS = ("pm25", "pm10", "so2", "no2", "co", "o3")
 
 
 class WaterRow(_Row):
-    """One sample of one section (DESIGN.md, the water kind); item columns are added by name."""
+    """One sample of one section (the water kind); item columns are added by name."""
 
     section: str = _col("断面", "断面名称", "监测断面", "点位名称", "水源地名称", "水源地", min_length=1)
     date: dt.date = _col("采样日期", "监测时间", "采样时间", "日期", "监测日期", "sampling_date")

@@ -40,7 +40,7 @@ from ecotarget.standards.water import (
 )
 from ecotarget.standards.water import drinking_compliance as sample_compliance
 from ecotarget.targets import Settings, Target
-from ecotarget.validate_water import ITEM_KEYS, measurement_frame
+from ecotarget.validate import ITEM_KEYS, measurement_frame
 
 if TYPE_CHECKING:
     from ecotarget.validate import ValidatedTable

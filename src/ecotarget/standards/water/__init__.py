@@ -16,8 +16,8 @@ Sources (transcribed here as data; nothing is read at run time):
 * Drinking-water sources: class from the 20 basic items (the 21 minus COD) at class III,
   plus the Table 2 limits (single factor): :mod:`.drinking`.
 
-Reported cells are parsed by :mod:`.cells` and below-DL results substituted by
-:mod:`.detection_limits`. The rules are written out in ``docs/standards.md`` §3–§5.
+Reported cells (``ND``, ``<0.01``, ``0.02L``) are parsed during validation; below-DL results
+are substituted by :mod:`.detection_limits`. The rules are written out in ``docs/standards.md`` §3–§5.
 
 Classes are ints 1..6 (6 = 劣V). Functions that return per-value classes use float arrays so
 that NaN can mark "not measured"; frame columns use the nullable ``Int64`` dtype. Every
@@ -26,7 +26,6 @@ limit comparison allows the relative tolerance :data:`REL_TOL` (see :mod:`.items
 
 from __future__ import annotations
 
-from ecotarget.standards.water.cells import parse_measurement
 from ecotarget.standards.water.classes import (
     CLASS_NAMES,
     COLOUR_BY_CLASS,
@@ -72,7 +71,6 @@ __all__ = [
     "exceedance_multiple",
     "item_class",
     "parse_class",
-    "parse_measurement",
     "section_colour",
     "section_status",
     "substitute_below_dl",

@@ -27,8 +27,10 @@ import numpy as np
 import pandas as pd
 
 from ecotarget.readers import RawTable
-from ecotarget.standards.water import ITEMS, SUPPLEMENTARY, parse_class, parse_measurement
-from ecotarget.validate import _fold, _Problems, is_missing
+from ecotarget.standards.water import ITEMS, SUPPLEMENTARY, parse_class
+from ecotarget.validate.cells import fold, is_missing
+from ecotarget.validate.measurements import parse_measurement
+from ecotarget.validate.table import Problems
 
 #: Every item key a water file may carry, Table 1 order then Table 2.
 ITEM_KEYS: tuple[str, ...] = (*ITEMS, *SUPPLEMENTARY)
@@ -60,7 +62,7 @@ NOT_A_MEASUREMENT = "not a measurement: write a number, ND, <0.01 or 0.01L"
 
 
 def water_columns(typed: pd.DataFrame, table: RawTable,
-                  problems: _Problems) -> tuple[pd.DataFrame, list[str]]:
+                  problems: Problems) -> tuple[pd.DataFrame, list[str]]:
     """Type the water-specific columns of ``typed``; return the new frame and notes.
 
     Row problems go to ``problems`` (the row is then rejected by the caller); ``typed`` is
@@ -78,7 +80,7 @@ def water_columns(typed: pd.DataFrame, table: RawTable,
     if "waterbody" in typed:
         waterbody = _words(typed["waterbody"], WATERBODY_WORDS, "waterbody", problems,
                            "河流/river or 湖库/湖泊/水库/lake/reservoir")
-        defaulted = int(is_missing(_fold(typed["waterbody"])).sum())  # not the rejected words
+        defaulted = int(is_missing(fold(typed["waterbody"])).sum())  # not the rejected words
         if defaulted:
             notes.append(f"{defaulted} rows without {_header(table, 'waterbody')}: "
                          "taken as river")
@@ -162,9 +164,9 @@ def _header(table: RawTable, column: str) -> str:
 
 
 def _words(values: pd.Series, words: Mapping[str, object], column: str,
-           problems: _Problems, accepted: str) -> pd.Series:
+           problems: Problems, accepted: str) -> pd.Series:
     """Map text cells through ``words`` (case-insensitive); missing stays missing."""
-    folded = _fold(values)
+    folded = fold(values)
     missing = is_missing(folded) | (folded == "")
     key = folded.str.lower()
     mapped = key.map(dict(words))
@@ -173,9 +175,9 @@ def _words(values: pd.Series, words: Mapping[str, object], column: str,
     return mapped.where(~missing & ~unknown, None)
 
 
-def _target_class(values: pd.Series, problems: _Problems) -> pd.Series:
+def _target_class(values: pd.Series, problems: Problems) -> pd.Series:
     """Published class text → Int64 1..6 (6 = 劣V); missing stays <NA>."""
-    folded = _fold(values)
+    folded = fold(values)
     missing = is_missing(folded) | (folded == "")
     codes = _map_unique(folded.where(~missing, None), _class_or_nan)
     problems.add(codes.isna() & ~missing, "target_class",

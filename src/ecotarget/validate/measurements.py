@@ -1,6 +1,9 @@
-"""Reported concentration cells: numbers, below-detection-limit forms and missing markers.
+"""Reported concentrations as monitoring exports write them: ``0.5``, ``ND``, ``<0.01``,
+``0.02L``, ``未检出`` — a number, a result below the detection limit (with or without the
+limit), a missing marker, or text that is none of these.
 
-Kept apart so that this one module can move out of ``standards`` unchanged.
+What a below-limit result counts as in a mean is the standard's business
+(:func:`ecotarget.standards.water.substitute_below_dl`); reading the text is validation's.
 """
 
 from __future__ import annotations
@@ -12,13 +15,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ecotarget.schemas import MISSING_MARKERS
+
 FloatArray = npt.NDArray[np.float64]
 
-# Compared after NFKC, strip and lower-case. "—" (U+2014) survives NFKC, so it is listed.
-_MISSING_MARKERS: Final = frozenset(
-    {"", "-", "--", "---", "—", "——", "–", "na", "n/a", "nan", "none", "null", "/", "无",
-     "未测", "未监测"}
-)  # fmt: skip
 _UNUM: Final = r"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 # One anchored pattern, one named group per accepted form, so a single vectorised
 # str.extract classifies every cell: plain number | <DL | ≤DL | DL"L" | ND/未检出 [ (DL) ].
@@ -32,18 +32,14 @@ _MEASUREMENT: Final = re.compile(
 )
 
 
-def _group_float(frame: pd.DataFrame, group: str) -> FloatArray:
-    numbers = pd.to_numeric(frame[group], errors="coerce")
-    return numbers.to_numpy(dtype=np.float64, na_value=np.nan)
-
-
 def parse_measurement(raw: pd.Series) -> pd.DataFrame:
     """Parse one column of reported concentrations, vectorised; never raises on content.
 
     Returns a frame indexed like ``raw`` with columns:
 
     * ``value`` (float): the measured number; NaN when missing, invalid **or below the
-      detection limit** (use :func:`substitute_below_dl` to get a number for means);
+      detection limit** (use :func:`ecotarget.standards.water.substitute_below_dl` to get a
+      number for means);
     * ``below_dl`` (bool): reported as ``ND``/``未检出``/``<DL``/``DL L``;
     * ``dl`` (float): the detection limit when stated (``<0.01``, ``0.01L``, ``ND(0.01)``),
       else NaN;
@@ -51,31 +47,20 @@ def parse_measurement(raw: pd.Series) -> pd.DataFrame:
       marker (e.g. ``"abc"``, ``">24000"``, ``"0.5mg/L"``); ``value`` is NaN there.
 
     Text is NFKC-normalised (full-width digits, ``＜``, ``．``, full-width spaces) and
-    stripped. Missing markers (``""``, ``-``, ``--``, ``—``, ``NA``, ``/``, ``无`` …) give NaN
-    with ``below_dl`` False. Signed plain numbers are accepted as given (pH and temperature
-    are not concentrations); non-finite numbers are invalid.
+    stripped. Missing markers (:data:`ecotarget.schemas.MISSING_MARKERS`: ``""``, ``-``,
+    ``—``, ``NA``, ``/``, ``无``, ``未测`` …) give NaN with ``below_dl`` False. Signed plain
+    numbers are accepted as given (pH and temperature are not concentrations); non-finite
+    numbers are invalid.
 
     >>> parse_measurement(pd.Series(["0.5", "ND", "<0.01", "0.02L", "—", "x"])).to_dict("list")
     ... # doctest: +NORMALIZE_WHITESPACE
     {'value': [0.5, nan, nan, nan, nan, nan], 'below_dl': [False, True, True, True, False, False],
      'dl': [nan, nan, 0.01, 0.02, nan, nan], 'invalid': [False, False, False, False, False, True]}
     """
-    index = raw.index
     if pd.api.types.is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(raw.dtype):
-        numbers = raw.to_numpy(dtype=np.float64, na_value=np.nan)
-        non_finite = np.isinf(numbers)
-        return pd.DataFrame(
-            {
-                "value": np.where(non_finite, np.nan, numbers),
-                "below_dl": np.zeros(len(raw), dtype=bool),
-                "dl": np.full(len(raw), np.nan),
-                "invalid": non_finite,
-            },
-            index=index,
-        )
-
+        return _numeric_measurements(raw)
     text = raw.astype("string").fillna("").str.normalize("NFKC").str.strip()
-    missing = text.str.lower().isin(_MISSING_MARKERS).to_numpy(dtype=bool)
+    missing = text.str.lower().isin(MISSING_MARKERS).to_numpy(dtype=bool)
     groups = text.str.extract(_MEASUREMENT)
     number = _group_float(groups, "num")
     lt_dl = _group_float(groups, "lt")
@@ -96,6 +81,25 @@ def parse_measurement(raw: pd.Series) -> pd.DataFrame:
             "dl": np.where(non_finite, np.nan, dl),
             "invalid": invalid,
         },
-        index=index,
+        index=raw.index,
     )
 
+
+def _numeric_measurements(raw: pd.Series) -> pd.DataFrame:
+    """A column that is numbers already: measured values, infinities invalid."""
+    numbers = raw.to_numpy(dtype=np.float64, na_value=np.nan)
+    non_finite = np.isinf(numbers)
+    return pd.DataFrame(
+        {
+            "value": np.where(non_finite, np.nan, numbers),
+            "below_dl": np.zeros(len(raw), dtype=bool),
+            "dl": np.full(len(raw), np.nan),
+            "invalid": non_finite,
+        },
+        index=raw.index,
+    )
+
+
+def _group_float(frame: pd.DataFrame, group: str) -> FloatArray:
+    numbers = pd.to_numeric(frame[group], errors="coerce")
+    return numbers.to_numpy(dtype=np.float64, na_value=np.nan)

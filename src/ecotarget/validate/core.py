@@ -1,0 +1,79 @@
+"""One raw table → its accepted rows, typed, and one error per rejected row.
+
+The generic pass types the columns every kind's row model declares; each kind then adds its
+own checks (ledger grades, air time labels, water items), and duplicate keys come last.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ecotarget.readers import RawTable
+from ecotarget.validate.air import air_columns
+from ecotarget.validate.cells import as_plain
+from ecotarget.validate.duplicates import reject_duplicates
+from ecotarget.validate.ledger import ledger_columns
+from ecotarget.validate.table import LINE, TIME_CODE, Problems, ValidatedTable, ValidationContext
+from ecotarget.validate.typed import typed_columns
+from ecotarget.validate.water import water_columns
+
+
+def validate_table(table: RawTable, context: ValidationContext | None = None) -> ValidatedTable:
+    """Validate one raw table; the result holds the accepted rows and every row error."""
+    context = context or ValidationContext()
+    problems = Problems(table)
+    if table.malformed:
+        _malformed(table, problems)
+    typed = typed_columns(table, problems)
+    subkind = None
+    notes: list[str] = list(table.notes)  # the reader's notes (e.g. network-file columns)
+    if table.kind == "ledger":
+        typed = ledger_columns(typed, problems, context)
+        keys = ["period", "indicator", *(["region"] if "region" in typed else [])]
+    elif table.kind == "air":
+        typed, subkind, keys = air_columns(typed, table, problems, notes)
+    else:
+        typed, water_notes = water_columns(typed, table, problems)
+        notes.extend(water_notes)
+        keys = ["section", "date"]
+    reject_duplicates(typed, keys, table, problems)
+    if not len(typed):
+        notes.insert(0, "no data rows below the header")
+    distinct_times = None
+    if "time" in typed and isinstance(typed["time"].dtype, pd.CategoricalDtype):
+        distinct_times = pd.Series(typed["time"].cat.categories)
+        typed = typed.assign(**{TIME_CODE: typed["time"].cat.codes})
+    typed = _plain(typed)
+    rejected = problems.positions()
+    if len(rejected):
+        keep = np.ones(len(typed), bool)
+        keep[rejected] = False
+        accepted = typed[keep].reset_index(drop=True).assign(**{LINE: table.lines[keep]})
+    else:  # the common case: every row accepted, and no copy of millions of rows
+        accepted = typed.reset_index(drop=True).assign(**{LINE: table.lines})
+    return ValidatedTable(
+        path=table.path, kind=table.kind, encoding=table.encoding, rows_read=len(typed),
+        frame=accepted, errors=problems.errors(),
+        rejected_positions=rejected, subkind=subkind, notes=notes, raw=table,
+        distinct_times=distinct_times,
+    )
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    categorical = {name: as_plain(frame[name]) for name in frame.columns
+                   if isinstance(frame[name].dtype, pd.CategoricalDtype)}
+    return frame.assign(**categorical) if categorical else frame
+
+
+def _malformed(table: RawTable, problems: Problems) -> None:
+    """Rows the reader could not split into cells: rejected, shown as their original text."""
+    mask = np.zeros(len(table.frame), bool)
+    mask[list(table.malformed)] = True
+    original = pd.Series([""] * len(table.frame), dtype=object)
+    for pos in table.malformed:
+        original.iat[pos] = table.original(int(table.lines[pos]))
+    column = table.frame.columns[0] if len(table.frame.columns) else ""
+    problems.add(mask, column,
+                 lambda pos: f"malformed row: {table.malformed[pos]}",
+                 values=original, final=True)

@@ -1,0 +1,95 @@
+"""Rows that share a key (station and hour, section and date, month and indicator)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ecotarget.readers import RawTable
+from ecotarget.validate.table import Problems
+
+
+def reject_duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
+                      problems: Problems) -> None:
+    """Same key twice: identical copies after the first are rejected as duplicates of it;
+    rows that share a key but differ are all rejected (which one is right is not ours to
+    guess). Whole columns at once: a file pasted twice has a million duplicate groups."""
+    keys = [k for k in keys if k in typed]
+    if not keys or typed.empty:
+        return
+    usable = typed[keys].notna().all(axis=1).to_numpy()  # an unreadable key is reported already
+    dup = _duplicated_keys(typed, keys) & usable
+    if not dup.any():
+        return
+    positions = np.flatnonzero(dup)
+    subset = typed.iloc[positions].astype(object)
+    groups = pd.DataFrame({
+        "key": pd.util.hash_pandas_object(subset[keys], index=False).to_numpy(),
+        # hashes compare whole rows without turning every cell into text
+        "row": pd.util.hash_pandas_object(subset, index=False).to_numpy(),
+        "pos": positions,
+    })
+    by_key = groups.groupby("key", sort=False)
+    distinct = by_key["row"].transform("nunique").to_numpy()
+    first = by_key["pos"].transform("min").to_numpy()
+    last = by_key["pos"].transform("max").to_numpy()
+    size = by_key["pos"].transform("size").to_numpy()
+    lines = table.lines
+    n = len(typed)
+
+    copies = (distinct == 1) & (positions != first)
+    first_line = dict(zip(positions[copies].tolist(), lines[first[copies]].tolist(), strict=True))
+    mask = np.zeros(n, bool)
+    mask[positions[copies]] = True
+    problems.add(mask, keys[-1], lambda pos: f"duplicate of line {first_line[pos]}")
+
+    conflicting = distinct > 1
+    if conflicting.any():
+        span = {p: (int(lines[a]), int(lines[b]), int(k)) for p, a, b, k in zip(
+            positions[conflicting].tolist(), first[conflicting].tolist(),
+            last[conflicting].tolist(), size[conflicting].tolist(), strict=True)}
+
+        def message(pos: int) -> str:
+            a, b, k = span[pos]
+            shown = f"{a}, {b}" if k == 2 else f"{a}, …, {b}: {k} rows"
+            return f"conflicting duplicates (lines {shown}): keep one and fix the others"
+
+        mask = np.zeros(n, bool)
+        mask[positions[conflicting]] = True
+        problems.add(mask, keys[-1], message)
+
+
+def _duplicated_keys(typed: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Rows whose key occurs more than once, from one int64 code per row: counting small
+    integer codes (or hashing one integer column) is many times faster than hashing strings
+    and timestamps together."""
+    combined: np.ndarray | None = None
+    size = 1
+    for name in keys:
+        codes, width = _key_codes(typed[name])
+        if size > np.iinfo(np.int64).max // width:
+            return typed.duplicated(keys, keep=False).to_numpy()  # too many keys to pack
+        # in place: one array of millions of codes, not a new one per step
+        if combined is None:
+            combined = codes.astype(np.int64)
+        else:
+            combined *= width
+            combined += codes
+        combined += 1  # code -1 (missing) becomes 0
+        size *= width
+    if combined is None:
+        return np.zeros(len(typed), dtype=bool)
+    if size <= max(4 * len(combined), 2**20):  # a dense range: count, do not hash
+        counts = np.bincount(combined, minlength=size)
+        if counts.max(initial=0) <= 1:
+            return np.zeros(len(combined), dtype=bool)
+        return np.take(counts, combined) > 1
+    return pd.Series(combined).duplicated(keep=False).to_numpy()
+
+
+def _key_codes(column: pd.Series) -> tuple[np.ndarray, int]:
+    """(code per row, from -1 for missing to width - 2; width): equal codes, equal values."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy(), len(column.cat.categories) + 1
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    return codes, len(uniques) + 1

@@ -1,0 +1,161 @@
+"""What validation produces: the accepted rows of one input and one error per rejected row.
+
+:class:`Problems` is the collector every check reports to; :class:`ValidatedTable` is the
+result the rest of ecotarget reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from ecotarget.readers import RawTable
+from ecotarget.schemas import Kind
+
+LINE = "_line"  # the original line number travels with each accepted row
+# With the large-file reader, each accepted row's index into ValidatedTable.distinct_times:
+# per-timestamp work (natural days) is then done once per distinct timestamp
+TIME_CODE = "_time_code"
+_VALUE_CHARS = 200  # a raw value longer than this is shown cut, with its length
+
+
+@dataclass(frozen=True, slots=True)  # slots: a file can have millions of rejected rows
+class RowError:
+    """One rejected row: where, which cell, what was there, and why."""
+
+    path: str
+    line: int
+    column: str
+    value: str
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        """The error as a plain mapping (for JSON output)."""
+        return {"path": self.path, "line": self.line, "column": self.column,
+                "value": self.value, "message": self.message}
+
+
+@dataclass
+class ValidatedTable:
+    """The accepted rows of one input, typed, and the account of the rest."""
+
+    path: str
+    kind: Kind
+    encoding: str
+    rows_read: int
+    frame: pd.DataFrame
+    errors: list[RowError] = field(default_factory=list)
+    rejected_positions: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    subkind: str | None = None  # air: "hourly" or "daily"
+    notes: list[str] = field(default_factory=list)
+    raw: RawTable | None = None
+    distinct_times: pd.Series | None = None  # the timestamps TIME_CODE indexes, if any
+
+    @property
+    def rows_rejected(self) -> int:
+        """Rows with at least one problem (one :class:`RowError` each)."""
+        return len(self.rejected_positions)
+
+    @property
+    def rows_accepted(self) -> int:
+        """Rows that passed every check: ``rows_read - rows_rejected``."""
+        return self.rows_read - self.rows_rejected
+
+
+@dataclass(frozen=True)
+class ValidationContext:
+    """What validation needs to know beyond the file itself."""
+
+    grades: Mapping[str, frozenset[str]] = field(default_factory=dict)  # ledger indicator → grades
+
+
+#: A problem's message: one text for all its rows, or a function of the row position.
+Message = str | Callable[[int], str]
+
+
+class Problems:
+    """Collects (row position, column, message): one :class:`RowError` per rejected row.
+
+    The first problem found names the row's column and value; further problems of the same
+    row in other columns are appended to its message ("; also …"), so that one pass shows
+    everything to fix in a row while the account stays one error per rejected row.
+    """
+
+    def __init__(self, table: RawTable) -> None:
+        self.table = table
+        self.first: dict[int, RowError] = {}
+        # further problems of a row, and their columns; only rows with more than one problem
+        # have entries, so that a million rejected rows cost a million RowErrors and no more
+        self._more: dict[int, list[str]] = {}
+        self._more_columns: dict[int, set[str]] = {}
+        self._final: set[int] = set()
+
+    def add(self, mask: np.ndarray | pd.Series, column: str, message: Message,
+            values: pd.Series | None = None, *, only_if_clean: bool = False,
+            final: bool = False) -> None:
+        """Reject the rows where ``mask`` is true.
+
+        ``message`` is one text for all, or a function of the row position (for messages
+        that name another line or a corrected value). ``only_if_clean``: a consequence of
+        other problems (a row left without any value) is reported only when nothing else
+        is. ``final``: the row cannot be read at all, so its cells' problems mean nothing.
+        """
+        positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not len(positions):
+            return
+        raw = self.table.frame[column] if values is None and column in self.table.frame else values
+        # the raw cells and line numbers of these rows only, taken at once
+        cells = ([None] * len(positions) if raw is None
+                 else raw.iloc[positions].to_numpy(dtype=object).tolist())
+        # a long network file spreads one station-hour over several lines: each column
+        # knows the line its cells came from
+        lines = self.table.column_lines.get(column, self.table.lines)[positions].tolist()
+        for pos, cell, line, header in zip(positions.tolist(), cells, lines,
+                                           self._headers(column, positions), strict=True):
+            text = message if isinstance(message, str) else message(pos)
+            seen = self.first.get(pos)
+            if seen is not None:
+                if (only_if_clean or pos in self._final or header == seen.column
+                        or header in self._more_columns.get(pos, ())):
+                    continue
+                self._more_columns.setdefault(pos, set()).add(header)
+                self._more.setdefault(pos, []).append(
+                    f"{header} {_shown(cell)!r}: {text}")
+                continue
+            self.first[pos] = RowError(self.table.path, line, header, _shown(cell), text)
+            if final:
+                self._final.add(pos)
+
+    def _headers(self, column: str, positions: np.ndarray) -> list[str]:
+        """The header each rejected cell is reported under: the file's own spelling, and
+        in a long network file the station too (a station's cell, not the hour's)."""
+        header = self.table.source_columns.get(column, column)
+        if (self.table.layout == "network-long" and "station" in self.table.frame
+                and column in self.table.column_lines):
+            stations = self.table.frame["station"].iloc[positions].tolist()
+            return [f"{header} @ {station}" for station in stations]
+        return [header] * len(positions)
+
+    def positions(self) -> np.ndarray:
+        """The positions of the rejected rows, in ascending order."""
+        return np.asarray(sorted(self.first), dtype=np.int64)
+
+    def errors(self) -> list[RowError]:
+        """Every rejected row's error, in line order, further problems appended."""
+        out = []
+        for pos, error in self.first.items():
+            more = self._more.get(pos)
+            if more:
+                error = replace(error, message="; also ".join([error.message, *more]))
+            out.append(error)
+        return sorted(out, key=lambda e: e.line)
+
+
+def _shown(value: object) -> str:
+    text = "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+    if len(text) > _VALUE_CHARS:
+        return f"{text[:_VALUE_CHARS]}… ({len(text):,} characters)"
+    return text
