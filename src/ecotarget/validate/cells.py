@@ -15,8 +15,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from ecotarget.standards.columns import text_from_codes
 from ecotarget.schemas import missing_marker_spellings
+from ecotarget.standards.columns import text_from_codes
 
 #: What a parser returns: (values, missing, invalid), each indexed like its input.
 Parsed = tuple[pd.Series, pd.Series, pd.Series]
