@@ -20,16 +20,13 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner, Result
 
-from ecotarget.check import CheckOptions, build_dataset, validation_context
 from ecotarget.cli import cli
 from ecotarget.errors import InputError
-from ecotarget.network import (
-    O3_8H_NOTE,
-    compare_published,
-    detect_layout,
-    select_stations,
-)
+from ecotarget.network import O3_8H_NOTE, detect_layout
+from ecotarget.pipeline import CheckOptions, build_dataset, validation_context
 from ecotarget.readers import RawTable, Source, expand_paths, read_table
+from ecotarget.stations import select_stations
+from ecotarget.tables.published import compare_published
 from ecotarget.targets import load_targets
 from ecotarget.validate import ValidatedTable, validate_table
 from tests.conftest import ROOT, SAMPLES, TARGETS
@@ -37,7 +34,7 @@ from tests.conftest import ROOT, SAMPLES, TARGETS
 
 def _load_sample_script() -> ModuleType:
     # scripts/ is not a package and not installed: load the generator from its file
-    path = Path(__file__).resolve().parents[1] / "scripts" / "make_network_samples.py"
+    path = Path(__file__).resolve().parents[2] / "scripts" / "make_network_samples.py"
     spec = importlib.util.spec_from_file_location("make_network_samples", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
