@@ -28,7 +28,7 @@ import io, json, os, sys, time
 os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")  # as the ecotarget command sets it
 start = time.perf_counter()
 from ecotarget import readers
-from ecotarget.check import CheckOptions, check_tables
+from ecotarget.pipeline import CheckOptions, check_tables
 from ecotarget.readers import Source, read_table
 from ecotarget.render.json import render_json
 from ecotarget.targets import load_targets

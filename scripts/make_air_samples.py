@@ -217,7 +217,7 @@ def write_hourly(frame: pd.DataFrame, path: Path) -> None:
 
 def city_days_from_files(paths: list[Path]) -> pd.DataFrame:
     """City days exactly as ``ecotarget check`` builds them from these files."""
-    from ecotarget.check import CheckOptions, build_dataset, read_inputs
+    from ecotarget.pipeline import CheckOptions, build_dataset, read_inputs
     from ecotarget.readers import expand_paths
     from ecotarget.targets import load_targets
 
@@ -250,7 +250,7 @@ def write_daily(days: pd.DataFrame, path: Path) -> None:
 
 def figures(paths: list[str]) -> dict[str, object]:
     """The two air targets' results from ``ecotarget check`` on ``paths``."""
-    from ecotarget.check import check
+    from ecotarget.pipeline import check
 
     report = check(paths)
     out: dict[str, object] = {}

@@ -39,8 +39,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing
 
-from ecotarget.metrics.air_tables import trailing_mean  # noqa: E402
 from ecotarget.standards.aqi import hourly_aqi  # noqa: E402
+from ecotarget.standards.averages import trailing_mean  # noqa: E402
 from ecotarget.standards.rounding import round_half_even  # noqa: E402
 
 SEED = 20250101
@@ -268,9 +268,10 @@ def generate(root: Path) -> list[Path]:
 
 def check(root: Path) -> list[str]:
     """Problems with the written samples: the comparison must find exactly the planted."""
-    from ecotarget.check import validation_context
-    from ecotarget.network import compare_published, select_stations
+    from ecotarget.pipeline import validation_context
     from ecotarget.readers import expand_paths, read_table
+    from ecotarget.stations import select_stations
+    from ecotarget.tables.published import compare_published
     from ecotarget.targets import load_targets
     from ecotarget.validate import validate_table
 

@@ -13,17 +13,17 @@ import pytest
 from click.testing import CliRunner, Result
 from rich.console import Console
 
-from ecotarget.check import CheckOptions, build_dataset
 from ecotarget.cli import cli
 from ecotarget.commands.aqi import aqi, read_air_tables
-from ecotarget.metrics.air_tables import (
+from ecotarget.pipeline import CheckOptions, build_dataset
+from ecotarget.readers import expand_paths
+from ecotarget.render.aqi import DAY_VIEW, plain_rows, render_calendar, render_rows
+from ecotarget.tables.aqi import (
     HOURLY_COLUMNS,
     STATION_DAY_COLUMNS,
     CalendarData,
     station_day_table,
 )
-from ecotarget.readers import expand_paths
-from ecotarget.render.aqi import DAY_VIEW, plain_rows, render_calendar, render_rows
 from ecotarget.targets import load_targets
 from tests.conftest import SAMPLES
 

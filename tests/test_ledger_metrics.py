@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ecotarget.check import CheckOptions, check
+from ecotarget.pipeline import CheckOptions, check
 from ecotarget.report import Result
 from ecotarget.targets import load_targets
 

@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecotarget.check import CheckOptions, check
 from ecotarget.metrics.water import section_table
+from ecotarget.pipeline import CheckOptions, check
 from ecotarget.readers import Source, read_table
 from ecotarget.report import Result
 from ecotarget.targets import load_targets

@@ -21,7 +21,7 @@ from ecotarget.errors import EcotargetError, TargetsFileError
 from ecotarget.outputs import open_output, refuse_overwriting_inputs
 
 if TYPE_CHECKING:
-    from ecotarget.check import CheckOptions
+    from ecotarget.pipeline import CheckOptions
     from ecotarget.readers import Source
     from ecotarget.targets import LoadedTargets
     from ecotarget.validate import ValidatedTable
@@ -226,7 +226,7 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
       ecotarget check data/samples --as-of 2025-06 --period 2025-Q2 --format markdown
       cat ledger.csv | ecotarget check - --format json | jq '.summary'
     """
-    from ecotarget.check import check_tables, read_inputs
+    from ecotarget.pipeline import check_tables, read_inputs
     from ecotarget.render import RENDERERS
 
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],
@@ -251,8 +251,8 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
 def _check_options(as_of: str | None, period: str | None, encoding: str | None,
                    kind: str | None, air_standard: str | None, hour_label: str | None,
                    stations: tuple[str, ...]) -> CheckOptions:
-    from ecotarget.check import CheckOptions
     from ecotarget.periods import parse_as_of, parse_period
+    from ecotarget.pipeline import CheckOptions
 
     return CheckOptions(
         as_of=parse_as_of(as_of) if as_of else None,
@@ -326,7 +326,7 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
     Example:
       ecotarget validate exports/*.csv --rejects fix-these.csv
     """
-    from ecotarget.check import CheckOptions, read_inputs
+    from ecotarget.pipeline import CheckOptions, read_inputs
     from ecotarget.render.validation import render_validation
 
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],

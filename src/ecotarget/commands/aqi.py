@@ -1,6 +1,6 @@
 """``ecotarget aqi``: the days (or hours) behind the air figures, with their AQI.
 
-The computation lives in :mod:`ecotarget.metrics.air_tables` and the rendering in
+The computation lives in :mod:`ecotarget.tables.aqi` and the rendering in
 :mod:`ecotarget.render.aqi`; this module parses options, reads the inputs and picks the
 output.
 
@@ -36,9 +36,9 @@ from ecotarget.render.aqi import (
 
 if TYPE_CHECKING:
 
-    from ecotarget.network import Selection
     from ecotarget.readers import Source
     from ecotarget.standards.aqi import Edition
+    from ecotarget.stations import Selection
     from ecotarget.targets import TargetsFile
     from ecotarget.validate import ValidatedTable
 
@@ -93,15 +93,11 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
       ecotarget aqi data/samples/air-hourly-2025.csv --hourly --format csv -o hours.csv
       ecotarget aqi data/samples/network/long --hourly --compare-published
     """
-    from ecotarget.check import build_dataset
-    from ecotarget.metrics.air_tables import (
-        calendar_data,
-        given_station_days,
-        hourly_table,
-        station_day_table,
-    )
-    from ecotarget.network import compare_published as compare
-    from ecotarget.network import select_stations
+    from ecotarget.dataset import given_station_days
+    from ecotarget.pipeline import build_dataset
+    from ecotarget.stations import select_stations
+    from ecotarget.tables.aqi import calendar_data, hourly_table, station_day_table
+    from ecotarget.tables.published import compare_published as compare
 
     if (hourly or compare_published) and show_calendar:
         raise UsageError("--hourly (or --compare-published) and --calendar show different "
@@ -149,16 +145,11 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
 def read_air_tables(sources: Sequence[Source], spec: TargetsFile, *, encoding: str | None,
                     kind: str | None) -> list[ValidatedTable]:
     """Read every source and validate the air ones; other kinds are skipped unvalidated."""
-    from ecotarget.check import validation_context
-    from ecotarget.readers import read_table
-    from ecotarget.validate import validate_table
+    # start-up: the pipeline imports pandas, which `ecotarget --help` must not wait for
+    from ecotarget.pipeline import CheckOptions, read_inputs
 
-    context = validation_context(spec)
-    tables = []
-    for source in sources:
-        raw = read_table(source, encoding=encoding, kind=kind)  # type: ignore[arg-type]
-        if raw.kind == "air":
-            tables.append(validate_table(raw, context))
+    options = CheckOptions(encoding=encoding, kind=kind)  # type: ignore[arg-type]
+    tables = read_inputs(sources, spec, options, only_kind="air")
     if not tables:
         names = ", ".join(s.name for s in sources)
         raise InputError(f"no air input among {names} (an air file has a header such as "

@@ -40,9 +40,9 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     Example:
       ecotarget water data/samples/water-2025.csv --period 2025-07
     """
-    from ecotarget.check import CheckOptions, read_inputs
     from ecotarget.metrics.water import period_window, water_report
     from ecotarget.periods import parse_period
+    from ecotarget.pipeline import CheckOptions, read_inputs
 
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
     loaded = _targets(targets_path)

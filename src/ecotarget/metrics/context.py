@@ -2,43 +2,40 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ecotarget.dataset import Dataset, choose_edition, city_days_with_aqi
 from ecotarget.periods import Window
+from ecotarget.standards.aqi import Edition
 from ecotarget.targets import Settings
 
 
 @dataclass(frozen=True)
-class Dataset:
-    """Accepted rows of every input, combined per kind (None: no input of that kind)."""
-
-    ledger: pd.DataFrame | None = None
-    air_hourly: pd.DataFrame | None = None
-    air_daily: pd.DataFrame | None = None
-    water: pd.DataFrame | None = None
-    stations: tuple[str, ...] = ()
-
-    def last_date(self) -> dt.date | None:
-        """The last day any input covers (a ledger month counts to its last day)."""
-        candidates: list[pd.Timestamp] = []
-        if self.ledger is not None and len(self.ledger):
-            last = pd.Period(self.ledger["period"].max(), freq="M")
-            candidates.append(last.to_timestamp(how="end"))
-        for frame, column in ((self.air_hourly, "date"), (self.air_daily, "date"),
-                              (self.water, "date")):
-            if frame is not None and len(frame) and column in frame:
-                candidates.append(frame[column].max())
-        valid = [c for c in candidates if pd.notna(c)]
-        return max(valid).date() if valid else None
-
-
-@dataclass(frozen=True)
 class MetricContext:
+    """The data, the window and the settings of one check, shared by all its targets."""
+
     data: Dataset
     window: Window
     settings: Settings
     air_standard: str | None = None  # --air-standard overrides targets settings
     cache: dict[str, object] = field(default_factory=dict)  # shared work between targets
+    # city days with AQI per edition: every air target of a check reads the same days
+    _city_days: dict[Edition | None, pd.DataFrame] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def edition_for(self, target_standard: str | None) -> Edition | None:
+        """The edition a target's days are read under (``--air-standard`` first)."""
+        return choose_edition(self.air_standard, target_standard, self.settings.air.standard)
+
+    def city_days(self, edition: Edition | None) -> pd.DataFrame:
+        """All city days with their AQI under ``edition``, computed once per edition."""
+        if edition not in self._city_days:
+            assert self.data.air_daily is not None
+            self._city_days[edition] = city_days_with_aqi(self.data.air_daily,
+                                                          self.settings.air, edition)
+        return self._city_days[edition]
+
+
+__all__ = ["Dataset", "MetricContext"]

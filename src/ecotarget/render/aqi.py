@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from ecotarget.metrics.air_tables import CalendarData, GoodDaySummary
-    from ecotarget.network import Comparison
+    from ecotarget.tables.aqi import CalendarData, GoodDaySummary
+    from ecotarget.tables.published import Comparison
 
 SCHEMA_VERSION = 1
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")  # Monday first, as Chinese calendars

@@ -12,30 +12,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
+from ecotarget.dataset import CITY, DAILY_COLUMNS, Dataset, station_days_from_hours
 from ecotarget.errors import InputError
-from ecotarget.metrics.air import (
-    CITY,
-    DAILY_COLUMNS,
-    city_days_with_aqi,
-    edition_of,
-    good_day_rate,
-    station_days_from_hours,
-)
-from ecotarget.metrics.context import Dataset, MetricContext
+from ecotarget.evaluate import evaluate
+from ecotarget.metrics.air_targets import good_day_rate
+from ecotarget.metrics.context import MetricContext
+from ecotarget.metrics.params import AirParams
 from ecotarget.periods import make_window
 from ecotarget.standards.air import POLLUTANTS
 from ecotarget.standards.aqi import Edition, daily_aqi, hourly_aqi
+from ecotarget.standards.averages import trailing_mean
 from ecotarget.standards.rounding import round_half_even
 from ecotarget.targets import AirSettings, Target, TargetsFile
-
-if TYPE_CHECKING:
-    from ecotarget.validate import ValidatedTable
 
 _DAILY_IAQI = ("iaqi_pm25", "iaqi_pm10", "iaqi_so2", "iaqi_no2", "iaqi_co", "iaqi_o3_1h",
                "iaqi_o3_8h")
@@ -51,37 +44,9 @@ HOURLY_COLUMNS: tuple[str, ...] = ("time", "station", *POLLUTANTS, *_HOURLY_IAQI
 GOOD_DAY_TARGET_ID = "air_good_day_rate"
 #: The goal used when the targets file has no good-day target (the Pinghu plan's 90 %).
 DEFAULT_GOOD_DAY_GOAL = 90.0
-_SO2_WINDOW_HOURS = 24  # the network's SO2_24h: hours h-23..h (standards.md §1.7)
 
 
 # --- station days ---------------------------------------------------------------------------
-
-def given_station_days(tables: Sequence[ValidatedTable]) -> pd.DataFrame | None:
-    """Station-day rows exactly as the daily air inputs give them (``station`` "city" when the
-    input has no station column); None when no input is daily.
-
-    :func:`ecotarget.metrics.air.prepare_air` averages several stations' day rows into city
-    days; ``ecotarget aqi`` lists each station's own rows as well, so it reads them here.
-    ``o3`` of a day row is the day's 1-h maximum and ``o3_8h`` its 8-h maximum.
-    """
-    frames = []
-    for table in tables:
-        if table.kind != "air" or table.subkind != "daily":
-            continue
-        f = table.frame
-        station = (f["station"].fillna(CITY) if "station" in f
-                   else pd.Series(CITY, index=f.index))
-        frames.append(pd.DataFrame({
-            "station": station.astype(str),
-            "date": f["date"],
-            **{n: f.get(n, np.nan) for n in ("pm25", "pm10", "so2", "no2", "co")},
-            "o3_1h_max": f.get("o3", np.nan),
-            "o3_8h_max": f.get("o3_8h", np.nan),
-        }))
-    if not frames:
-        return None
-    return pd.concat(frames, ignore_index=True)
-
 
 def _pairs(frame: pd.DataFrame) -> pd.MultiIndex:
     return pd.MultiIndex.from_frame(frame[["station", "date"]])
@@ -92,11 +57,12 @@ def station_day_table(data: Dataset, settings: AirSettings, edition: Edition | N
     """One row per station-day with its daily values and daily AQI (HJ 633 §5, HJ 663).
 
     Station days come from the station-hours (:func:`station_days_from_hours`, the HJ 663
-    validity gates included) and from ``day_rows`` (see :func:`given_station_days`) for the
-    station-days no hour covers.  When there is more than one station, the city days of
-    ``data`` (the stations' mean, :func:`ecotarget.metrics.air.prepare_air`) follow as
-    station ``"city"``; city days on dates no station row covers are always listed, so an
-    input of city-day rows gives exactly its own rows.
+    validity gates included) and from ``day_rows`` (see
+    :func:`ecotarget.dataset.given_station_days`) for the station-days no hour covers.
+    When there is more than one station, the city days of ``data`` (the stations' mean,
+    :func:`ecotarget.dataset.air_frames`) follow as station ``"city"``; city days on
+    dates no station row covers are always listed, so an input of city-day rows gives
+    exactly its own rows.
 
     ``edition`` None reads each day under the HJ 633 edition in force that day.  Columns
     are :data:`STATION_DAY_COLUMNS`; IAQI and AQI are nullable integers, ``category`` is
@@ -108,7 +74,7 @@ def station_day_table(data: Dataset, settings: AirSettings, edition: Edition | N
                                                                *DAILY_COLUMNS]])
     if day_rows is not None and len(day_rows):
         rows = day_rows[["station", "date", *DAILY_COLUMNS]]
-        if parts:  # hours win over day rows, as in prepare_air
+        if parts:  # hours win over day rows, as in air_frames
             rows = rows[~_pairs(rows).isin(_pairs(parts[0]))]
         parts.append(rows)
     stations = (pd.concat(parts, ignore_index=True) if parts
@@ -149,48 +115,12 @@ def _assemble(values: pd.DataFrame, aqi: pd.DataFrame, columns: Sequence[str],
 
 # --- hourly AQI -----------------------------------------------------------------------------
 
-def trailing_mean(values: npt.ArrayLike, groups: npt.ArrayLike, hours: npt.ArrayLike,
-                  window: int = _SO2_WINDOW_HOURS) -> npt.NDArray[np.float64]:
-    """Mean of each row's group over the hours ``h - window + 1 .. h`` that are present.
-
-    ``hours`` are integer hour numbers (one per row, unique within a group); NaN values are
-    absent hours; a window with no value gives NaN.  This is the network's ``X_24h``
-    (standards.md §1.7) before rounding.  Vectorised: after sorting, a window can only
-    reach back ``window - 1`` rows, so ``window`` shifted adds cover it, each sum in the
-    same order a direct loop would add.
-
-    >>> trailing_mean([1.0, 3.0, float("nan"), 5.0], ["a", "a", "a", "b"], [1, 2, 3, 3], 2)
-    array([1., 2., 3., 5.])
-    """
-    v = np.asarray(values, dtype=np.float64)
-    g = pd.factorize(np.asarray(groups))[0]
-    h = np.asarray(hours, dtype=np.int64)
-    order = np.lexsort((h, g))
-    v, g, h = v[order], g[order], h[order]
-    present = np.isfinite(v)
-    filled = np.where(present, v, 0.0)
-    total = np.zeros(len(v))
-    count = np.zeros(len(v), dtype=np.int64)
-    for lag in range(min(window, len(v))):  # a lag beyond the rows would wrap around
-        same = np.zeros(len(v), dtype=bool)
-        same[lag:] = (g[lag:] == g[: len(v) - lag]) & (h[lag:] - h[: len(v) - lag] < window)
-        take = same.copy()
-        take[lag:] &= present[: len(v) - lag]
-        total[lag:] += np.where(take[lag:], filled[: len(v) - lag], 0.0)
-        count += take
-    mean = np.full(len(v), np.nan)
-    np.divide(total, count, out=mean, where=count > 0)
-    out = np.empty_like(mean)
-    out[order] = mean
-    return out
-
-
 def hourly_table(data: Dataset, edition: Edition | None) -> pd.DataFrame:
     """The hourly AQI as the national network publishes it, one row per station-hour.
 
     :func:`ecotarget.standards.aqi.hourly_aqi` on each station-hour: PM2.5 and PM10 1-h
     values against the 24-h columns, SO2/NO2/CO/O3 against the 1-h columns, no O3 8-h
-    (standards.md §1.7).  ``so2_24h`` for the HJ 633-2012 SO2 > 800 rule is the station's
+    (docs/standards.md §1).  ``so2_24h`` for the HJ 633-2012 SO2 > 800 rule is the station's
     trailing 24-h SO2 mean over the hours present, rounded half to even as published.
 
     ``time`` is the input's own label, unchanged (start-of-hour labels stay start-of-hour);
@@ -272,15 +202,13 @@ def calendar_data(data: Dataset, spec: TargetsFile, *, air_standard: str | None 
                   as_of: dt.date | None = None) -> CalendarData:
     """City days for the calendar and the year-to-date good-day summary.
 
-    The summary is :func:`ecotarget.metrics.air.good_day_rate` evaluated like
+    The summary is :func:`ecotarget.metrics.air_targets.good_day_rate` evaluated like
     ``ecotarget check`` does (the same outlook: allowance and projection from the previous
     year), for the year of ``as_of`` (default: the last city day).  It uses the targets
     file's good-day target when it has one, else a ``>= 90`` % target.  The calendar's AQI
     uses the edition that target is judged under (``air_standard`` first, as with
     ``--air-standard``).
     """
-    from ecotarget.evaluate import evaluate
-
     if data.air_daily is None or data.air_daily.empty:
         raise InputError("no air day in the input")
     settings = spec.settings
@@ -291,7 +219,7 @@ def calendar_data(data: Dataset, spec: TargetsFile, *, air_standard: str | None 
     window = make_window(as_of.year, as_of=as_of, period=None)
     ctx = MetricContext(data=data, window=window, settings=settings, air_standard=air_standard)
 
-    days = city_days_with_aqi(data, settings.air, edition_of(judged, ctx))
+    days = ctx.city_days(ctx.edition_for(judged.params_as(AirParams).standard))
     calendar = _calendar_days(days)
     months = tuple(sorted({(d.year, d.month) for d in calendar["date"].dt.date.unique()}))
 
@@ -327,5 +255,5 @@ def _calendar_days(days: pd.DataFrame) -> pd.DataFrame:
 
 
 __all__ = ["HOURLY_COLUMNS", "STATION_DAY_COLUMNS", "CalendarData", "GoodDaySummary",
-           "calendar_data", "default_good_day_target", "given_station_days",
-           "good_day_target", "hourly_table", "station_day_table", "trailing_mean"]
+           "calendar_data", "default_good_day_target",
+           "good_day_target", "hourly_table", "station_day_table"]

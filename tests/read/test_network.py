@@ -7,7 +7,6 @@ plants the disagreements listed there (PLANTED_LONG, PLANTED_WIDE) and the quirk
 from __future__ import annotations
 
 import importlib.util
-import io
 import json
 import shutil
 import sys
@@ -20,16 +19,11 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner, Result
 
-from ecotarget.check import CheckOptions, build_dataset, validation_context
 from ecotarget.cli import cli
-from ecotarget.errors import InputError
-from ecotarget.network import (
-    O3_8H_NOTE,
-    compare_published,
-    detect_layout,
-    select_stations,
-)
+from ecotarget.network import O3_8H_NOTE, detect_layout
+from ecotarget.pipeline import CheckOptions, build_dataset, validation_context
 from ecotarget.readers import RawTable, Source, expand_paths, read_table
+from ecotarget.stations import select_stations
 from ecotarget.targets import load_targets
 from ecotarget.validate import ValidatedTable, validate_table
 from tests.conftest import ROOT, SAMPLES, TARGETS
@@ -37,7 +31,7 @@ from tests.conftest import ROOT, SAMPLES, TARGETS
 
 def _load_sample_script() -> ModuleType:
     # scripts/ is not a package and not installed: load the generator from its file
-    path = Path(__file__).resolve().parents[1] / "scripts" / "make_network_samples.py"
+    path = Path(__file__).resolve().parents[2] / "scripts" / "make_network_samples.py"
     spec = importlib.util.spec_from_file_location("make_network_samples", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -171,96 +165,6 @@ def test_hour_zero_is_the_last_hour_of_the_day_before(tmp_path: Path) -> None:
 
 
 # --- choosing the region's stations -----------------------------------------------------------
-
-def test_check_without_stations_is_an_error_naming_the_count() -> None:
-    result = run("check", str(LONG), "--targets", str(TARGETS))
-    assert result.exit_code == 2
-    assert "national network files with 8 stations" in result.stderr
-    assert "--station CODE" in result.stderr and "stations:" in result.stderr
-    assert "china_sites_20250101.csv and 2 more" in result.stderr
-
-
-def test_check_with_stations_counts_only_them() -> None:
-    doc = check_json(str(LONG), *PINGHU)
-    inputs = doc["inputs"]
-    assert isinstance(inputs, list)
-    # 8 stations × 24 h; 20250102: hour 5 and station 2004A absent (7 × 23)
-    assert [i["rows_read"] for i in inputs] == [192, 161, 192]
-    assert [i["rows_other_stations"] for i in inputs] == [144, 115, 144]
-    assert all(i["rows_accepted"] == i["rows_read"] for i in inputs)
-    results = {r["id"]: r for r in doc["results"]}
-    assert results["air_good_day_rate"]["how"].startswith("1/3 days")
-    # the mean of Pinghu's city days (39, 94, 86), not of the country's stations
-    assert results["pm25_mean"]["actual"] == 73
-    everyone = [arg for code in ("1001A", "1002A", "1141A", "1252A", "2003A", "2004A")
-                for arg in ("--station", code)]
-    national = check_json(str(LONG), *PINGHU, *everyone)
-    assert {r["id"]: r["actual"] for r in national["results"]}["pm25_mean"] != 73
-
-
-def test_one_station_is_not_two() -> None:
-    one = check_json(str(LONG), "--station", "2001A")
-    assert [i["rows_other_stations"] for i in one["inputs"]] == [168, 138, 168]
-    assert {d["id"]: d["actual"] for d in one["results"]}["pm25_mean"] == 94  # 46, 127, 108
-
-
-def test_station_by_name_in_wide_files() -> None:
-    by_name = check_json(str(WIDE), "--station", "平湖监测站")
-    by_code = check_json(str(WIDE), "--station", "2001a")  # codes match in any case
-    for doc in (by_name, by_code):
-        assert [i["rows_accepted"] - i["rows_other_stations"] for i in doc["inputs"]] == [1] * 6
-    assert by_name["results"] == by_code["results"]
-
-
-def test_stations_from_the_targets_file(tmp_path: Path) -> None:
-    text = TARGETS.read_text(encoding="utf-8").replace("stations: []",
-                                                       "stations: [2001A, 2002A]")
-    targets = write(tmp_path / "targets.yaml", text)
-    result = run("check", str(LONG), "--targets", str(targets), "--format", "json",
-                 "--fail-on", "never")
-    assert result.exit_code == 0
-    from_file = json.loads(result.stdout)
-    assert from_file["results"] == check_json(str(LONG), *PINGHU)["results"]
-
-
-def test_a_chosen_station_in_no_file_is_noted() -> None:
-    doc = check_json(str(LONG), *PINGHU, "--station", "9999A")
-    notes = doc["inputs"][0]["notes"]
-    assert any("9999A in none of the network files" in n for n in notes)
-
-
-def test_own_air_files_ignore_the_station_list(tmp_path: Path) -> None:
-    own = SAMPLES / "air-hourly-2025.csv"
-    doc = check_json(str(own), "--station", "2001A")
-    assert doc["inputs"][0]["rows_other_stations"] == 0
-    assert doc["results"] == check_json(str(own))["results"]
-
-
-def test_select_stations_library() -> None:
-    read = tables(LONG)
-    with pytest.raises(InputError, match="8 stations"):
-        select_stations(read, [], required=True)
-    every = select_stations(read, [], required=False)
-    assert every.other_rows == [0, 0, 0] and every.network_files == 3
-    chosen = select_stations(read, ["2001A"], required=False)
-    assert {s for t in chosen.tables for s in t.frame["station"]} == {"2001A"}
-    assert read[0].frame["station"].nunique() == 8  # the inputs are not changed
-
-
-def test_aqi_lists_every_station_unless_chosen() -> None:
-    every = run("aqi", str(LONG), "--format", "csv")
-    assert every.exit_code == 0
-    listed = pd.read_csv(io.StringIO(every.stdout), dtype={"station": str})
-    assert set(listed["station"]) == {"1001A", "1002A", "1141A", "1252A", "2001A", "2002A",
-                                      "2003A", "2004A", "city"}
-    chosen = run("aqi", str(LONG), "--format", "csv", *PINGHU)
-    listed = pd.read_csv(io.StringIO(chosen.stdout), dtype={"station": str})
-    assert set(listed["station"]) == {"2001A", "2002A", "city"}
-    missing = run("aqi", str(LONG), "--station", "9999A")
-    assert "station 9999A is in none of the network files" in missing.stderr
-
-
-# --- the wide layout ------------------------------------------------------------------------------
 
 def test_wide_layout_reads_code_name_and_published_values() -> None:
     table = raw(WIDE / "2025010210.csv")
@@ -396,68 +300,6 @@ def test_a_station_absent_from_one_file() -> None:
 
 
 # --- published values against ecotarget's -----------------------------------------------------------
-
-def _planted(planted: tuple[tuple[str, str, str, int], ...]) -> set[tuple[str, str, str]]:
-    return {(time, station, value) for time, station, value, _ in planted}
-
-
-def test_compare_published_reports_exactly_the_planted_disagreements() -> None:
-    result = run("aqi", str(LONG), "--hourly", "--compare-published")
-    assert result.exit_code == 0
-    lines = result.stdout.rstrip("\n").split("\n")
-    assert lines[-1] == LONG_AGREEMENT
-    body = lines[next(i for i, line in enumerate(lines) if line.startswith("──")) + 1:-1]
-    found = {(" ".join(line.split()[:2]), line.split()[2], line.split()[3]) for line in body}
-    assert found == _planted(PLANTED_LONG)
-    row = next(line for line in body if "2001A" in line).split()
-    assert row[3:] == ["AQI", str(int(row[5]) + 7), row[5]]  # published = ecotarget + 7
-
-
-def test_compare_published_in_the_wide_layout() -> None:
-    result = run("aqi", str(WIDE), "--compare-published")
-    assert result.stdout.rstrip("\n").split("\n")[-1] == WIDE_AGREEMENT
-    comparison = compare_published(select_stations(tables(WIDE), [], required=False).tables)
-    found = {(f"{r.time:%Y-%m-%d %H:%M}", r.station, r.value)
-             for r in comparison.disagreements.itertuples()}
-    assert found == _planted(PLANTED_WIDE)
-    assert set(comparison.values["value"]) == {"AQI"}  # six hours: no 24-h window covered
-
-
-def test_compare_published_library_counts_and_coverage() -> None:
-    comparison = compare_published(select_stations(tables(LONG), [], required=False).tables)
-    assert comparison.line() == LONG_AGREEMENT
-    assert (comparison.compared, comparison.agreeing) == (541, 536)
-    values = comparison.values
-    means = values[values["value"] != "AQI"]
-    # the first 23 hours' windows reach into 2024-12-31, which no file holds
-    assert means["time"].min() == pd.Timestamp("2025-01-01 23:00")
-    assert values.loc[values["value"] == "AQI", "time"].min() == pd.Timestamp("2025-01-01 00:00")
-    assert set(values["value"]) == {"AQI", "PM2.5_24h", "PM10_24h", "SO2_24h", "NO2_24h",
-                                    "CO_24h"}
-    # the CO_24h line cut short at 2025-01-03 23:00 compares nothing
-    last = values[values["time"] == pd.Timestamp("2025-01-03 23:00")]
-    assert "CO_24h" not in set(last["value"]) and "PM2.5_24h" in set(last["value"])
-
-
-def test_compare_published_formats() -> None:
-    as_json = json.loads(run("aqi", str(LONG), "--compare-published", "--format", "json").stdout)
-    assert (as_json["compared"], as_json["agreeing"], as_json["agreement_percent"]) == (541, 536, 99.1)
-    assert as_json["agreement"] == LONG_AGREEMENT and len(as_json["rows"]) == 5
-    assert set(as_json["rows"][0]) == {"time", "station", "value", "published", "ecotarget",
-                                       "path", "line"}
-    as_csv = run("aqi", str(LONG), "--compare-published", "--format", "csv")
-    assert as_csv.stdout.splitlines()[0] == "time,station,value,published,ecotarget,path,line"
-    assert len(as_csv.stdout.splitlines()) == 6
-    assert as_csv.stderr.strip().endswith(LONG_AGREEMENT)
-
-
-def test_compare_published_needs_published_values() -> None:
-    result = run("aqi", str(SAMPLES / "air-hourly-2025.csv"), "--compare-published")
-    assert result.exit_code == 2 and "no published value to compare with" in result.stderr
-    assert run("aqi", str(LONG), "--compare-published", "--calendar").exit_code == 2
-
-
-# --- the O3 8-h columns are never read -----------------------------------------------------------
 
 def _garbage_o3_8h(source: Path, target: Path) -> None:
     shutil.copytree(source, target)

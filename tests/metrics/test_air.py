@@ -19,20 +19,19 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ecotarget.check import CheckOptions, build_dataset, check, read_inputs
-from ecotarget.metrics.air_tables import (
-    HOURLY_COLUMNS,
-    STATION_DAY_COLUMNS,
-    calendar_data,
-    given_station_days,
-    hourly_table,
-    station_day_table,
-    trailing_mean,
-)
-from ecotarget.metrics.context import Dataset
+from ecotarget.dataset import Dataset, given_station_days
+from ecotarget.pipeline import CheckOptions, build_dataset, check, read_inputs
 from ecotarget.readers import expand_paths
 from ecotarget.report import Result
 from ecotarget.standards.aqi import Edition
+from ecotarget.standards.averages import trailing_mean
+from ecotarget.tables.aqi import (
+    HOURLY_COLUMNS,
+    STATION_DAY_COLUMNS,
+    calendar_data,
+    hourly_table,
+    station_day_table,
+)
 from ecotarget.targets import TargetsFile, load_targets
 from ecotarget.validate import ValidatedTable
 
@@ -363,7 +362,7 @@ def test_calendar_data_uses_the_good_day_outlook(tmp_path: Path) -> None:
 
 def test_the_last_hour_of_the_year_is_in_the_year(tmp_path: Path) -> None:
     """2026-01-01 00:00 labels the last hour of 2025 (end-of-hour labels): not out of period."""
-    from ecotarget.check import CheckOptions, check
+    from ecotarget.pipeline import CheckOptions, check
     from ecotarget.targets import load_targets
     from tests.conftest import TARGETS
 
@@ -383,7 +382,7 @@ def test_rows_before_the_baseline_year_or_after_tomorrow_are_out_of_period(tmp_p
     """The scope's edges, with end-of-hour labels: 2024-01-01 00:00 is an hour of 2023 (out),
     01:00 one of the 2024 baseline (in); with today 2025-06-10, an hour ending 2025-06-11
     01:00 is the last one kept (the day after today is tolerated, no later)."""
-    from ecotarget.check import CheckOptions, check
+    from ecotarget.pipeline import CheckOptions, check
     from ecotarget.targets import load_targets
     from tests.conftest import TARGETS
 

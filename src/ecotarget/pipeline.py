@@ -1,4 +1,4 @@
-"""The check pipeline as a library call: read → validate → metrics → evaluate → report.
+"""The check pipeline as a library call: read → validate → dataset → metrics → evaluate → report.
 
 ``check(["data/samples"], load_targets())`` returns a :class:`~ecotarget.report.Report`;
 the CLI only renders it.
@@ -8,23 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Literal, cast
 
 import numpy as np
 import pandas as pd
 
 from ecotarget import __version__
-from ecotarget.errors import InputError
+from ecotarget.dataset import Dataset, assemble_dataset
 from ecotarget.evaluate import evaluate
 from ecotarget.metrics import METRICS
-from ecotarget.metrics.context import Dataset, MetricContext
-from ecotarget.network import select_stations
+from ecotarget.metrics.context import MetricContext
 from ecotarget.periods import make_window
 from ecotarget.readers import Source, expand_paths, read_table
 from ecotarget.report import InputSummary, Report, Result
 from ecotarget.schemas import Kind
-from ecotarget.targets import LoadedTargets, TargetsFile, load_targets
-from ecotarget.validate import LINE, ValidatedTable, ValidationContext, validate_table
+from ecotarget.stations import select_stations
+from ecotarget.targets import LoadedTargets, Target, TargetsFile, load_targets
+from ecotarget.validate import ValidatedTable, ValidationContext, validate_table
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,21 @@ Progress = Callable[[str], None]  # told what starts next: "reading x.csv", "eva
 
 
 def read_inputs(sources: Sequence[Source], spec: TargetsFile, options: CheckOptions,
-                progress: Progress | None = None) -> list[ValidatedTable]:
-    """Read and validate every source; unusable files raise :class:`InputError`."""
+                progress: Progress | None = None, *, only_kind: Kind | None = None
+                ) -> list[ValidatedTable]:
+    """Read and validate every source; unusable files raise :class:`InputError`.
+
+    ``only_kind``: validate and return only the inputs of that kind; the others are read
+    (to learn their kind) and skipped.
+    """
     context = validation_context(spec)
     tables = []
     for source in sources:
         if progress:
             progress(f"reading {source.name}")
         raw = read_table(source, encoding=options.encoding, kind=options.kind)
+        if only_kind is not None and raw.kind != only_kind:
+            continue
         if progress:
             progress(f"validating {source.name}")
         tables.append(validate_table(raw, context))
@@ -83,12 +91,13 @@ def check(paths: Sequence[str] | Sequence[Source], targets: LoadedTargets | None
 
 def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
                  options: CheckOptions, progress: Progress | None = None) -> Report:
+    """Check the targets against validated tables (see :func:`check`)."""
     spec = loaded.spec
     year = spec.plan.year
     # National network files hold the whole country: only the region's stations count, and
     # without a station list that is an error, never a national average.
     selection = select_stations(tables, options.stations or tuple(spec.stations), required=True)
-    in_scope, summaries = _scope(selection.tables, year, options.today, selection.other_rows,
+    in_scope, summaries = scope_tables(selection.tables, year, options.today, selection.other_rows,
                                  options.hour_label or spec.settings.air.hour_label)
     if progress:
         progress("computing daily values")
@@ -99,7 +108,7 @@ def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
                         air_standard=options.air_standard)
     if progress:
         progress("evaluating targets")
-    results = [_evaluate_one(target, ctx) for target in spec.targets]
+    results = [evaluate_target(target, ctx) for target in spec.targets]
     errors = [e.as_dict() for t in tables for e in t.errors]
     return Report(
         version=__version__, targets_file=loaded.path,
@@ -109,10 +118,8 @@ def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
     )
 
 
-def _evaluate_one(target: object, ctx: MetricContext) -> Result:
-    from ecotarget.targets import Target
-
-    assert isinstance(target, Target)
+def evaluate_target(target: Target, ctx: MetricContext) -> Result:
+    """Measure one target with its registered metric and judge the measurement."""
     spec = METRICS[target.metric]
     measured = spec.load()(target, ctx)
     return evaluate(target, measured, ctx.window)
@@ -138,7 +145,7 @@ def _row_dates(table: ValidatedTable) -> pd.Series | None:
     return None
 
 
-def _scope(tables: list[ValidatedTable], year: int, today: dt.date,
+def scope_tables(tables: list[ValidatedTable], year: int, today: dt.date,
            other_stations: Sequence[int] | None = None, hour_label: str = "end"
            ) -> tuple[list[ValidatedTable], list[InputSummary]]:
     """Drop (and count) rows dated in the future or outside the plan year and its baseline.
@@ -180,44 +187,14 @@ def _scope(tables: list[ValidatedTable], year: int, today: dt.date,
 
 
 def _replace_frame(table: ValidatedTable, frame: pd.DataFrame) -> ValidatedTable:
-    from dataclasses import replace
-
     return replace(table, frame=frame.reset_index(drop=True))
 
 
 def build_dataset(tables: list[ValidatedTable], spec: TargetsFile,
                   options: CheckOptions) -> Dataset:
-    """Combine the accepted rows of all inputs per kind."""
-    ledger = _concat([t for t in tables if t.kind == "ledger"])
-    water = _concat([t for t in tables if t.kind == "water"])
-    air_hourly = air_daily = None
-    air = [t for t in tables if t.kind == "air"]
-    if air:
-        from ecotarget.metrics.air import prepare_air
-
-        air_hourly, air_daily = prepare_air(air, spec, options)
-    return Dataset(ledger=ledger, air_hourly=air_hourly, air_daily=air_daily, water=water,
-                   stations=options.stations or tuple(spec.stations))
-
-
-def _concat(tables: list[ValidatedTable]) -> pd.DataFrame | None:
-    if not tables:
-        return None
-    frames = [t.frame.assign(_path=t.path) for t in tables]
-    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    if len(tables) > 1 and tables[0].kind == "ledger":
-        _cross_file_duplicates(frame)
-    return frame
-
-
-def _cross_file_duplicates(frame: pd.DataFrame) -> None:
-    keys = ["period", "indicator", *(["region"] if "region" in frame else [])]
-    dup = frame[frame.duplicated(keys, keep=False)]
-    if not dup.empty:
-        first = dup.iloc[0]
-        where = ", ".join(f"{r['_path']}:{r[LINE]}" for _, r in dup.head(4).iterrows())
-        raise InputError(
-            f"the same month and indicator ({first['period']}, {first['indicator']}) comes from "
-            f"more than one file: {where}; keep one copy"
-        )
-
+    """Combine the accepted rows of all inputs per kind, under the check's settings."""
+    air = spec.settings.air
+    return assemble_dataset(
+        tables, hour_label=cast(Literal["end", "start"], options.hour_label or air.hour_label),
+        city_aggregation=air.city_aggregation,
+        stations=options.stations or tuple(spec.stations))

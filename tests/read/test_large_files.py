@@ -121,11 +121,11 @@ def test_gbk_and_utf16_files_take_the_bulk_path_as_utf8(tmp_path: Path, encoding
 def test_a_check_of_the_samples_is_the_same_on_either_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """End to end: the sample files through the bulk reader give the report the general
     path gives, figure for figure."""
-    from ecotarget.check import CheckOptions, check
+    from ecotarget.pipeline import CheckOptions, check
     from ecotarget.render.json import report_document
     from ecotarget.targets import load_targets
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     paths = [str(p) for p in sorted((root / "data" / "samples").glob("*.csv"))]
     options = CheckOptions(today=__import__("datetime").date(2025, 11, 5))
     targets = load_targets(root / "config" / "targets.yaml")
