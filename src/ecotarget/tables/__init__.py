@@ -1,0 +1,1 @@
+"""The rows behind ecotarget's detail commands: aqi, water and the published-value comparison."""
