@@ -48,7 +48,7 @@ class Plan(_Strict):
 
 
 class AirSettings(_Strict):
-    """Choices the air standards leave open (standards.md §8), with their documented defaults."""
+    """Choices HJ 633 and HJ 663 leave open (docs/standards.md §1, §2), with their documented defaults."""
 
     standard: Literal["auto", "2012", "2026"] = "auto"
     o3_1h_in_daily_aqi: bool = True
@@ -58,7 +58,7 @@ class AirSettings(_Strict):
 
 
 class WaterSettings(_Strict):
-    """Choices the water rules leave open (standards.md §4, §8)."""
+    """Choices the water assessment rules leave open (docs/standards.md §3, §5)."""
 
     below_detection_limit: Literal["half", "zero", "dl"] = "half"
     drinking_pass: Literal["every_round", "mean"] = "every_round"
