@@ -1,4 +1,4 @@
-"""Status rules of DESIGN.md, applied to measurements built by hand."""
+"""Statuses, margins and reasons, applied to measurements built by hand."""
 
 from __future__ import annotations
 
@@ -81,3 +81,29 @@ def test_reasons_name_the_projection() -> None:
         "behind so far, and the projection (88.5) misses it too")
     ahead = Measurement(91.0, reachable=True, projected_pass=False, outlook={"projected": 89.5})
     assert evaluate(target(), ahead, OCT).reason == "met so far, but the projection (89.5) misses it"
+
+
+@pytest.mark.parametrize(
+    ("measurement", "status", "reason"),
+    [
+        (Measurement(1.0, done=True), "met", "done"),
+        (Measurement(0.0, done=False), "at_risk", "not done; due 2025-12-15 (45 days left)"),
+        (Measurement(None), "no_data", "no ledger input"),
+    ],
+)
+def test_a_deadline_is_judged_by_done_and_days_left(measurement: Measurement, status: str,
+                                                     reason: str) -> None:
+    due = dt.date(2025, 12, 15)
+    deliverable = Measurement(measurement.actual, done=measurement.done, deadline=due)
+    result = evaluate(target(op="==", target=1), deliverable, OCT)
+    assert (result.status, result.reason, result.margin) == (status, reason, None)
+
+
+def test_the_target_compares_grades_on_its_scale() -> None:
+    graded = target(metric="ledger.latest", params={"indicator": "x", "scale": ["D", "C", "B", "A"]},
+                    target="B")
+    assert graded.passes("A") and not graded.passes("C") and not graded.passes("Z")
+    assert graded.margin("A", "B") == 1.0 and graded.margin(3.0, "B") is None
+    lower = target(metric="ledger.latest", params={"indicator": "x", "scale": ["D", "C", "B", "A"]},
+                   op="<=", target="B")
+    assert lower.margin("A", "B") == -1.0 and lower.operator(1.0, 2.0)

@@ -19,7 +19,9 @@ class Measurement:
     ``actual`` is None when no valid data exist. ``insufficient`` names why the data do not
     suffice (validity counts, missing months, a zero denominator) while ``actual`` may still
     be shown. ``pace`` is the pro-rata figure a count or annual ratio should have reached by
-    now; ``outlook`` carries what the rest of the year must deliver.
+    now; ``outlook`` carries what the rest of the year must deliver. ``deadline`` marks a
+    deliverable (a milestone): it is judged by ``done`` against that date, not by comparing
+    ``actual`` with the target, and it has no margin.
     """
 
     actual: float | str | None
@@ -28,6 +30,7 @@ class Measurement:
     insufficient: str | None = None
     pace: float | None = None
     done: bool | None = None  # milestones
+    deadline: dt.date | None = None  # set for a deliverable judged by its due date
     reachable: bool | None = None  # False when even a perfect rest of the year cannot reach it
     projected_pass: bool | None = None  # year-end projection meets the target
     coverage: dict[str, Any] = field(default_factory=dict)

@@ -9,8 +9,10 @@ target with the plan's own words (``clause``), the metric that measures it, the 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import operator
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -23,6 +25,9 @@ from ecotarget.errors import TargetsFileError
 
 Op = Literal[">=", "<=", "==", "<", ">"]
 OPS: tuple[str, ...] = (">=", "<=", "==", "<", ">")
+OPERATORS: dict[str, Callable[[float, float], bool]] = {
+    ">=": operator.ge, "<=": operator.le, "==": operator.eq, "<": operator.lt, ">": operator.gt,
+}
 Section = Literal["headline", "tasks", "milestones"]
 PREVIOUS_YEAR = "previous_year"
 
@@ -43,7 +48,7 @@ class Plan(_Strict):
 
 
 class AirSettings(_Strict):
-    """Choices the air standards leave open (standards.md §8), with their documented defaults."""
+    """Choices HJ 633 and HJ 663 leave open (docs/standards.md §1, §2), with their documented defaults."""
 
     standard: Literal["auto", "2012", "2026"] = "auto"
     o3_1h_in_daily_aqi: bool = True
@@ -53,7 +58,7 @@ class AirSettings(_Strict):
 
 
 class WaterSettings(_Strict):
-    """Choices the water rules leave open (standards.md §4, §8)."""
+    """Choices the water assessment rules leave open (docs/standards.md §3, §5)."""
 
     below_detection_limit: Literal["half", "zero", "dl"] = "half"
     drinking_pass: Literal["every_round", "mean"] = "every_round"
@@ -134,6 +139,65 @@ class Target(_Strict):
 
     def params_as(self, model: type[BaseModel]) -> Any:
         return model.model_validate(self.params)
+
+    @property
+    def scale(self) -> list[str] | None:
+        """The grades of a graded target, lowest first (``params.scale``), else None."""
+        scale = self.params.get("scale")
+        return list(scale) if scale else None
+
+    @property
+    def operator(self) -> Callable[[float, float], bool]:
+        """The comparison of ``op`` as a function of (actual, goal), for numbers."""
+        return OPERATORS[self.op]
+
+    def passes(self, actual: float | str, goal: float | str | None = None) -> bool:
+        """Whether ``actual`` satisfies ``op`` against ``goal`` (default: the target value).
+
+        Grades compare by their rank on the target's scale; a grade off the scale, or a
+        grade against a number, never passes.
+
+        >>> share = Target(id="t", section="headline", name="n", name_en="n", clause="c",
+        ...                metric="ledger.total", op=">=", target=80.0, params={"indicator": "x"})
+        >>> share.passes(80.0), share.passes(79.9), share.passes(70.0, goal=65.0)
+        (True, False, True)
+        """
+        goal = self.target if goal is None else goal
+        scale = self.scale
+        if scale and (isinstance(actual, str) or isinstance(goal, str)):
+            rank = {grade: i for i, grade in enumerate(scale)}
+            if actual not in rank or goal not in rank:
+                return False
+            return self.operator(rank[actual], rank[goal])
+        if isinstance(actual, str) or isinstance(goal, str):
+            return False
+        return self.operator(actual, goal)
+
+    def margin(self, actual: float | str | None, goal: float | str | None) -> float | None:
+        """How far ``actual`` is on the good side of ``goal`` (negative: the bad side).
+
+        For ``<=``/``<`` lower is better, so the sign turns; for ``==`` any distance is a
+        shortfall. Grades give the number of steps on the scale; None when not comparable.
+
+        >>> pm25 = Target(id="t", section="headline", name="n", name_en="n", clause="c",
+        ...               metric="ledger.total", op="<=", target=30.0, params={"indicator": "x"})
+        >>> pm25.margin(27.5, 30.0), pm25.margin(31.0, 30.0), pm25.margin(None, 30.0)
+        (2.5, -1.0, None)
+        """
+        if not isinstance(actual, (int, float)) or not isinstance(goal, (int, float)):
+            scale = self.scale
+            if scale and actual in scale and goal in scale:
+                steps = scale.index(actual) - scale.index(goal)
+                return float(-steps if self.op in ("<=", "<") else steps)
+            return None
+        if math.isnan(actual):
+            return None
+        diff = float(actual) - float(goal)
+        if self.op in ("<=", "<"):
+            diff = -diff
+        elif self.op == "==":
+            diff = -abs(diff)
+        return round(diff, 6)
 
 
 class TargetsFile(_Strict):

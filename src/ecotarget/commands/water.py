@@ -16,7 +16,7 @@ from ecotarget.render.water import render_csv, render_json, render_table
 
 if TYPE_CHECKING:
 
-    from ecotarget.metrics.water import WaterReport
+    from ecotarget.tables.water import WaterReport
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -40,9 +40,9 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     Example:
       ecotarget water data/samples/water-2025.csv --period 2025-07
     """
-    from ecotarget.metrics.water import period_window, water_report
     from ecotarget.periods import parse_period
     from ecotarget.pipeline import CheckOptions, read_inputs
+    from ecotarget.tables.water import period_window, water_report
 
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
     loaded = _targets(targets_path)

@@ -41,23 +41,23 @@ def _spec(name: str, kind: InputKind, model: type[BaseModel], function: str, tex
 METRICS: dict[str, MetricSpec] = {
     spec.name: spec
     for spec in (
-        _spec("ledger.ratio", "ledger", p.LedgerRatioParams, "ledger:ratio",
+        _spec("ledger.ratio", "ledger", p.LedgerRatioParams, "ledger:measure_ratio",
               "numerator indicators ÷ denominator indicators × 100 over the period"),
-        _spec("ledger.total", "ledger", p.LedgerIndicatorParams, "ledger:total",
+        _spec("ledger.total", "ledger", p.LedgerIndicatorParams, "ledger:measure_total",
               "an indicator's monthly figures combined over the period"),
-        _spec("ledger.latest", "ledger", p.LedgerIndicatorParams, "ledger:latest",
+        _spec("ledger.latest", "ledger", p.LedgerIndicatorParams, "ledger:measure_latest",
               "an indicator's latest figure or grade in the period"),
-        _spec("ledger.milestone", "ledger", p.MilestoneParams, "ledger:milestone",
+        _spec("ledger.milestone", "ledger", p.MilestoneParams, "ledger:measure_milestone",
               "a deliverable reported done (value 1) by its due date"),
         _spec("air.good_day_rate", "air", p.AirParams, "air_targets:good_day_rate",
               "days with AQI ≤ 100 ÷ valid days × 100 (HJ 633, HJ 663)"),
         _spec("air.pm25_mean", "air", p.AirParams, "air_targets:pm25_mean",
               "mean of valid daily PM2.5 means, whole µg/m³ (HJ 663)"),
-        _spec("water.class_share", "water", p.WaterShareParams, "water:class_share",
+        _spec("water.class_share", "water", p.WaterShareParams, "water:measure_class_share",
               "share of sections at or better than a GB 3838 class"),
-        _spec("water.cwqi", "water", p.WaterCwqiParams, "water:cwqi",
+        _spec("water.cwqi", "water", p.WaterCwqiParams, "water:measure_cwqi",
               "city water-quality index CWQI of the sections (环办监测〔2017〕51号)"),
-        _spec("drinking.compliance_rate", "water", p.DrinkingParams, "water:drinking_compliance",
+        _spec("drinking.compliance_rate", "water", p.DrinkingParams, "drinking:measure_drinking_compliance",
               "share of drinking-water sources passing every round (GB 3838 III + Table 2)"),
     )
 }

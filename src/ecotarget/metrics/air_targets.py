@@ -6,19 +6,12 @@ window, measures the city days there, and adds coverage, outlook and detail.
 
 from __future__ import annotations
 
-import operator
-
 from ecotarget.metrics import air
 from ecotarget.metrics.context import MetricContext
 from ecotarget.metrics.params import AirParams
 from ecotarget.report import Measurement
 from ecotarget.standards import air as engine
 from ecotarget.targets import Target
-
-# a target's operator as a comparison of (actual, goal), for the outlook's judging
-_COMPARISONS: dict[str, air.Passes] = {
-    ">=": operator.ge, "<=": operator.le, "==": operator.eq, "<": operator.lt, ">": operator.gt,
-}
 
 
 def good_day_rate(target: Target, ctx: MetricContext) -> Measurement:
@@ -35,7 +28,7 @@ def good_day_rate(target: Target, ctx: MetricContext) -> Measurement:
     coverage = air.coverage(air.valid_days(now)["date"], window)
     outlook, reachable, projected = air.good_day_outlook(
         stats.good_days, stats.valid_days, _goal(target), days, window,
-        _COMPARISONS[target.op])
+        target.operator)
     detail = {"stats": air.stats_detail(stats), "drivers": air.drivers(now),
               "edition": air.editions(now)}
     how = f"{stats.good_days}/{stats.valid_days} days · {window.label()}"

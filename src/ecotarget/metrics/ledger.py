@@ -1,11 +1,18 @@
-"""Metrics over the ledger: reported monthly figures (DESIGN.md, the ledger kind).
+"""Ledger metrics: ratios, totals, latest figures and milestones over reported monthly figures.
 
-Monthly figures combine as the indicator's nature says: flows are summed over the months of
-the window; stocks take the latest month's figure (``aggregate: latest``).
+The ledger frame has one row per indicator and month: ``indicator``, ``period`` ('YYYY-MM'),
+``value`` and, for graded indicators, ``grade``. Monthly figures combine as the indicator's
+nature says: flows are summed over the months of the period; stocks take the latest month's
+figure (``aggregate: latest``). Periods are given as first and last month, 'YYYY-MM', both
+included; such strings sort in time order.
+
+The functions take a frame and plain parameters, so they serve a county, a town or a single
+month alike; the ``(Target, MetricContext)`` adapters the registry calls sit at the bottom.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -17,71 +24,201 @@ from ecotarget.report import Measurement
 from ecotarget.standards.rounding import round_half_even_scalar
 from ecotarget.targets import Target
 
-PERCENT_DECIMALS = 1  # percentages as bulletins report them (standards.md §2.8)
+PERCENT_DECIMALS = 1  # percentages to 1 decimal, half to even (GB/T 8170; docs/standards.md §6)
 
 
 @dataclass(frozen=True)
-class _Sum:
-    value: float | None  # None: no row of these indicators in the window
+class IndicatorTotal:
+    """Indicators' monthly figures combined over a period."""
+
+    value: float | None  # None: no row of these indicators in the period
     months: list[str]  # months that carried a row
     rows: int
 
 
-def _rows(ctx: MetricContext, indicators: list[str], window: Window) -> pd.DataFrame:
-    ledger = ctx.data.ledger
-    assert ledger is not None
-    months = window.months()
-    return ledger[ledger["indicator"].isin(indicators) & ledger["period"].isin(months)]
+@dataclass(frozen=True)
+class LedgerRatio:
+    """Numerator ÷ denominator × 100, with both sides as combined."""
+
+    percent: float | None  # None: a side has no row, or the denominator is zero
+    numerator: IndicatorTotal
+    denominator: IndicatorTotal
 
 
-def _combine(rows: pd.DataFrame, rule: Aggregate) -> _Sum:
+@dataclass(frozen=True)
+class LatestValue:
+    """An indicator's last reported figure (or grade) in a period and its month."""
+
+    value: float | str | None  # None: no row in the period
+    month: str | None
+
+
+@dataclass(frozen=True)
+class MilestoneDone:
+    """Whether a deliverable was reported done (value ≥ 1), and the first month it was."""
+
+    done: bool
+    month: str | None
+
+
+def ledger_rows(ledger: pd.DataFrame, indicators: Sequence[str], start: str,
+                end: str) -> pd.DataFrame:
+    """The rows of ``indicators`` in the months ``start``..``end`` ('YYYY-MM', inclusive).
+
+    >>> ledger = pd.DataFrame({"indicator": ["a", "a", "b"],
+    ...                        "period": ["2025-01", "2025-03", "2025-02"], "value": [1, 2, 3]})
+    >>> ledger_rows(ledger, ["a"], "2025-02", "2025-03")["value"].tolist()
+    [2]
+    """
+    periods = ledger["period"]
+    inside = ledger["indicator"].isin(list(indicators)) & (periods >= start) & (periods <= end)
+    return ledger[inside]
+
+
+def combine(rows: pd.DataFrame, aggregate: Aggregate) -> IndicatorTotal:
+    """Monthly rows as one figure: their sum, or (``latest``) each indicator's last month summed.
+
+    >>> rows = pd.DataFrame({"indicator": ["stock", "stock", "flow"],
+    ...                      "period": ["2025-01", "2025-02", "2025-01"], "value": [5.0, 7.0, 1.0]})
+    >>> combine(rows, "sum").value, combine(rows, "latest").value
+    (13.0, 8.0)
+    """
     if rows.empty:
-        return _Sum(None, [], 0)
+        return IndicatorTotal(None, [], 0)
     months = sorted(rows["period"].unique())
-    if rule == "latest":
+    if aggregate == "latest":
         latest = rows.sort_values("period").groupby("indicator", sort=False).tail(1)
         value = float(latest["value"].sum())
     else:
         value = float(rows["value"].sum())
-    return _Sum(value, months, len(rows))
+    return IndicatorTotal(value, months, len(rows))
 
 
-def _missing_months(ctx: MetricContext, groups: list[list[str]], window: Window,
-                    wanted: list[str]) -> list[str]:
-    """Months of ``wanted`` (shifted into ``window``'s year) where some group has no row."""
+def indicator_total(ledger: pd.DataFrame, indicator: str, start: str, end: str,
+                    aggregate: Aggregate = "sum") -> IndicatorTotal:
+    """One indicator's figures over ``start``..``end``: summed (flows) or latest (stocks).
+
+    >>> ledger = pd.DataFrame({"indicator": ["cases", "cases", "cases"],
+    ...                        "period": ["2025-01", "2025-02", "2025-04"], "value": [3.0, 4.0, 9.0]})
+    >>> total = indicator_total(ledger, "cases", "2025-01", "2025-03")
+    >>> total.value, total.months, total.rows
+    (7.0, ['2025-01', '2025-02'], 2)
+    """
+    return combine(ledger_rows(ledger, [indicator], start, end), aggregate)
+
+
+def ledger_ratio(ledger: pd.DataFrame, numerators: Sequence[str], denominators: Sequence[str],
+                 start: str, end: str, aggregate: Aggregate = "sum",
+                 denominator_aggregate: Aggregate | None = None) -> LedgerRatio:
+    """Numerator indicators ÷ denominator indicators × 100 over ``start``..``end``.
+
+    The percentage is rounded half to even to 1 decimal. The denominator combines by
+    ``denominator_aggregate`` when given, else by ``aggregate``.
+
+    >>> ledger = pd.DataFrame({"indicator": ["used", "made", "used", "made"],
+    ...                        "period": ["2025-01", "2025-01", "2025-02", "2025-02"],
+    ...                        "value": [9.0, 10.0, 8.0, 10.0]})
+    >>> ledger_ratio(ledger, ["used"], ["made"], "2025-01", "2025-02").percent
+    85.0
+    >>> ledger_ratio(ledger, ["used"], ["made"], "2025-01", "2025-02", "sum", "latest").percent
+    170.0
+    """
+    numerator = combine(ledger_rows(ledger, numerators, start, end), aggregate)
+    denominator = combine(ledger_rows(ledger, denominators, start, end),
+                          denominator_aggregate or aggregate)
+    if numerator.value is None or denominator.value is None or denominator.value == 0:
+        return LedgerRatio(None, numerator, denominator)
+    percent = round_half_even_scalar(numerator.value / denominator.value * 100, PERCENT_DECIMALS)
+    return LedgerRatio(percent, numerator, denominator)
+
+
+def latest_value(ledger: pd.DataFrame, indicator: str, start: str, end: str) -> LatestValue:
+    """The last figure of ``indicator`` in ``start``..``end``: its grade when it has one.
+
+    >>> ledger = pd.DataFrame({"indicator": ["score", "score", "score"],
+    ...                        "period": ["2025-02", "2025-05", "2025-09"], "value": [88.0, 91.5, 93.0]})
+    >>> latest_value(ledger, "score", "2025-01", "2025-06")
+    LatestValue(value=91.5, month='2025-05')
+    """
+    rows = ledger_rows(ledger, [indicator], start, end)
+    if rows.empty:
+        return LatestValue(None, None)
+    row = rows.sort_values("period").iloc[-1]
+    grade = row.get("grade")
+    value: float | str = grade if isinstance(grade, str) else float(row["value"])
+    return LatestValue(value, str(row["period"]))
+
+
+def milestone_done(ledger: pd.DataFrame, indicator: str, start: str, end: str) -> MilestoneDone:
+    """Whether ``indicator`` reports a value ≥ 1 in ``start``..``end``, and first when.
+
+    >>> ledger = pd.DataFrame({"indicator": ["plan", "plan", "plan"],
+    ...                        "period": ["2025-01", "2025-03", "2025-04"], "value": [0.0, 1.0, 1.0]})
+    >>> milestone_done(ledger, "plan", "2025-01", "2025-12")
+    MilestoneDone(done=True, month='2025-03')
+    >>> milestone_done(ledger, "plan", "2025-01", "2025-02").done
+    False
+    """
+    rows = ledger_rows(ledger, [indicator], start, end)
+    rows = rows[rows["value"] >= 1]
+    if rows.empty:
+        return MilestoneDone(False, None)
+    return MilestoneDone(True, str(rows["period"].min()))
+
+
+def missing_months(ledger: pd.DataFrame, groups: Sequence[Sequence[str]], start: str, end: str,
+                   wanted: Sequence[str]) -> list[str]:
+    """Months of ``wanted`` in which some group of indicators has no row in ``start``..``end``.
+
+    >>> ledger = pd.DataFrame({"indicator": ["a", "b", "a"],
+    ...                        "period": ["2024-01", "2024-01", "2024-02"], "value": [1, 1, 1]})
+    >>> missing_months(ledger, [["a"], ["b"]], "2024-01", "2024-12", ["2024-01", "2024-02"])
+    ['2024-02']
+    """
     missing = []
     for month in wanted:
-        shifted = f"{window.year:04d}{month[4:]}"
         for group in groups:
-            rows = _rows(ctx, group, window)
-            if not (rows["period"] == shifted).any():
-                missing.append(shifted)
+            rows = ledger_rows(ledger, group, start, end)
+            if not (rows["period"] == month).any():
+                missing.append(month)
                 break
     return missing
+
+
+# --- the adapters the registry calls: a target and the check's context --------------------------
+
+
+def _span(window: Window) -> tuple[str, str]:
+    """A window's first and last month, 'YYYY-MM'."""
+    return f"{window.start:%Y-%m}", f"{window.end:%Y-%m}"
+
+
+def _same_months_a_year_earlier(window: Window, months: Sequence[str]) -> list[str]:
+    return [f"{window.year - 1:04d}{month[4:]}" for month in months]
 
 
 def _no_ledger() -> Measurement:
     return Measurement(actual=None, how="no ledger input")
 
 
-def ratio(target: Target, ctx: MetricContext) -> Measurement:
-    """Numerator indicators ÷ denominator indicators × 100 over the window."""
+def measure_ratio(target: Target, ctx: MetricContext) -> Measurement:
+    """``ledger.ratio``: numerator indicators ÷ denominator indicators × 100 over the window."""
     if ctx.data.ledger is None:
         return _no_ledger()
     params: LedgerRatioParams = target.params_as(LedgerRatioParams)
-    current = _ratio_over(ctx, params, ctx.window)
-    actual, num, den = current
+    found = ledger_ratio(ctx.data.ledger, params.numerator, params.denominator, *_span(ctx.window),
+                         params.aggregate, params.denominator_rule)
+    num, den = found.numerator, found.denominator
     coverage = {"months": num.months, "first": num.months[0] if num.months else None,
                 "last": num.months[-1] if num.months else None}
     detail: dict[str, object] = {"numerator": num.value, "denominator": den.value,
               "numerator_indicators": params.numerator,
               "denominator_indicators": params.denominator,
               "aggregate": params.aggregate, "denominator_aggregate": params.denominator_rule}
-    how = (f"{_fmt(num.value)}/{_fmt(den.value)} · {months_label(num.months)}"
-           if num.value is not None and den.value is not None else "")
     if num.value is None or den.value is None:
         missing_side = "numerator" if num.value is None else "denominator"
         return Measurement(None, how=f"no {missing_side} rows", coverage=coverage, detail=detail)
+    how = f"{_fmt(num.value)}/{_fmt(den.value)} · {months_label(num.months)}"
     if den.value == 0:
         return Measurement(None, how=how, coverage=coverage, detail=detail,
                            insufficient="the denominator is zero over the period")
@@ -95,26 +232,24 @@ def ratio(target: Target, ctx: MetricContext) -> Measurement:
     if target.is_previous_year:
         baseline, insufficient, base_detail = _baseline_ratio(ctx, params, num.months)
         detail["previous_year"] = base_detail
-    return Measurement(actual, how=how, baseline=baseline, insufficient=insufficient,
+    return Measurement(found.percent, how=how, baseline=baseline, insufficient=insufficient,
                        pace=pace, coverage=coverage, detail=detail)
-
-
-def _ratio_over(ctx: MetricContext, params: LedgerRatioParams,
-                window: Window) -> tuple[float | None, _Sum, _Sum]:
-    num = _combine(_rows(ctx, params.numerator, window), params.aggregate)
-    den = _combine(_rows(ctx, params.denominator, window), params.denominator_rule)
-    if num.value is None or den.value is None or den.value == 0:
-        return None, num, den
-    return round_half_even_scalar(num.value / den.value * 100, PERCENT_DECIMALS), num, den
 
 
 def _baseline_ratio(ctx: MetricContext, params: LedgerRatioParams, months: list[str]
                     ) -> tuple[float | None, str | None, dict[str, object]]:
+    assert ctx.data.ledger is not None
     previous = ctx.window.previous_year()
-    missing = _missing_months(ctx, [params.numerator, params.denominator], previous, months)
-    actual, num, den = _ratio_over(ctx, params, previous)
-    detail: dict[str, object] = {"numerator": num.value, "denominator": den.value,
-                                 "months": num.months, "actual": actual, "missing_months": missing}
+    wanted = _same_months_a_year_earlier(ctx.window, months)
+    missing = missing_months(ctx.data.ledger, [params.numerator, params.denominator],
+                             *_span(previous), wanted)
+    found = ledger_ratio(ctx.data.ledger, params.numerator, params.denominator, *_span(previous),
+                         params.aggregate, params.denominator_rule)
+    actual = found.percent
+    detail: dict[str, object] = {"numerator": found.numerator.value,
+                                 "denominator": found.denominator.value,
+                                 "months": found.numerator.months, "actual": actual,
+                                 "missing_months": missing}
     if missing:
         return actual, f"the previous year lacks {', '.join(missing)}", detail
     if actual is None:
@@ -122,36 +257,30 @@ def _baseline_ratio(ctx: MetricContext, params: LedgerRatioParams, months: list[
     return actual, None, detail
 
 
-def total(target: Target, ctx: MetricContext) -> Measurement:
-    """An indicator's figures over the window: summed (flows) or latest (stocks)."""
+def measure_total(target: Target, ctx: MetricContext) -> Measurement:
+    """``ledger.total``: an indicator's figures over the window, summed or latest."""
     if ctx.data.ledger is None:
         return _no_ledger()
     params: LedgerIndicatorParams = target.params_as(LedgerIndicatorParams)
-    current = _combine(_rows(ctx, [params.indicator], ctx.window), params.aggregate)
-    coverage = {"months": current.months}
+    current = indicator_total(ctx.data.ledger, params.indicator, *_span(ctx.window),
+                              params.aggregate)
+    coverage: dict[str, object] = {"months": current.months}
     detail: dict[str, object] = {"indicator": params.indicator, "aggregate": params.aggregate,
                                  "rows": current.rows}
     if current.value is None:
         return Measurement(None, how=f"no rows of {params.indicator}", coverage=coverage,
                            detail=detail)
-    how = months_label(current.months)
-    pace = None
     if (not target.is_previous_year and isinstance(target.target, (int, float))
             and target.op in (">=", ">")):
-        pace = round_half_even_scalar(float(target.target) * ctx.window.elapsed_share, 2)
-        how = f"{_fmt(current.value)} of {_fmt(float(target.target))} · {how} · pace {pace:g}"
-        remaining = max(0.0, float(target.target) - current.value)
-        as_of = ctx.window.as_of
-        months_left = 12 - as_of.month + (0 if as_of == month_end(as_of.year, as_of.month) else 1)
-        outlook = {"remaining": remaining, "months_left": months_left,
-                   "per_month_needed": round(remaining / months_left, 2) if months_left else None}
-        return Measurement(current.value, how=how, pace=pace, coverage=coverage,
-                           outlook=outlook, detail=detail)
+        return _total_with_pace(float(target.target), current, ctx.window, coverage, detail)
+    how = months_label(current.months)
     baseline, insufficient = None, None
     if target.is_previous_year:
         previous = ctx.window.previous_year()
-        missing = _missing_months(ctx, [[params.indicator]], previous, current.months)
-        base = _combine(_rows(ctx, [params.indicator], previous), params.aggregate)
+        missing = missing_months(ctx.data.ledger, [[params.indicator]], *_span(previous),
+                                 _same_months_a_year_earlier(ctx.window, current.months))
+        base = indicator_total(ctx.data.ledger, params.indicator, *_span(previous),
+                               params.aggregate)
         baseline = base.value
         detail["previous_year"] = {"value": base.value, "months": base.months,
                                    "missing_months": missing}
@@ -163,57 +292,64 @@ def total(target: Target, ctx: MetricContext) -> Measurement:
                        coverage=coverage, detail=detail)
 
 
-def latest(target: Target, ctx: MetricContext) -> Measurement:
-    """The latest figure or grade of an indicator in the window."""
+def _total_with_pace(goal: float, current: IndicatorTotal, window: Window,
+                     coverage: dict[str, object], detail: dict[str, object]) -> Measurement:
+    """A count to reach by year end: the pro-rata pace and what each month left must add."""
+    assert current.value is not None
+    pace = round_half_even_scalar(goal * window.elapsed_share, 2)
+    how = (f"{_fmt(current.value)} of {_fmt(goal)} · {months_label(current.months)} "
+           f"· pace {pace:g}")
+    remaining = max(0.0, goal - current.value)
+    as_of = window.as_of
+    months_left = 12 - as_of.month + (0 if as_of == month_end(as_of.year, as_of.month) else 1)
+    outlook = {"remaining": remaining, "months_left": months_left,
+               "per_month_needed": round(remaining / months_left, 2) if months_left else None}
+    return Measurement(current.value, how=how, pace=pace, coverage=coverage, outlook=outlook,
+                       detail=detail)
+
+
+def measure_latest(target: Target, ctx: MetricContext) -> Measurement:
+    """``ledger.latest``: the latest figure or grade of an indicator in the window."""
     if ctx.data.ledger is None:
         return _no_ledger()
     params: LedgerIndicatorParams = target.params_as(LedgerIndicatorParams)
-    value, month = _latest_value(ctx, params.indicator, ctx.window)
-    detail: dict[str, object] = {"indicator": params.indicator, "month": month}
-    if value is None:
+    found = latest_value(ctx.data.ledger, params.indicator, *_span(ctx.window))
+    detail: dict[str, object] = {"indicator": params.indicator, "month": found.month}
+    if found.value is None:
         return Measurement(None, how=f"no rows of {params.indicator}", detail=detail)
-    how = f"{month}"
+    how = f"{found.month}"
     baseline, insufficient = None, None
     if target.is_previous_year:
-        baseline, base_month = _latest_value(ctx, params.indicator, ctx.window.previous_year())
-        detail["previous_year"] = {"value": baseline, "month": base_month}
-        if baseline is None:
+        base = latest_value(ctx.data.ledger, params.indicator, *_span(ctx.window.previous_year()))
+        baseline = base.value
+        detail["previous_year"] = {"value": base.value, "month": base.month}
+        if base.value is None:
             insufficient = "no figure in the same months of the previous year"
         else:
-            how = f"{month} vs {base_month}"
-    return Measurement(value, how=how, baseline=baseline, insufficient=insufficient,
-                       coverage={"months": [month]}, detail=detail)
+            how = f"{found.month} vs {base.month}"
+    return Measurement(found.value, how=how, baseline=baseline, insufficient=insufficient,
+                       coverage={"months": [found.month]}, detail=detail)
 
 
-def _latest_value(ctx: MetricContext, indicator: str,
-                  window: Window) -> tuple[float | str | None, str | None]:
-    rows = _rows(ctx, [indicator], window)
-    if rows.empty:
-        return None, None
-    row = rows.sort_values("period").iloc[-1]
-    grade = row.get("grade")
-    value: float | str = grade if isinstance(grade, str) else float(row["value"])
-    return value, str(row["period"])
+def measure_milestone(target: Target, ctx: MetricContext) -> Measurement:
+    """``ledger.milestone``: done when the ledger reports value ≥ 1 by the as-of date.
 
-
-def milestone(target: Target, ctx: MetricContext) -> Measurement:
-    """Done when the ledger reports value ≥ 1 for the deliverable by the as-of date."""
+    Without ``--period`` the months run from January to the as-of month.
+    """
+    deadline = target.due or ctx.window.year_end
     if ctx.data.ledger is None:
-        return _no_ledger()
+        return Measurement(actual=None, how="no ledger input", deadline=deadline)
     indicator = target.params["indicator"]
-    ledger = ctx.data.ledger
-    year_months = [m for m in ctx.window.months()] if ctx.window.explicit_period else [
-        f"{ctx.window.year:04d}-{m:02d}" for m in range(1, ctx.window.as_of.month + 1)]
-    rows = ledger[(ledger["indicator"] == indicator) & ledger["period"].isin(year_months)
-                  & (ledger["value"] >= 1)]
-    done = not rows.empty
-    month = str(rows["period"].min()) if done else None
-    days_left = (target.due - ctx.window.as_of).days if target.due else None
-    how = (f"done {month}" if done else
+    window = ctx.window
+    start, end = (_span(window) if window.explicit_period
+                  else (f"{window.year:04d}-01", f"{window.year:04d}-{window.as_of.month:02d}"))
+    found = milestone_done(ctx.data.ledger, indicator, start, end)
+    days_left = (target.due - window.as_of).days if target.due else None
+    how = (f"done {found.month}" if found.done else
            f"due {target.due}" + (f" ({days_left} days left)" if days_left and days_left > 0
                                   else ""))
-    return Measurement(1.0 if done else 0.0, how=how, done=done,
-                       detail={"indicator": indicator, "done_in": month})
+    return Measurement(1.0 if found.done else 0.0, how=how, done=found.done, deadline=deadline,
+                       detail={"indicator": indicator, "done_in": found.month})
 
 
 def _fmt(value: float | None) -> str:

@@ -14,7 +14,7 @@ from ecotarget import __version__
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ecotarget.metrics.water import WaterReport
+    from ecotarget.tables.water import WaterReport
 
 SCHEMA_VERSION = 1
 SECTION_COLUMNS = ("section", "level", "waterbody", "samples", "class", "main_pollutants",

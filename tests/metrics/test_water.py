@@ -14,11 +14,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from ecotarget.pipeline import CheckOptions, check
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecotarget.metrics.water import section_table
-from ecotarget.pipeline import CheckOptions, check
+from ecotarget.metrics.water_sections import section_table
 from ecotarget.readers import Source, read_table
 from ecotarget.report import Result
 from ecotarget.targets import load_targets
