@@ -270,7 +270,7 @@ def check(root: Path) -> list[str]:
     """Problems with the written samples: the comparison must find exactly the planted."""
     from ecotarget.check import validation_context
     from ecotarget.network import compare_published, select_stations
-    from ecotarget.readers import expand_paths, read_table
+    from ecotarget.read import expand_paths, read_table
     from ecotarget.targets import load_targets
     from ecotarget.validate import validate_table
 

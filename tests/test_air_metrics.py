@@ -30,7 +30,7 @@ from ecotarget.metrics.air_tables import (
     trailing_mean,
 )
 from ecotarget.metrics.context import Dataset
-from ecotarget.readers import expand_paths
+from ecotarget.read import expand_paths
 from ecotarget.report import Result
 from ecotarget.standards.aqi import Edition
 from ecotarget.targets import TargetsFile, load_targets

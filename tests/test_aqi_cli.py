@@ -22,7 +22,7 @@ from ecotarget.metrics.air_tables import (
     CalendarData,
     station_day_table,
 )
-from ecotarget.readers import expand_paths
+from ecotarget.read import expand_paths
 from ecotarget.render.aqi import DAY_VIEW, plain_rows, render_calendar, render_rows
 from ecotarget.targets import load_targets
 from tests.conftest import SAMPLES

@@ -23,13 +23,9 @@ from click.testing import CliRunner, Result
 from ecotarget.check import CheckOptions, build_dataset, validation_context
 from ecotarget.cli import cli
 from ecotarget.errors import InputError
-from ecotarget.network import (
-    O3_8H_NOTE,
-    compare_published,
-    detect_layout,
-    select_stations,
-)
-from ecotarget.readers import RawTable, Source, expand_paths, read_table
+from ecotarget.network import compare_published, select_stations
+from ecotarget.read import RawTable, Source, expand_paths, read_table
+from ecotarget.read.network import O3_8H_NOTE, detect_layout
 from ecotarget.targets import load_targets
 from ecotarget.validate import ValidatedTable, validate_table
 from tests.conftest import ROOT, SAMPLES, TARGETS

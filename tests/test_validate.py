@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from ecotarget.cli import cli
-from ecotarget.readers import Source, read_table
+from ecotarget.read import Source, read_table
 from ecotarget.schemas import AirRow
 from ecotarget.validate import (
     MISSING_MARKERS,
@@ -352,7 +352,7 @@ def test_the_vectorised_bounds_agree_with_the_row_model(column: str, value: floa
 
 
 def test_an_air_row_with_every_pollutant_missing_is_a_missing_hour_not_a_rejection(tmp_path) -> None:
-    from ecotarget.readers import Source, read_table
+    from ecotarget.read import Source, read_table
     from ecotarget.validate import validate_table
 
     path = tmp_path / "air.csv"
@@ -364,7 +364,7 @@ def test_an_air_row_with_every_pollutant_missing_is_a_missing_hour_not_a_rejecti
 
 
 def test_a_file_of_midnight_hours_is_still_hourly(tmp_path) -> None:
-    from ecotarget.readers import Source, read_table
+    from ecotarget.read import Source, read_table
     from ecotarget.validate import validate_table
 
     path = tmp_path / "air.csv"

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from ecotarget.check import CheckOptions, check
 from ecotarget.metrics.water import section_table
-from ecotarget.readers import Source, read_table
+from ecotarget.read import Source, read_table
 from ecotarget.report import Result
 from ecotarget.targets import load_targets
 from ecotarget.validate import validate_table

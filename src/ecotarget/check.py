@@ -20,7 +20,7 @@ from ecotarget.metrics import METRICS
 from ecotarget.metrics.context import Dataset, MetricContext
 from ecotarget.network import select_stations
 from ecotarget.periods import make_window
-from ecotarget.readers import Source, expand_paths, read_table
+from ecotarget.read import Source, expand_paths, read_table
 from ecotarget.report import InputSummary, Report, Result
 from ecotarget.schemas import Kind
 from ecotarget.targets import LoadedTargets, TargetsFile, load_targets

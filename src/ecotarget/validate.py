@@ -19,7 +19,7 @@ import pandas as pd
 
 from ecotarget.columns import text_from_codes
 from ecotarget.errors import InputError
-from ecotarget.readers import RawTable
+from ecotarget.read import RawTable
 from ecotarget.schemas import AIR_POLLUTANTS, MODELS, ColumnRule, Kind, column_rules
 
 _MISSING = ("", "-", "--", "—", "——", "–", "na", "n/a", "#n/a", "/", "无", "nan", "null")

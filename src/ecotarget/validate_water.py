@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from ecotarget.readers import RawTable
+from ecotarget.read import RawTable
 from ecotarget.standards.water import ITEMS, SUPPLEMENTARY, parse_class, parse_measurement
 from ecotarget.validate import _fold, _Problems, is_missing
 

@@ -37,7 +37,7 @@ from ecotarget.render.aqi import (
 if TYPE_CHECKING:
 
     from ecotarget.network import Selection
-    from ecotarget.readers import Source
+    from ecotarget.read import Source
     from ecotarget.standards.aqi import Edition
     from ecotarget.targets import TargetsFile
     from ecotarget.validate import ValidatedTable
@@ -150,7 +150,7 @@ def read_air_tables(sources: Sequence[Source], spec: TargetsFile, *, encoding: s
                     kind: str | None) -> list[ValidatedTable]:
     """Read every source and validate the air ones; other kinds are skipped unvalidated."""
     from ecotarget.check import validation_context
-    from ecotarget.readers import read_table
+    from ecotarget.read import read_table
     from ecotarget.validate import validate_table
 
     context = validation_context(spec)
