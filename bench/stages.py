@@ -27,9 +27,8 @@ _STAGES = r"""
 import io, json, os, sys, time
 os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")  # as the ecotarget command sets it
 start = time.perf_counter()
-from ecotarget import readers
 from ecotarget.pipeline import CheckOptions, check_tables
-from ecotarget.readers import Source, read_table
+from ecotarget.read import Source, bulk, read_table
 from ecotarget.render.json import render_json
 from ecotarget.targets import load_targets
 from ecotarget.validate import validate_table
@@ -42,8 +41,8 @@ def timed(name, step, *args, **kwargs):
     times[name] = times.get(name, 0.0) + time.perf_counter() - began
     return result
 
-parse, read_bytes = readers._arrow_csv, Source.read
-readers._arrow_csv = lambda *a, **k: timed("Arrow parse and conversion", parse, *a, **k)
+parse, read_bytes = bulk.arrow_csv, Source.read
+bulk.arrow_csv = lambda *a, **k: timed("Arrow parse and conversion", parse, *a, **k)
 Source.read = lambda self: timed("file bytes", read_bytes, self)
 loaded = load_targets(targets)
 times["file bytes"] = 0.0

@@ -218,7 +218,7 @@ def write_hourly(frame: pd.DataFrame, path: Path) -> None:
 def city_days_from_files(paths: list[Path]) -> pd.DataFrame:
     """City days exactly as ``ecotarget check`` builds them from these files."""
     from ecotarget.pipeline import CheckOptions, build_dataset, read_inputs
-    from ecotarget.readers import expand_paths
+    from ecotarget.read import expand_paths
     from ecotarget.targets import load_targets
 
     spec = load_targets(ROOT / "config" / "targets.yaml").spec

@@ -269,7 +269,7 @@ def generate(root: Path) -> list[Path]:
 def check(root: Path) -> list[str]:
     """Problems with the written samples: the comparison must find exactly the planted."""
     from ecotarget.pipeline import validation_context
-    from ecotarget.readers import expand_paths, read_table
+    from ecotarget.read import expand_paths, read_table
     from ecotarget.stations import select_stations
     from ecotarget.tables.published import compare_published
     from ecotarget.targets import load_targets

@@ -22,7 +22,7 @@ from ecotarget.outputs import open_output, refuse_overwriting_inputs
 
 if TYPE_CHECKING:
     from ecotarget.pipeline import CheckOptions
-    from ecotarget.readers import Source
+    from ecotarget.read import Source
     from ecotarget.targets import LoadedTargets
     from ecotarget.validate import ValidatedTable
 
@@ -139,7 +139,7 @@ def output_options(formats: Sequence[str]) -> Callable[[F], F]:
 
 
 def _sources(paths: Sequence[str]) -> list[Source]:
-    from ecotarget.readers import STDIN, Source, expand_paths
+    from ecotarget.read import STDIN, Source, expand_paths
 
     sources = expand_paths(paths)
     return [Source(STDIN, sys.stdin.buffer.read()) if s.name == STDIN else s for s in sources]

@@ -20,7 +20,7 @@ from ecotarget.evaluate import evaluate
 from ecotarget.metrics import METRICS
 from ecotarget.metrics.context import MetricContext
 from ecotarget.periods import make_window
-from ecotarget.readers import Source, expand_paths, read_table
+from ecotarget.read import Source, expand_paths, read_table
 from ecotarget.report import InputSummary, Report, Result
 from ecotarget.schemas import Kind
 from ecotarget.stations import select_stations

@@ -99,7 +99,7 @@ class AirRow(_Row):
         "stationcode", "station_code", default=None,
     )
     # The national network's files carry both a code (stationcode, the station) and a name
-    # (positionname); a file with only the name uses it as the station (ecotarget.network).
+    # (positionname); a file with only the name uses it as the station (ecotarget.read.network).
     station_name: str | None = _col("positionname", default=None)
     region: str | None = _col("城市", "区县", "地区", "行政区", "city", "area", default=None)
     pm25: float | None = _col(

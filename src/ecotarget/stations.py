@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ecotarget.errors import InputError
-from ecotarget.network import LAYOUTS
+from ecotarget.read.network import LAYOUTS
 from ecotarget.validate import ValidatedTable
 
 

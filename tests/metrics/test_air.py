@@ -21,7 +21,7 @@ import pytest
 
 from ecotarget.dataset import Dataset, given_station_days
 from ecotarget.pipeline import CheckOptions, build_dataset, check, read_inputs
-from ecotarget.readers import expand_paths
+from ecotarget.read import expand_paths
 from ecotarget.report import Result
 from ecotarget.standards.aqi import Edition
 from ecotarget.standards.averages import trailing_mean

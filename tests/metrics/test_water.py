@@ -14,12 +14,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from ecotarget.pipeline import CheckOptions, check
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ecotarget.metrics.water_sections import section_table
-from ecotarget.readers import Source, read_table
+from ecotarget.pipeline import CheckOptions, check
+from ecotarget.read import Source, read_table
 from ecotarget.report import Result
 from ecotarget.targets import load_targets
 from ecotarget.validate import validate_table

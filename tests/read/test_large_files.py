@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ecotarget import readers
 from ecotarget.errors import InputError
-from ecotarget.readers import Source, read_table
+from ecotarget.read import Source, read_table
+from ecotarget.read import bulk as bulk_reader
 from ecotarget.validate import TIME_CODE, validate_table
 
 pytestmark = pytest.mark.slow
@@ -57,7 +57,7 @@ def test_bulk_path_agrees_with_the_general_path(tmp_path: Path, name: str,
     path = tmp_path / f"{name}.csv"
     path.write_bytes(CASES[name].encode("utf-8"))
     general_raw, general = _read(path)
-    monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
+    monkeypatch.setattr(bulk_reader, "LARGE_FILE_BYTES", 0)
     bulk_raw, bulk = _read(path)
     assert bulk_raw.reread is not None  # the bulk path was taken
     assert (bulk.rows_read, bulk.rows_rejected) == (general.rows_read, general.rows_rejected)
@@ -79,7 +79,7 @@ def test_bulk_path_is_taken_for_a_plain_large_file(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "big.csv"
     path.write_text("time,station,pm25\n2025-01-01 01:00,A,30\n", encoding="utf-8")
-    monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
+    monkeypatch.setattr(bulk_reader, "LARGE_FILE_BYTES", 0)
     raw = read_table(Source(str(path)))
     assert raw.reread is not None and raw.frame["pm25"].dtype == np.float64
 
@@ -93,7 +93,7 @@ def test_unusual_files_fall_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                  text: str) -> None:
     path = tmp_path / "odd.csv"
     path.write_text(text, encoding="utf-8", newline="")
-    monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
+    monkeypatch.setattr(bulk_reader, "LARGE_FILE_BYTES", 0)
     assert read_table(Source(str(path))).reread is None
 
 
@@ -107,7 +107,7 @@ def test_gbk_and_utf16_files_take_the_bulk_path_as_utf8(tmp_path: Path, encoding
             "2025-01-01 03:00,嘉兴,31\n")
     path.write_bytes(text.encode(encoding))
     general_raw, general = _read(path)
-    monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
+    monkeypatch.setattr(bulk_reader, "LARGE_FILE_BYTES", 0)
     bulk_raw, bulk = _read(path)
     assert general_raw.reread is None and bulk_raw.reread is not None
     expected = "gb18030" if encoding == "gbk" else "utf-16"
@@ -131,15 +131,15 @@ def test_a_check_of_the_samples_is_the_same_on_either_path(monkeypatch: pytest.M
     targets = load_targets(root / "config" / "targets.yaml")
     general = report_document(check(paths, targets, options))
     taken = []
-    original = readers._read_large
+    original = bulk_reader.read_large
 
     def spy(*args: object, **kwargs: object) -> object:
         table = original(*args, **kwargs)  # type: ignore[arg-type]
         taken.append(table is not None)
         return table
 
-    monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
-    monkeypatch.setattr(readers, "_read_large", spy)
+    monkeypatch.setattr(bulk_reader, "LARGE_FILE_BYTES", 0)
+    monkeypatch.setattr(bulk_reader, "read_large", spy)
     bulk = report_document(check(paths, targets, options))
     # air and water went through the bulk reader; the ledger quotes "12,947.3" as Excel does,
     # which only the general path reads
@@ -156,7 +156,7 @@ def test_a_large_file_of_mixed_encodings_is_refused_as_the_general_path_refuses_
                      + "2025-01-01 02:00,嘉兴,31\n".encode("gbk"))
     with pytest.raises(InputError) as general:
         read_table(Source(str(path)))
-    monkeypatch.setattr(readers, "LARGE_FILE_BYTES", 0)
+    monkeypatch.setattr(bulk_reader, "LARGE_FILE_BYTES", 0)
     with pytest.raises(InputError) as bulk:
         read_table(Source(str(path)))
     assert str(bulk.value) == str(general.value) and "line 3" in str(bulk.value)

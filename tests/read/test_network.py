@@ -20,9 +20,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from ecotarget.cli import cli
-from ecotarget.network import O3_8H_NOTE, detect_layout
 from ecotarget.pipeline import CheckOptions, build_dataset, validation_context
-from ecotarget.readers import RawTable, Source, expand_paths, read_table
+from ecotarget.read import RawTable, Source, expand_paths, read_table
+from ecotarget.read.network import O3_8H_NOTE, detect_layout
 from ecotarget.stations import select_stations
 from ecotarget.targets import load_targets
 from ecotarget.validate import ValidatedTable, validate_table

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ecotarget.readers import Source, read_table
+from ecotarget.read import Source, read_table
 from ecotarget.validate import ValidatedTable, ValidationContext, validate_table
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from ecotarget.readers import Source, read_table
+from ecotarget.read import Source, read_table
 from ecotarget.schemas import AirRow
 from ecotarget.validate import ValidationContext, validate_table
 from tests.validate.helpers import errors, validate

@@ -36,7 +36,7 @@ from ecotarget.render.aqi import (
 
 if TYPE_CHECKING:
 
-    from ecotarget.readers import Source
+    from ecotarget.read import Source
     from ecotarget.standards.aqi import Edition
     from ecotarget.stations import Selection
     from ecotarget.targets import TargetsFile

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ecotarget.dataset import CITY, refuse_repeated_station_hours
 from ecotarget.errors import InputError
-from ecotarget.network import HOURLY, PUBLISHED, PUBLISHED_24H, PUBLISHED_LABELS
+from ecotarget.read.network import HOURLY, PUBLISHED, PUBLISHED_24H, PUBLISHED_LABELS
 from ecotarget.standards.air import DECIMALS, natural_day
 from ecotarget.standards.aqi import Edition, hourly_aqi
 from ecotarget.standards.averages import HOURS_24, trailing_mean

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ecotarget.readers import RawTable
+from ecotarget.read.table import RawTable
 from ecotarget.schemas import AIR_POLLUTANTS
 from ecotarget.validate.cells import as_plain, distinct_values, where_distinct
 from ecotarget.validate.table import Problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ecotarget.readers import RawTable
+from ecotarget.read.table import RawTable
 from ecotarget.validate.air import air_columns
 from ecotarget.validate.cells import as_plain
 from ecotarget.validate.duplicates import reject_duplicates

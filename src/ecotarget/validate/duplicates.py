@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ecotarget.readers import RawTable
+from ecotarget.read.table import RawTable
 from ecotarget.validate.table import Problems
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from ecotarget.readers import RawTable
+from ecotarget.read.table import RawTable
 from ecotarget.schemas import Kind
 
 LINE = "_line"  # the original line number travels with each accepted row

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ecotarget.errors import InputError
-from ecotarget.readers import RawTable
+from ecotarget.read.table import RawTable
 from ecotarget.schemas import MODELS, ColumnRule, Kind, column_rules
 from ecotarget.validate.cells import fold, is_missing, parse_datetimes, parse_numbers, parse_periods
 from ecotarget.validate.table import Problems

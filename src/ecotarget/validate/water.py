@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from ecotarget.readers import RawTable
+from ecotarget.read.table import RawTable
 from ecotarget.standards.water import ITEMS, SUPPLEMENTARY, parse_class
 from ecotarget.validate.cells import fold, is_missing
 from ecotarget.validate.measurements import parse_measurement

@@ -1,4 +1,4 @@
-"""The national monitoring network's published files, read as they are (standards.md §1.7).
+"""The national monitoring network's published files, read as they are (docs/standards.md §1).
 
 A bureau's air data is usually the network's hourly release as mirrored everywhere:
 
@@ -13,30 +13,25 @@ already has one row per station-hour and goes through the ordinary alias path, f
 :func:`adapt`. Either way the rows carry the network's end-of-hour labels
 (``2025-01-02 00:00`` is hour 24 of 2025-01-01) and its published values — the hourly AQI
 in ``aqi`` and the trailing 24-h means in ``pm25_24h … co_24h`` — beside the hourly
-concentrations. The published values never enter a figure: :func:`compare_published`
-checks ecotarget's own against them. The O3 8-h columns are never read: their meaning
-changed between years (§1.7), so O3 statistics are recomputed from the hourly O3.
-
-A network file holds the whole country: :func:`select_stations` keeps the region's
-assessment stations (``--station`` or the targets file's ``stations:``), and the other rows
-are accepted but not counted.
+concentrations. The published values never enter a figure: they are only compared with
+ecotarget's own. The O3 8-h columns are never read: their meaning changed between years
+(docs/standards.md §1), so O3 statistics are recomputed from the hourly O3.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from ecotarget.schemas import normalise_header
-
-if TYPE_CHECKING:
-    from ecotarget.readers import RawTable
+from ecotarget.read.body import Body, parse_body
+from ecotarget.read.header import HEADER_SEARCH_LINES, header_record
+from ecotarget.read.table import RawTable
+from ecotarget.schemas import missing_marker_spellings, normalise_header
 
 Layout = Literal["long", "wide"]
 LONG = "network-long"  # RawTable.layout of a long-format (daily) network file
@@ -61,19 +56,22 @@ _LONG_TYPES: dict[str, str | None] = {
     "pm10_24h": "pm10_24h", "so2": "so2", "so2_24h": "so2_24h", "no2": "no2",
     "no2_24h": "no2_24h", "o3": "o3", "co": "co", "co_24h": "co_24h",
     # O3_24h is published for nothing ecotarget reports; the 8-h columns changed meaning
-    # between years (standards.md §1.7): O3 statistics come from the hourly O3 instead.
+    # between years (docs/standards.md §1): O3 statistics come from the hourly O3 instead.
     "o3_24h": None, "o3_8h": None, "o3_8h_24h": None,
 }
 _OUTPUT = (*HOURLY, *PUBLISHED)  # the value columns of a long file's station-hour rows
 _O3_8H_HEADERS = frozenset({"o3_8h", "o3_8h_24h"})
+# A message shown to users: its text is kept as it has always been written.
 O3_8H_NOTE = ("the network's O3 8-h columns (O3_8h, O3_8h_24h) are not read: their meaning "
-              "changed between years (standards.md §1.7); ecotarget recomputes O3 statistics "
+              "changed between years (docs/standards.md §1); ecotarget recomputes O3 statistics "
               "from the hourly O3")
 _WIDE_STATION = frozenset({"stationcode", "positionname"})
 _WIDE_VALUES = frozenset({"aqi", "pm2_5", "pm2_5_24h", "pm10", "so2", "no2", "co", "o3"})
 _DATE = re.compile(r"\d{8}")
 _HOUR = re.compile(r"\d{1,2}")
 _SHOWN = 5  # names listed in a note before "…"
+# Every spelling of the missing markers (NA, Na, N/A …), for a hash look-up per cell
+_MARKER_SPELLINGS = sorted(missing_marker_spellings())
 
 
 # --- layouts ----------------------------------------------------------------------------------
@@ -112,13 +110,14 @@ def find_long_header(lines: list[str]) -> LongHeader | None:
 
     The ordinary header search cannot find it: ``date,hour,type`` names no pollutant, the
     pollutants are row labels.
-    """
-    from ecotarget.readers import _HEADER_SEARCH_LINES, _header_record
 
-    for index in range(min(len(lines), _HEADER_SEARCH_LINES)):
+    >>> find_long_header(["全国城市空气质量", "date,hour,type,1001A", "20250101,0,AQI,35"])
+    LongHeader(index=1, end=1, delimiter=',', cells=['date', 'hour', 'type', '1001A'])
+    """
+    for index in range(min(len(lines), HEADER_SEARCH_LINES)):
         if "type" not in lines[index][:200].lower():
             continue  # the cheap test first: most files are not network files
-        record = _header_record(lines, index)
+        record = header_record(lines, index)
         if record is not None and detect_layout(record[0]) == "long":
             cells, end, delimiter = record
             return LongHeader(index, end, delimiter, cells)
@@ -126,6 +125,18 @@ def find_long_header(lines: list[str]) -> LongHeader | None:
 
 
 # --- the long layout ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _TypedLines:
+    """A long file's data lines by type, and which of them are read."""
+
+    labels: pd.Series  # the type as written, stripped
+    column: pd.Series  # canonical column of each line; NaN: unknown type; None: never read
+    time: np.ndarray  # each line's "YYYY-MM-DD HH:00" ("" without a usable hour)
+    numbers: np.ndarray  # each line's 1-based line number
+    malformed: np.ndarray  # whether the line is malformed
+    rows: np.ndarray  # positions of the lines that are read
+
 
 def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
               ends_with_newline: bool) -> RawTable:
@@ -142,16 +153,40 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     figure may be cut too, and the hour is not whole; a malformed line of a published value
     only loses that value (noted). Lines of types that are never read are noted.
     """
-    from ecotarget.readers import RawTable, _parse_body
-
-    width = len(header.cells)
-    body = _parse_body(lines, header.end + 1, header.delimiter, width,
-                       ends_with_newline=ends_with_newline)
+    body = parse_body(lines, header.end + 1, header.delimiter, len(header.cells),
+                      ends_with_newline=ends_with_newline)
     notes: list[str] = []
     cells = body.frame.to_numpy(dtype=object)  # rows × width text cells
-    numbers = np.asarray(body.lines, dtype=np.int64)
     codes, positions = _station_columns(header.cells, cells, notes)
+    typed = _typed_lines(cells, body, notes)
+    rows = typed.rows
+    keys, hours = pd.factorize(pd.Series(typed.time[rows], dtype=object))
+    row_column = typed.column.to_numpy(dtype=object)[rows]
+    twice = pd.DataFrame({"k": keys, "c": row_column}).duplicated().to_numpy()
+    bad_hour = _bad_hours(typed, keys, hours, row_column, twice, body.malformed)
 
+    values = cells[:, positions] if len(cells) else np.empty((0, len(codes)), object)
+    grids, line_of = _pivot(values, rows, keys, row_column, twice,
+                            typed.numbers, len(hours))
+    row_line = _row_lines(line_of, bad_hour, len(hours))
+    frame, hour_of_row = _station_hours(hours, codes, grids)
+    rejected = np.flatnonzero(np.isin(hour_of_row, list(bad_hour)))
+    problems = {int(pos): bad_hour[int(hour_of_row[pos])][1] for pos in rejected}
+    first_label = {name: str(typed.labels.iat[int(rows[row_column == name][0])])
+                   for name in grids}
+    return RawTable(
+        path=path, kind="air", encoding=encoding, delimiter=header.delimiter,
+        header=header.cells, frame=frame, lines=row_line[hour_of_row],
+        source_columns={"time": "date/hour", "station": "station columns", **first_label},
+        raw_lines=lines, malformed=problems, spans=body.spans, layout=LONG, notes=notes,
+        column_lines={name: np.where(at > 0, at, row_line)[hour_of_row]
+                      for name, at in line_of.items()},
+    )
+
+
+def _typed_lines(cells: np.ndarray, body: Body, notes: list[str]) -> _TypedLines:
+    """Each line's type and hour; notes the lines that are not read, and why."""
+    numbers = np.asarray(body.lines, dtype=np.int64)
     labels = pd.Series(cells[:, 2] if len(cells) else [], dtype=object).astype(str).str.strip()
     folded = labels.map(normalise_header)
     column = folded.map(_LONG_TYPES)  # NaN: unknown type; None: a type never read
@@ -175,45 +210,65 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     if unknown.any():
         names = sorted(set(labels[unknown]))
         notes.append(f"lines of unknown type not read: {_listed(names)}")
+    return _TypedLines(labels, column, time, numbers, malformed, np.flatnonzero(read))
 
-    rows = np.flatnonzero(read)
-    keys, hours = pd.factorize(pd.Series(time[rows], dtype=object))
-    hour_count, station_count = len(hours), len(codes)
-    row_column = column.to_numpy(dtype=object)[rows]
-    twice = pd.DataFrame({"k": keys, "c": row_column}).duplicated().to_numpy()
-    bad_hour: dict[int, tuple[int, str]] = {}  # hour → (line shown, problem)
+
+def _bad_hours(typed: _TypedLines, keys: np.ndarray, hours: pd.Index, row_column: np.ndarray,
+               twice: np.ndarray, problems: dict[int, str]) -> dict[int, tuple[int, str]]:
+    """Hour → (line shown, problem) for the hours rejected whole: a type given twice, or a
+    malformed pollutant line."""
+    rows, numbers, labels = typed.rows, typed.numbers, typed.labels
+    bad_hour: dict[int, tuple[int, str]] = {}
     for pos in rows[twice]:  # rare: the same type twice in one hour
         key = int(keys[np.searchsorted(rows, pos)])
-        first = rows[(keys == key) & (row_column == column.iat[pos]) & ~twice][0]
+        first = rows[(keys == key) & (row_column == typed.column.iat[pos]) & ~twice][0]
         bad_hour.setdefault(key, (int(numbers[pos]), (
             f"{labels.iat[pos]} is given twice for {hours[key]} (lines {numbers[first]} and "
             f"{numbers[pos]}): keep one")))
-    for pos in rows[malformed[rows]]:
+    for pos in rows[typed.malformed[rows]]:
         key = int(keys[np.searchsorted(rows, pos)])
         bad_hour.setdefault(key, (int(numbers[pos]), (
             f"the {labels.iat[pos]} line of {hours[key]} (line {numbers[pos]}): "
-            f"{body.malformed[int(pos)]}")))
+            f"{problems[int(pos)]}")))
+    return bad_hour
 
-    values = cells[:, positions] if len(cells) else np.empty((0, station_count), object)
+
+def _pivot(values: np.ndarray, rows: np.ndarray, keys: np.ndarray, row_column: np.ndarray,
+           twice: np.ndarray, numbers: np.ndarray, hour_count: int
+           ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Per value column: the hour × station grid of cells, and the line of each hour's cells."""
     grids: dict[str, np.ndarray] = {}
     line_of: dict[str, np.ndarray] = {}
     for name in _OUTPUT:
         mine = (row_column == name) & ~twice
         if not mine.any():
             continue
-        grid = np.full((hour_count, station_count), "", dtype=object)
+        grid = np.full((hour_count, values.shape[1]), "", dtype=object)
         grid[keys[mine]] = values[rows[mine]]  # one assignment per type: the pivot
         grids[name] = grid
         at = np.zeros(hour_count, dtype=np.int64)
         at[keys[mine]] = numbers[rows[mine]]
         line_of[name] = at
+    return grids, line_of
+
+
+def _row_lines(line_of: dict[str, np.ndarray], bad_hour: dict[int, tuple[int, str]],
+               hour_count: int) -> np.ndarray:
+    """The line each hour's rows show: PM2.5's, else another pollutant's, else the bad one."""
     row_line = np.zeros(hour_count, dtype=np.int64)
     for name in reversed(_OUTPUT):  # PM2.5 last, so it wins; then the other pollutants
         if name in line_of:
             row_line = np.where(line_of[name] > 0, line_of[name], row_line)
     for key, (line, _) in bad_hour.items():
         row_line[key] = line  # a rejected hour shows the line that is wrong
+    return row_line
 
+
+def _station_hours(hours: pd.Index, codes: list[str], grids: dict[str, np.ndarray]
+                   ) -> tuple[pd.DataFrame, np.ndarray]:
+    """The grids as station-hour rows, without those whose every cell is missing; and the
+    hour (its position in ``hours``) of each row."""
+    hour_count, station_count = len(hours), len(codes)
     # time first: a rejected hour's error then names the date/hour, not a station column
     frame = pd.DataFrame({
         "time": np.repeat(np.asarray(hours, dtype=object), station_count),
@@ -222,19 +277,7 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     })
     hour_of_row = np.repeat(np.arange(hour_count), station_count)
     keep = ~_all_missing(frame[list(grids)])
-    frame = frame[keep].reset_index(drop=True)
-    hour_of_row = hour_of_row[keep]
-    rejected = np.flatnonzero(np.isin(hour_of_row, list(bad_hour)))
-    problems = {int(pos): bad_hour[int(hour_of_row[pos])][1] for pos in rejected}
-    first_label = {name: str(labels.iat[int(rows[row_column == name][0])]) for name in grids}
-    return RawTable(
-        path=path, kind="air", encoding=encoding, delimiter=header.delimiter,
-        header=header.cells, frame=frame, lines=row_line[hour_of_row],
-        source_columns={"time": "date/hour", "station": "station columns", **first_label},
-        raw_lines=lines, malformed=problems, spans=body.spans, layout=LONG, notes=notes,
-        column_lines={name: np.where(at > 0, at, row_line)[hour_of_row]
-                      for name, at in line_of.items()},
-    )
+    return frame[keep].reset_index(drop=True), hour_of_row[keep]
 
 
 def _station_columns(header: list[str], cells: np.ndarray, notes: list[str]
@@ -292,19 +335,10 @@ def _all_missing(cells: pd.DataFrame) -> np.ndarray:
     cells. A marker with spaces around it is not seen here; its row is then kept, and
     validation reads the cell as missing all the same.
     """
-    markers = _marker_spellings()
     missing = np.ones(len(cells), dtype=bool)
     for name in cells.columns:
-        missing &= cells[name].isin(markers).to_numpy()
+        missing &= cells[name].isin(_MARKER_SPELLINGS).to_numpy()
     return missing
-
-
-@functools.cache
-def _marker_spellings() -> list[str]:
-    from ecotarget.schemas import MISSING_MARKERS
-
-    return sorted({form for marker in MISSING_MARKERS
-                   for form in (marker, marker.upper(), marker.title())})
 
 
 def _note_lines(notes: list[str], mask: np.ndarray, numbers: np.ndarray, labels: pd.Series,
@@ -332,7 +366,7 @@ def adapt(table: RawTable) -> RawTable:
     """Finish an air table read by the ordinary alias path; a new table when anything changes.
 
     * a wide network file is marked ``network-wide`` and its ``o3_8h`` column dropped (it is
-      not to be trusted, §1.7; its ``o3_8h_24h`` is an unknown column already);
+      not to be trusted, docs/standards.md §1; its ``o3_8h_24h`` is an unknown column already);
     * a file whose only station column is ``positionname`` (the name, not the code) uses
       it as the station.
     """
@@ -357,6 +391,3 @@ def adapt(table: RawTable) -> RawTable:
     return replace(table, frame=frame, source_columns=source, unknown_columns=unknown,
                    notes=notes, layout=WIDE if wide else table.layout)
 
-
-__all__ = ["HOURLY", "LAYOUTS", "LONG", "PUBLISHED", "PUBLISHED_24H", "WIDE", "LongHeader",
-           "adapt", "detect_layout", "find_long_header", "read_long"]

@@ -1,0 +1,191 @@
+"""The lines below the header → rows of text cells, each with the line it starts on.
+
+No data line is dropped: a line that cannot be read as a row (too many fields, broken
+quoting, a last line cut short) is kept as a *malformed* row with the reason, which
+validation then rejects.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass
+class Body:
+    """The data rows of a file as text cells, and where each came from."""
+
+    frame: pd.DataFrame  # columns 0..width-1, text cells
+    lines: np.ndarray  # 1-based line number of each row
+    malformed: dict[int, str] = field(default_factory=dict)  # row position → problem
+    spans: dict[int, int] = field(default_factory=dict)  # first line → lines, when a row spans >1
+
+
+def parse_body(lines: list[str], start: int, delimiter: str, width: int, *,
+               ends_with_newline: bool) -> Body:
+    """Parse the data lines as text: the fast C parser when every line is one row (quoted
+    cells included), else the csv module, which knows each row's line number, follows
+    quoted cells over line breaks and recovers from broken quoting line by line.
+
+    >>> body = parse_body(["a,b", "1,2", "", "3"], 1, ",", 2, ends_with_newline=True)
+    >>> body.frame.to_numpy().tolist(), body.lines.tolist()
+    ([['1', '2'], ['3', '']], [2, 4])
+    """
+    data_lines = lines[start:]
+    first_line = start + 1  # the 1-based line number of data_lines[0]
+    if not data_lines:
+        return Body(pd.DataFrame(columns=range(width), dtype=object), np.zeros(0, np.int64))
+    body = parse_fast(data_lines, first_line, delimiter, width)
+    if body is None:
+        body = parse_with_csv(data_lines, first_line, delimiter, width)
+    if not ends_with_newline:
+        _flag_truncated(body, data_lines, first_line, delimiter, width)
+    return body
+
+
+def parse_fast(data_lines: list[str], first_line: int, delimiter: str,
+               width: int) -> Body | None:
+    """Pandas' C parser over lines that are one row each; None when that does not hold
+    (a quoted cell spans lines, a row has two or more fields too many)."""
+    # One spare column catches a row with one field too many; a row with more makes the C
+    # parser fail (→ csv path). A ParserWarning means pandas dropped cells: fail as well.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pd.errors.ParserWarning)
+        try:
+            frame = pd.read_csv(
+                io.StringIO("\n".join(data_lines)), sep=delimiter, header=None, dtype=str,
+                na_filter=False, skip_blank_lines=False, skipinitialspace=True, engine="c",
+                names=range(width + 1), index_col=False, quotechar='"', doublequote=True,
+            )
+        except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError, OverflowError):
+            return None
+    if len(frame) != len(data_lines):
+        return None  # a quoted cell spans lines: only the csv path knows the line numbers
+    spare = frame.pop(width).to_numpy(dtype=object)  # type: ignore[arg-type]  # int labels
+    # rows with a non-blank cell beyond the header (a trailing ",," or "," is harmless)
+    over = [int(pos) for pos in np.flatnonzero(spare != "") if str(spare[pos]).strip()]
+    # a row of empty cells (",,,", as Excel writes a blank row) is not a row
+    blank = spare == ""
+    for column in frame.columns:
+        candidates = np.flatnonzero(blank)
+        if not len(candidates):
+            break
+        cells = frame[column]
+        if len(candidates) < len(frame):
+            cells = cells.iloc[candidates]  # few rows are still blank after the first column
+        blank[candidates] = (cells == "").to_numpy()
+    malformed = {pos: _too_many(_fields(data_lines[pos], delimiter), width) for pos in over}
+    numbers = np.arange(first_line, first_line + len(frame), dtype=np.int64)
+    if blank.any():
+        keep = ~blank
+        new_position = np.cumsum(keep) - 1
+        malformed = {int(new_position[pos]): text for pos, text in malformed.items()}
+        frame, numbers = frame[keep].reset_index(drop=True), numbers[keep]
+    return Body(frame, numbers, malformed)
+
+
+def _too_many(fields: int, width: int) -> str:
+    return (f"{fields} fields where the header has {width}: a delimiter inside a value? "
+            "quote the value or remove the extra delimiter")
+
+
+def _fields(line: str, delimiter: str) -> int:
+    try:
+        return len(next(csv.reader([line], delimiter=delimiter, skipinitialspace=True), []))
+    except csv.Error:
+        return line.count(delimiter) + 1
+
+
+
+
+
+def parse_with_csv(data_lines: list[str], first_line: int, delimiter: str,
+                   width: int) -> Body:
+    """The csv module over the lines: rows that span lines keep their first line's number,
+    and broken quoting is reported on its line, reading resuming on the next one."""
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    malformed: dict[int, str] = {}
+    spans: dict[int, int] = {}
+
+    def keep(row: list[str], index: int, span: int, problem: str | None = None) -> None:
+        if problem is None and not any(row):
+            return  # blank line (skipinitialspace has emptied cells of spaces)
+        if problem is None and len(row) > width and any(c.strip() for c in row[width:]):
+            # kept and reported: a shifted row must never be read as if it were aligned
+            problem = _too_many(len(row), width)
+        if problem is not None:
+            malformed[len(rows)] = problem
+        if span > 1:
+            spans[first_line + index] = span
+        rows.append(row[:width] + [""] * (width - len(row)))
+        numbers.append(first_line + index)
+
+    total = len(data_lines)
+    start = 0
+    while start < total:
+        reader = csv.reader(_with_breaks(data_lines, start), delimiter=delimiter, strict=True,
+                            skipinitialspace=True)
+        done = 0  # lines consumed by complete rows since `start`
+        try:
+            for row in reader:
+                keep(row, start + done, reader.line_num - done)
+                done = reader.line_num
+            break
+        except csv.Error as exc:
+            index = start + done  # the line the broken row starts on
+            spanned = reader.line_num - done
+            if str(exc).startswith("unexpected end of data"):
+                keep([], index, 1, 'a quote (") opens a value that is never closed; the lines '
+                     "below are read as rows of their own: fix the quote (or is the file cut "
+                     "off?)")
+            elif spanned <= 1:
+                # Broken quoting within one line ('"1"2'): read it as the C parser does, so
+                # that a row's verdict does not depend on which parser read its file.
+                try:
+                    row = next(csv.reader([data_lines[index]], delimiter=delimiter,
+                                          skipinitialspace=True), [])
+                except csv.Error as lax:
+                    keep([], index, 1, f"unreadable ({lax}); fix the quoting or delimiters")
+                else:
+                    keep(row, index, 1)
+            else:
+                keep([], index, 1, f"a quoted value opened here runs over {spanned} lines and "
+                     f"then breaks ({exc}): fix the quotes; the lines below were read one by one")
+            start = index + 1  # resume on the next line: no following row is lost
+    frame = pd.DataFrame(rows, columns=range(width), dtype=object)
+    return Body(frame, np.asarray(numbers, dtype=np.int64), malformed, spans)
+
+
+def _with_breaks(lines: list[str], start: int) -> Iterator[str]:
+    # the line breaks go back in, so that a quoted value keeps the one it contains
+    for index in range(start, len(lines)):
+        yield lines[index] + "\n"
+
+
+def _flag_truncated(body: Body, data_lines: list[str], first_line: int, delimiter: str,
+                    width: int) -> None:
+    """A last line with fewer fields than the one above it, in a file that ends without a
+    line break, is a file cut off in the middle of a row: its figures must not count."""
+    last = len(body.lines) - 1
+    last_line = first_line + len(data_lines) - 1
+    if last < 0 or int(body.lines[last]) != last_line or last in body.malformed:
+        return
+    if len(data_lines) == 1:
+        expected = width
+    elif data_lines[-2].strip():
+        expected = min(width, _fields(data_lines[-2], delimiter))
+    else:
+        return  # a blank line above: nothing to compare with
+    fields = _fields(data_lines[-1], delimiter)
+    if fields < expected:
+        body.malformed[last] = (
+            f"cut short: {fields} of {expected} fields on the last line, and the file ends "
+            "without a line break; the file looks truncated: export it again"
+        )

@@ -1,0 +1,118 @@
+"""Bytes → text: the encoding detected (or named), and text → lines as the CSV parsers see them.
+
+UTF-8 with or without BOM, GB18030/GBK and UTF-16 with a BOM are detected; anything else is
+an :class:`InputError` that says what the bytes look like and what to do. A file whose first
+lines are UTF-8 and a later one is not mixes two encodings and is refused, never read half
+as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ecotarget.errors import InputError
+
+# str.splitlines also breaks at these, the CSV parsers do not: they must not shift line numbers
+_EXOTIC_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# a three-byte UTF-8 sequence, as every Chinese character is in UTF-8
+_UTF8_CJK = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}")
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode bytes, detecting UTF-8 (BOM or not), GB18030 and UTF-16 with a BOM.
+
+    Returns (text, encoding name). Anything else is an :class:`InputError` that says what
+    the bytes look like and what to do.
+
+    >>> decode("月份".encode("gbk"), "in.csv")
+    ('月份', 'gb18030')
+    """
+    if encoding:
+        return _decode_as(data, name, encoding)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" export: UTF-16 with a BOM, tab-separated
+        return _decode_as(data, name, "utf-16")
+    if data.startswith(b"PK\x03\x04"):
+        raise InputError(f"{name}: an Excel .xlsx workbook (zip data), not CSV text: name it "
+                         "*.xlsx to read it as a workbook, or save the sheet as CSV")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(f"{name}: an old Excel .xls workbook, not CSV text: save it as .xlsx "
+                         "or CSV")
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary data, not a CSV text file (save it as CSV)")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise _mixed(name, data, exc.start + 3) from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if _utf8_lines_before(data, exc.start):
+            raise _mixed(name, data, exc.start) from exc
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: neither UTF-8 nor GBK/GB18030 (bad byte at line "
+            f"{_line_of_byte(data, exc.start)}, offset {exc.start}); re-save it as UTF-8 CSV, "
+            "or name the encoding with --encoding"
+        ) from exc
+
+
+def _decode_as(data: bytes, name: str, encoding: str) -> tuple[str, str]:
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError as exc:
+        raise InputError(f"{name}: unknown encoding {encoding!r} (try utf-8 or gb18030)") from exc
+    if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        codec = "utf-8-sig"  # the mark is not part of the first header cell
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: cannot decode as {encoding}: bad byte at line "
+            f"{_line_of_byte(data, exc.start)} (offset {exc.start})"
+        ) from exc
+    if "\x00" in text:
+        raise InputError(f"{name}: binary data, not a CSV text file (save it as CSV)")
+    return text, codec
+
+
+def _utf8_lines_before(data: bytes, bad: int) -> bool:
+    """Whether whole lines of Chinese text before byte ``bad`` decoded as UTF-8.
+
+    A GBK file almost always fails UTF-8 at its first Chinese character; a file with a
+    complete line of UTF-8 Chinese before the failure mixes two encodings (rows appended
+    from another export), and reading it all as GBK would turn the UTF-8 part into mojibake.
+    """
+    first = _UTF8_CJK.search(data, 0, bad)
+    return first is not None and data.find(b"\n", first.end(), bad) != -1
+
+
+def _mixed(name: str, data: bytes, bad: int) -> InputError:
+    line = _line_of_byte(data, bad)
+    return InputError(
+        f"{name}: mixes encodings: lines 1–{line - 1} are UTF-8 but line {line} is not "
+        f"(byte offset {bad}; GBK?); re-save the whole file in one encoding (UTF-8), or name "
+        "one with --encoding"
+    )
+
+
+def _line_of_byte(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as the CSV parsers see them: broken at \\n, \\r\\n and \\r only.
+
+    >>> split_lines("a\\r\\nb\\u2028c\\rd\\n")
+    ['a', 'b\\u2028c', 'd']
+    """
+    if _EXOTIC_BREAKS.search(text) is None:
+        return text.splitlines()  # the fast C split agrees with the parsers here
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines

@@ -1,0 +1,61 @@
+"""One source → a :class:`RawTable`: decode, find the header, parse the body.
+
+The entry that chooses the path: a workbook is converted to CSV text first; a large plain
+file takes the bulk path (:mod:`ecotarget.read.bulk`); a national network long file has a
+reader of its own (:mod:`ecotarget.read.network`); every air table is finished by the
+network adapter.
+"""
+
+from __future__ import annotations
+
+from ecotarget.errors import InputError
+from ecotarget.read import bulk
+from ecotarget.read.body import parse_body
+from ecotarget.read.decode import decode, split_lines
+from ecotarget.read.header import find_header, map_columns
+from ecotarget.read.network import adapt, find_long_header, read_long
+from ecotarget.read.source import Source
+from ecotarget.read.table import RawTable
+from ecotarget.read.xlsx import xlsx_as_csv
+from ecotarget.schemas import Kind
+
+
+def read_table(source: Source, *, encoding: str | None = None, kind: Kind | None = None) -> RawTable:
+    """Read one source into a :class:`RawTable`, detecting encoding, delimiter, header and kind.
+
+    >>> table = read_table(Source("in.csv", "月份,指标,数值\\n2025-01,x,1\\n".encode("gbk")))
+    >>> table.kind, table.encoding, table.frame.to_numpy().tolist()
+    ('ledger', 'gb18030', [['2025-01', 'x', '1']])
+    """
+    if source.name.lower().endswith(".xlsx"):
+        text, used = xlsx_as_csv(source), "xlsx"
+    else:
+        data = source.read()
+        large = bulk.is_large(data)
+        if large and (table := bulk.read_large(source, data, encoding, kind)) is not None:
+            return adapt(table)
+        text, used = decode(data, source.name, encoding)
+        if large and used not in ("utf-8", "utf-8-sig"):
+            # GBK from Excel, UTF-16: the bulk path reads the text re-encoded as UTF-8 (the
+            # same lines, so the same line numbers) and reports the file's own encoding
+            del data
+            table = bulk.read_large(source, text.encode("utf-8"), None, kind, original=used)
+            if table is not None:
+                return adapt(table)
+    if not text or text.isspace():
+        raise InputError(f"{source.name}: the file is empty")
+    lines = split_lines(text)
+    ends_with_newline = text.endswith(("\n", "\r"))
+    if kind in (None, "air") and (long := find_long_header(lines)) is not None:
+        return read_long(source.name, used, lines, long, ends_with_newline=ends_with_newline)
+    header = find_header(lines, source.name, kind)
+    body = parse_body(lines, header.end + 1, header.delimiter, len(header.cells),
+                      ends_with_newline=ends_with_newline)
+    names, canonical, unknown = map_columns(header)
+    renamed = {body.frame.columns[position]: name for position, name in names.items()}
+    frame = body.frame[list(renamed)].rename(columns=renamed)
+    return adapt(RawTable(
+        path=source.name, kind=header.kind, encoding=used, delimiter=header.delimiter,
+        header=header.cells, frame=frame, lines=body.lines, source_columns=canonical,
+        unknown_columns=unknown, raw_lines=lines, malformed=body.malformed, spans=body.spans,
+    ))

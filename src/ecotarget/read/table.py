@@ -1,0 +1,49 @@
+"""The reader's result: one input file as text cells under canonical column names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ecotarget.schemas import Kind
+
+
+@dataclass
+class RawTable:
+    """One input file as text cells under canonical column names."""
+
+    path: str
+    kind: Kind
+    encoding: str
+    delimiter: str
+    header: list[str]
+    frame: pd.DataFrame  # object/str columns, canonical names; one row per data line
+    lines: np.ndarray  # 1-based line number in the original file of each row
+    source_columns: dict[str, str]  # canonical name → header cell it came from
+    unknown_columns: list[str] = field(default_factory=list)
+    raw_lines: list[str] | None = None  # original text lines, for --rejects
+    malformed: dict[int, str] = field(default_factory=dict)  # row position → structural problem
+    spans: dict[int, int] = field(default_factory=dict)  # first line → lines, when a row spans >1
+    # "network-long" / "network-wide": a national monitoring network file (ecotarget.read.network)
+    layout: str | None = None
+    notes: list[str] = field(default_factory=list)  # what the reader left unread, and why
+    # canonical name → the line each row's cell came from, where a row's cells come from
+    # several lines (a network long file: one line per hour and pollutant); else ``lines``
+    column_lines: dict[str, np.ndarray] = field(default_factory=dict)
+    reread: Callable[[], list[str]] | None = None  # the original lines, for a large file
+
+    @property
+    def rows(self) -> int:
+        """The number of data rows read."""
+        return len(self.frame)
+
+    def original(self, line: int) -> str:
+        """The original text of the row starting on ``line`` (several lines when it spans)."""
+        if self.raw_lines is None and self.reread is not None:
+            self.raw_lines = self.reread()  # a large file kept no text: read it again, once
+        if self.raw_lines is None or not 0 < line <= len(self.raw_lines):
+            return ""
+        return "\n".join(self.raw_lines[line - 1:line - 1 + self.spans.get(line, 1)])
