@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from ecotarget.errors import TargetsFileError
-from ecotarget.metrics import METRICS
+from ecotarget.registry import METRICS
 from ecotarget.targets import load_targets
 from tests.conftest import TARGETS
 

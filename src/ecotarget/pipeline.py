@@ -17,7 +17,7 @@ import pandas as pd
 from ecotarget import __version__
 from ecotarget.dataset import Dataset, assemble_dataset
 from ecotarget.evaluate import evaluate
-from ecotarget.metrics import METRICS
+from ecotarget.metrics import MEASURES
 from ecotarget.metrics.context import MetricContext
 from ecotarget.periods import make_window
 from ecotarget.read import Source, expand_paths, read_table
@@ -120,8 +120,7 @@ def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
 
 def evaluate_target(target: Target, ctx: MetricContext) -> Result:
     """Measure one target with its registered metric and judge the measurement."""
-    spec = METRICS[target.metric]
-    measured = spec.load()(target, ctx)
+    measured = MEASURES[target.metric](target, ctx)
     return evaluate(target, measured, ctx.window)
 
 

@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ecotarget.errors import TargetsFileError
+from ecotarget.registry import METRICS
 
 Op = Literal[">=", "<=", "==", "<", ">"]
 OPS: tuple[str, ...] = (">=", "<=", "==", "<", ">")
@@ -96,8 +97,6 @@ class Target(_Strict):
     @field_validator("metric")
     @classmethod
     def _known_metric(cls, value: str) -> str:
-        from ecotarget.metrics import METRICS  # the registry is the one list of names
-
         if value not in METRICS:
             raise ValueError(f"unknown metric {value!r}; known metrics: {', '.join(sorted(METRICS))}")
         return value
@@ -111,8 +110,6 @@ class Target(_Strict):
 
     @model_validator(mode="after")
     def _params_fit_metric(self) -> Target:
-        from ecotarget.metrics import METRICS
-
         try:
             METRICS[self.metric].params_model.model_validate(self.params)
         except ValidationError as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ecotarget.metrics import air
 from ecotarget.metrics.context import MetricContext
-from ecotarget.metrics.params import AirParams
+from ecotarget.params import AirParams
 from ecotarget.report import Measurement
 from ecotarget.standards import air as engine
 from ecotarget.targets import Target

@@ -14,8 +14,8 @@ from typing import Any
 import pandas as pd
 
 from ecotarget.metrics.context import MetricContext
-from ecotarget.metrics.params import DrinkingParams
 from ecotarget.metrics.water_sections import BelowDlRule, item_name_zh, item_values, lake_flags, rows_in
+from ecotarget.params import DrinkingParams
 from ecotarget.periods import months_label
 from ecotarget.report import Measurement
 from ecotarget.standards.rounding import round_half_even_scalar

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ecotarget.metrics.context import MetricContext
-from ecotarget.metrics.params import Aggregate, LedgerIndicatorParams, LedgerRatioParams
+from ecotarget.params import Aggregate, LedgerIndicatorParams, LedgerRatioParams
 from ecotarget.periods import Window, month_end, months_label
 from ecotarget.report import Measurement
 from ecotarget.standards.rounding import round_half_even_scalar

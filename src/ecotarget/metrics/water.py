@@ -17,7 +17,6 @@ from typing import Any
 import pandas as pd
 
 from ecotarget.metrics.context import MetricContext
-from ecotarget.metrics.params import WaterCwqiParams, WaterShareParams
 from ecotarget.metrics.water_sections import (
     CWQI_DECIMALS,
     all_months,
@@ -28,6 +27,7 @@ from ecotarget.metrics.water_sections import (
     section_table,
     sections_of_levels,
 )
+from ecotarget.params import WaterCwqiParams, WaterShareParams
 from ecotarget.periods import Window, month_end, months_label
 from ecotarget.report import Measurement
 from ecotarget.standards.rounding import round_half_even_scalar

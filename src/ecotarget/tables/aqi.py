@@ -22,7 +22,7 @@ from ecotarget.errors import InputError
 from ecotarget.evaluate import evaluate
 from ecotarget.metrics.air_targets import good_day_rate
 from ecotarget.metrics.context import MetricContext
-from ecotarget.metrics.params import AirParams
+from ecotarget.params import AirParams
 from ecotarget.periods import make_window
 from ecotarget.standards.air import POLLUTANTS
 from ecotarget.standards.aqi import Edition, daily_aqi, hourly_aqi
