@@ -2,9 +2,11 @@
 
 Binary floats cannot hold most decimal fractions exactly (0.35 is stored as
 0.34999…), so ``numpy.round(0.35, 1)`` gives 0.3 where GB/T 8170 gives 0.4.
-Scaling first and snapping the scaled value to 9 decimals removes that
-representation error for every value written with at most 15 significant
-digits, which covers every monitoring figure.
+Scaling first and snapping the scaled value to 14 significant digits removes that
+representation error (a few units in the 16th digit) for every value written with at most
+14 significant digits, which covers every monitoring figure. The snap is relative to the
+value's size: a fixed number of decimals fails once the scaled value passes a million
+(303.063095 to 5 places is 30,306,309.499999996 scaled).
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import numpy as np
 import numpy.typing as npt
 
 FloatArray = npt.NDArray[np.float64]
+_SIGNIFICANT = 14  # digits kept before rounding: below float64's 15.95, above any figure's
+# Below this, snapping every scaled value to 9 decimals keeps 14 significant digits too
+_FIXED_SNAP_LIMIT = 1e5
 
 
 def round_half_even(values: npt.ArrayLike, decimals: int = 0) -> FloatArray:
@@ -25,11 +30,22 @@ def round_half_even(values: npt.ArrayLike, decimals: int = 0) -> FloatArray:
     [0.2, 0.4, 72.5, 16.5, 2.7]
     >>> round_half_even([72.5, 73.5, -0.5]).tolist()
     [72.0, 74.0, -0.0]
+    >>> round_half_even([303.063095], 5).tolist()
+    [303.0631]
     """
     arr = np.asarray(values, dtype=np.float64)
     scale = 10.0**decimals
-    scaled = np.round(arr * scale, 9)
-    return np.round(scaled) / scale
+    scaled = arr * scale
+    if not scaled.size or np.nanmax(np.abs(scaled), initial=0.0) < _FIXED_SNAP_LIMIT:
+        return np.round(np.round(scaled, 9)) / scale  # the common case, five times faster
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        magnitude = np.floor(np.log10(np.abs(scaled)))
+        # a value far below 1 rounds to 0 whatever its last digits: no finer snap than this
+        places = np.minimum(np.where(np.isfinite(magnitude), _SIGNIFICANT - 1 - magnitude, 0.0),
+                            _SIGNIFICANT + 1)
+        snap = 10.0**places
+        snapped = np.where(np.isfinite(scaled), np.rint(scaled * snap) / snap, scaled)
+    return np.round(snapped) / scale
 
 
 def round_half_even_scalar(value: float, decimals: int = 0) -> float:
