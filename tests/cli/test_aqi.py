@@ -15,7 +15,7 @@ from rich.console import Console
 
 from ecotarget.check import CheckOptions, build_dataset
 from ecotarget.cli import cli
-from ecotarget.commands.aqi import aqi, read_air_tables
+from ecotarget.cli.aqi import aqi, read_air_tables
 from ecotarget.metrics.air_tables import (
     HOURLY_COLUMNS,
     STATION_DAY_COLUMNS,
