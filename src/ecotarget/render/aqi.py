@@ -7,14 +7,21 @@ Renderers receive their stream or console; nothing here parses options or exits.
 from __future__ import annotations
 
 import calendar as calendar_module
+import json
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import pandas as pd
-    from rich.console import Console
-    from rich.text import Text
+import numpy as np
+import pandas as pd
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
 
+from ecotarget.render.common import STATUS_STYLE, STATUS_SYMBOL, STATUS_WORD
+from ecotarget.render.table import make_console
+from ecotarget.standards.aqi import CATEGORIES
+
+if TYPE_CHECKING:
     from ecotarget.tables.aqi import CalendarData, GoodDaySummary
     from ecotarget.tables.published import Comparison
 
@@ -47,9 +54,6 @@ def plain_rows(rows: pd.DataFrame, *, time_format: str) -> pd.DataFrame:
     A float column whose values are all whole (PM2.5, the rounded daily values) prints
     as ``40``, not ``40.0``; CO keeps its decimal.  Vectorised, one pass per column.
     """
-    import numpy as np
-    import pandas as pd
-
     out = rows.copy()
     for name, form in (("date", "%Y-%m-%d"), ("time", time_format)):
         if name in out and pd.api.types.is_datetime64_any_dtype(out[name]):
@@ -64,25 +68,30 @@ def plain_rows(rows: pd.DataFrame, *, time_format: str) -> pd.DataFrame:
     return out
 
 
-def write_rows(rows: pd.DataFrame, stream: IO[str], fmt: str,
-               view: Sequence[tuple[str, str, bool]]) -> None:
-    """Rows as CSV (header row), one JSON document, or a terminal table."""
-    if fmt == "json":
-        # ISO 8601 times; NaN and <NA> become null; numbers stay numbers.
-        body = plain_rows(rows, time_format="%Y-%m-%dT%H:%M:%S").to_json(
-            orient="records", force_ascii=False, double_precision=10)
-        stream.write(f'{{"schema_version": {SCHEMA_VERSION}, "rows": {body}}}\n')
-        return
+def write_rows_json(rows: pd.DataFrame, stream: IO[str]) -> None:
+    """Rows as one JSON document: ISO 8601 times; NaN and <NA> become null; numbers stay numbers."""
+    body = plain_rows(rows, time_format="%Y-%m-%dT%H:%M:%S").to_json(
+        orient="records", force_ascii=False, double_precision=10)
+    stream.write(f'{{"schema_version": {SCHEMA_VERSION}, "rows": {body}}}\n')
+
+
+def _printable_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows as the CSV and the table show them: minute times, ``valid`` as true/false."""
     plain = plain_rows(rows, time_format="%Y-%m-%d %H:%M")
     if "valid" in plain:
         plain["valid"] = plain["valid"].map({True: "true", False: "false"})
-    if fmt == "csv":
-        # %.10g: a value as written (35.4, 0.6) and whole values without ".0"
-        plain.to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
-        return
-    from ecotarget.render.table import make_console
+    return plain
 
-    render_rows(plain, make_console(stream), view)
+
+def write_rows_csv(rows: pd.DataFrame, stream: IO[str]) -> None:
+    """Rows as CSV with a header row, every column."""
+    # %.10g: a value as written (35.4, 0.6) and whole values without ".0"
+    _printable_rows(rows).to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
+
+
+def write_rows_table(rows: pd.DataFrame, stream: IO[str], hourly: bool) -> None:
+    """Rows as a terminal table of the values and the AQI (:data:`HOUR_VIEW` or :data:`DAY_VIEW`)."""
+    render_rows(_printable_rows(rows), make_console(stream), HOUR_VIEW if hourly else DAY_VIEW)
 
 
 def render_rows(plain: pd.DataFrame, console: Console,
@@ -93,10 +102,6 @@ def render_rows(plain: pd.DataFrame, console: Console,
     hourly listing has hundreds of thousands); widths are display cells, so 平湖监测站
     lines up.
     """
-    import numpy as np
-    import pandas as pd
-    from rich.text import Text
-
     cells, widths = [], []
     for name, header, right in view:
         column = _text(plain[name])
@@ -142,9 +147,6 @@ _GAP = "  "
 
 def _text(column: pd.Series) -> pd.Series:
     """Cell text: floats as written (%.10g, so 35.4 and 40, not 40.0), missing as ""."""
-    import numpy as np
-    import pandas as pd
-
     if column.dtype == np.float64:
         values = column.to_numpy()
         text = np.char.mod("%.10g", values).astype(object)
@@ -154,18 +156,12 @@ def _text(column: pd.Series) -> pd.Series:
 
 
 def _pad_one(value: str, width: int, right: bool) -> str:
-    from rich.cells import cell_len
-
     fill = " " * (width - cell_len(value))
     return fill + value if right else value + fill
 
 
 def _pad(column: pd.Series, header: str, right: bool) -> tuple[pd.Series, int]:
     """A column padded to one display width (measured once per distinct value)."""
-    import numpy as np
-    import pandas as pd
-    from rich.cells import cell_len
-
     distinct = column.unique()
     width_of = {value: cell_len(value) for value in distinct}
     widths = column.map(width_of).to_numpy(dtype=np.int64)
@@ -178,8 +174,6 @@ def _pad(column: pd.Series, header: str, right: bool) -> tuple[pd.Series, int]:
 
 def _category_styles() -> dict[str, str]:
     """Rich style per category name: the HJ 633 Appendix A colour as background."""
-    from ecotarget.standards.aqi import CATEGORIES
-
     return {c.zh: f"{_ink(c.rgb)} on {c.hex}" for c in CATEGORIES}
 
 
@@ -196,31 +190,34 @@ _COMPARISON_VIEW = (("time", "time", False), ("station", "station", False),
                     ("ecotarget", "ecotarget", True))
 
 
-def write_comparison(comparison: Comparison, stream: IO[str], fmt: str) -> None:
-    """The disagreeing values, then ``agreement: K/N (P%)`` (table); CSV rows; or JSON.
-
-    CSV carries the rows only (the command prints the agreement line on stderr); JSON has
-    the counts as fields. A missing ecotarget value shows as —.
-    """
-    import pandas as pd
-
-    rows = comparison.disagreements[["time", "station", "value", "published", "ecotarget",
+def _disagreements(comparison: Comparison) -> pd.DataFrame:
+    return comparison.disagreements[["time", "station", "value", "published", "ecotarget",
                                      "path", "line"]]
-    if fmt == "json":
-        import json
 
-        body = plain_rows(rows, time_format="%Y-%m-%dT%H:%M:%S").to_json(
-            orient="records", force_ascii=False, double_precision=10)
-        head = json.dumps({"compared": comparison.compared, "agreeing": comparison.agreeing,
-                           "agreement_percent": comparison.percent,
-                           "agreement": comparison.line(), "notes": list(comparison.notes)},
-                          ensure_ascii=False)
-        stream.write(f'{{"schema_version": {SCHEMA_VERSION}, {head[1:-1]}, "rows": {body}}}\n')
-        return
-    plain = plain_rows(rows, time_format="%Y-%m-%d %H:%M")
-    if fmt == "csv":
-        plain.to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
-        return
+
+def write_comparison_json(comparison: Comparison, stream: IO[str]) -> None:
+    """The counts and the agreement line as fields, then the disagreeing values as rows."""
+    body = plain_rows(_disagreements(comparison), time_format="%Y-%m-%dT%H:%M:%S").to_json(
+        orient="records", force_ascii=False, double_precision=10)
+    head = json.dumps({"compared": comparison.compared, "agreeing": comparison.agreeing,
+                       "agreement_percent": comparison.percent,
+                       "agreement": comparison.line(), "notes": list(comparison.notes)},
+                      ensure_ascii=False)
+    stream.write(f'{{"schema_version": {SCHEMA_VERSION}, {head[1:-1]}, "rows": {body}}}\n')
+
+
+def write_comparison_csv(comparison: Comparison, stream: IO[str]) -> None:
+    """The disagreeing values as CSV rows only (the command prints the agreement line on stderr)."""
+    plain = plain_rows(_disagreements(comparison), time_format="%Y-%m-%d %H:%M")
+    plain.to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
+
+
+def write_comparison_table(comparison: Comparison, stream: IO[str]) -> None:
+    """The notes, the disagreeing values, then ``agreement: K/N (P%)``.
+
+    A missing ecotarget value shows as —.
+    """
+    plain = plain_rows(_disagreements(comparison), time_format="%Y-%m-%d %H:%M")
     lines = [*comparison.notes]
     if len(plain):
         cells, widths = [], []
@@ -248,8 +245,6 @@ def render_calendar(data: CalendarData, console: Console) -> None:
     Without colour (``NO_COLOR``, or output that is not a terminal) each day shows the
     category's first character after the number (优 良 轻 中 重 严), so nothing is lost.
     """
-    from rich.text import Text
-
     colour = not console.no_color and console.color_system is not None
     blocks = [_month_block(data.days, year, month, colour) for year, month in data.months]
     per_row = max(1, (console.width + _MONTH_GAP) // (_MONTH_WIDTH + _MONTH_GAP))
@@ -270,12 +265,13 @@ def render_calendar(data: CalendarData, console: Console) -> None:
             console.print(summary_line)
 
 
+def write_calendar_table(data: CalendarData, stream: IO[str]) -> None:
+    """:func:`render_calendar` on a console for ``stream`` (colour only on a terminal)."""
+    render_calendar(data, make_console(stream))
+
+
 def _month_block(days: pd.DataFrame, year: int, month: int, colour: bool) -> list[Text]:
     """The lines of one month: title, weekday header, then one line per week."""
-    from rich.text import Text
-
-    from ecotarget.standards.aqi import CATEGORIES
-
     styles = _category_styles()
     initials = {c.zh: c.zh[0] for c in CATEGORIES}
     in_month = days[(days["date"].dt.year == year) & (days["date"].dt.month == month)]
@@ -304,10 +300,6 @@ def _month_block(days: pd.DataFrame, year: int, month: int, colour: bool) -> lis
 
 
 def _legend(colour: bool) -> Text:
-    from rich.text import Text
-
-    from ecotarget.standards.aqi import CATEGORIES
-
     styles = _category_styles()
     text = Text("AQI: ")
     for c in CATEGORIES:
@@ -323,10 +315,6 @@ def _legend(colour: bool) -> Text:
 
 
 def _summary_lines(s: GoodDaySummary) -> list[Text]:
-    from rich.text import Text
-
-    from ecotarget.render.common import STATUS_STYLE, STATUS_SYMBOL, STATUS_WORD
-
     op = {">=": "≥", "<=": "≤", "==": "=", "<": "<", ">": ">"}[s.op]
     rate = "–" if s.rate is None else f"{s.rate:.1f}%"
     source = s.target_id if s.target_id else "default target, none in the targets file"
@@ -354,4 +342,6 @@ def _summary_lines(s: GoodDaySummary) -> list[Text]:
 
 
 __all__ = ["DAY_VIEW", "HOUR_VIEW", "plain_rows", "render_calendar", "render_rows",
-           "write_comparison", "write_rows"]
+           "write_calendar_table",
+           "write_comparison_csv", "write_comparison_json", "write_comparison_table",
+           "write_rows_csv", "write_rows_json", "write_rows_table"]

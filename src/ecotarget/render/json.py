@@ -1,4 +1,7 @@
-"""The JSON document: one object on stdout, ``schema_version`` first (DESIGN.md)."""
+"""The JSON document: one object on stdout, ``schema_version`` first.
+
+The keys and their meaning are listed in the README's section *JSON (`--format json`)*.
+"""
 
 from __future__ import annotations
 

@@ -14,19 +14,23 @@ from ecotarget.render.table import make_console
 from ecotarget.targets import LoadedTargets
 
 
-def render_targets(loaded: LoadedTargets, stream: IO[str], *, fmt: str, lang: str) -> None:
+def render_targets_json(loaded: LoadedTargets, stream: IO[str]) -> None:
+    """The targets file as one JSON document: plan, settings and every target."""
     spec = loaded.spec
-    if fmt == "json":
-        document = {
-            "schema_version": SCHEMA_VERSION,
-            "targets_file": loaded.path,
-            "plan": spec.plan.model_dump(mode="json", exclude_none=True),
-            "settings": spec.settings.model_dump(mode="json"),
-            "targets": [t.model_dump(mode="json", exclude_none=True) for t in spec.targets],
-        }
-        json.dump(jsonable(document), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
-        return
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "targets_file": loaded.path,
+        "plan": spec.plan.model_dump(mode="json", exclude_none=True),
+        "settings": spec.settings.model_dump(mode="json"),
+        "targets": [t.model_dump(mode="json", exclude_none=True) for t in spec.targets],
+    }
+    json.dump(jsonable(document), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def render_targets_table(loaded: LoadedTargets, stream: IO[str], lang: str) -> None:
+    """One table row per target, grouped by the plan's sections, then the count."""
+    spec = loaded.spec
     console = make_console(stream)
     table = Table(title=Text(f"{spec.plan.region} {spec.plan.year} · {spec.plan.issuer} · "
                              f"{loaded.path}"), title_justify="left")

@@ -14,21 +14,24 @@ from ecotarget.render.table import make_console
 from ecotarget.validate import ValidatedTable
 
 
-def render_validation(tables: Sequence[ValidatedTable], stream: IO[str], *, fmt: str) -> None:
-    if fmt == "json":
-        document = {
-            "schema_version": SCHEMA_VERSION,
-            "inputs": [{"path": t.path, "kind": t.kind, "subkind": t.subkind,
-                        "encoding": t.encoding, "rows_read": t.rows_read,
-                        "rows_accepted": t.rows_accepted, "rows_rejected": t.rows_rejected,
-                        "unknown_columns": t.raw.unknown_columns if t.raw else [],
-                        "notes": t.notes}
-                       for t in tables],
-            "row_errors": [e.as_dict() for t in tables for e in t.errors],
-        }
-        json.dump(document, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
-        return
+def render_validation_json(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
+    """Every input's account of rows and every rejected row, as one JSON document."""
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "inputs": [{"path": t.path, "kind": t.kind, "subkind": t.subkind,
+                    "encoding": t.encoding, "rows_read": t.rows_read,
+                    "rows_accepted": t.rows_accepted, "rows_rejected": t.rows_rejected,
+                    "unknown_columns": t.raw.unknown_columns if t.raw else [],
+                    "notes": t.notes}
+                   for t in tables],
+        "row_errors": [e.as_dict() for t in tables for e in t.errors],
+    }
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
+    """A table of the inputs, a table of the rejected rows, the totals and any notes."""
     console = make_console(stream)
     inputs = Table(title="inputs", title_justify="left")
     for header in ("file", "kind", "encoding", "read", "accepted", "rejected", "ignored columns"):

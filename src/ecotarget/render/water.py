@@ -9,11 +9,15 @@ import json
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
 from ecotarget import __version__
+from ecotarget.render.json import jsonable
+from ecotarget.render.table import make_console
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from ecotarget.tables.water import WaterReport
 
 SCHEMA_VERSION = 1
@@ -54,9 +58,6 @@ def source_cells(record: dict[str, Any]) -> list[str]:
 
 def render_table(report: WaterReport, console: Console) -> None:
     """Two rich tables: sections, then drinking-water sources. Cells are plain Text."""
-    from rich.table import Table
-    from rich.text import Text
-
     period = f"{report.start.isoformat()}..{report.end.isoformat()}"
     if report.sections:
         # titles are printed as lines of their own: a table title wraps at the table's width
@@ -83,6 +84,11 @@ def render_table(report: WaterReport, console: Console) -> None:
         console.print(table)
     else:
         console.print(Text(f"no drinking-water source sampled in {period}"))
+
+
+def write_table(report: WaterReport, stream: IO[str]) -> None:
+    """:func:`render_table` on a console for ``stream`` (colour only on a terminal)."""
+    render_table(report, make_console(stream))
 
 
 def render_csv(report: WaterReport, stream: IO[str]) -> None:
@@ -114,12 +120,11 @@ def water_document(report: WaterReport) -> dict[str, Any]:
 
 
 def render_json(report: WaterReport, stream: IO[str]) -> None:
-    from ecotarget.render.json import jsonable
-
+    """The report as one JSON document (see :func:`water_document`)."""
     json.dump(jsonable(water_document(report)), stream, ensure_ascii=False, indent=2,
               allow_nan=False)
     stream.write("\n")
 
 
 __all__: Sequence[str] = ("CSV_COLUMNS", "render_csv", "render_json", "render_table",
-                          "water_document")
+                          "water_document", "write_table")

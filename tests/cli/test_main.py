@@ -200,7 +200,7 @@ def test_every_command_and_option_is_in_the_readme() -> None:
 
 def test_progress_only_for_large_inputs_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    from ecotarget import cli as cli_module
+    from ecotarget.cli import options as cli_module
     from ecotarget.read import Source
 
     sources = [Source("x.csv", b"a" * 100)]

@@ -1,22 +1,27 @@
 """``ecotarget water``: each section's class, main pollutants and CWQI, and each source's verdict.
 
 The command only parses options: :func:`ecotarget.metrics.water.water_report` computes the
-tables and :mod:`ecotarget.render.water` renders them.
+tables and :mod:`ecotarget.render.water` renders them. ``cli/main.py`` registers the
+command; the library is imported inside it (see :mod:`ecotarget.cli.options`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import click
 
-from ecotarget.cli import _sources, _targets, handle_errors, output_options, output_stream
-from ecotarget.outputs import refuse_overwriting_inputs
-from ecotarget.render.water import render_csv, render_json, render_table
+from ecotarget.cli.options import (
+    handle_errors,
+    output_options,
+    output_stream,
+    read_sources,
+    read_targets,
+    refuse_overwriting_inputs,
+    report_rejected_rows,
+    tell,
+)
+from ecotarget.periods import parse_period
+from ecotarget.render import WATER_RENDERERS
 
-if TYPE_CHECKING:
-
-    from ecotarget.tables.water import WaterReport
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -25,7 +30,7 @@ if TYPE_CHECKING:
 @click.option("--encoding", help="Input encoding (default: detect UTF-8 / GB18030).")
 @click.option("--period", help="Evaluate 2025-07, 2025-Q3, 2025 or A..B instead of the year "
               "of the last sample up to that sample.")
-@output_options(["table", "csv", "json"])
+@output_options(WATER_RENDERERS)
 @handle_errors
 def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
           period: str | None, fmt: str, output: str | None) -> None:
@@ -40,34 +45,20 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     Example:
       ecotarget water data/samples/water-2025.csv --period 2025-07
     """
-    from ecotarget.periods import parse_period
+    # start-up: the check loads pandas and every engine (see ecotarget.cli.options)
     from ecotarget.pipeline import CheckOptions, read_inputs
+
+    # start-up: (as above)
     from ecotarget.tables.water import period_window, water_report
 
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
-    loaded = _targets(targets_path)
+    loaded = read_targets(targets_path)
     window = period_window(*parse_period(period)) if period else None
-    tables = read_inputs(_sources(paths), loaded.spec, CheckOptions(encoding=encoding))
+    tables = read_inputs(read_sources(paths), loaded.spec, CheckOptions(encoding=encoding))
     for table in tables:
         if table.kind != "water":
-            click.echo(f"ecotarget: skipped {table.path}: a {table.kind} file, not water data",
-                       err=True)
+            tell(f"skipped {table.path}: a {table.kind} file, not water data")
     report = water_report(tables, loaded.spec.settings, window)
-    _report_row_errors(report)
+    report_rejected_rows(len(report.row_errors), [], "count")
     with output_stream(output) as stream:
-        if fmt == "json":
-            render_json(report, stream)
-        elif fmt == "csv":
-            render_csv(report, stream)
-        else:
-            from ecotarget.render.table import make_console
-
-            render_table(report, make_console(stream))
-
-
-def _report_row_errors(report: WaterReport) -> None:
-    if report.row_errors:
-        click.echo(f"ecotarget: {len(report.row_errors)} rows rejected and not counted "
-                   "(ecotarget validate lists them)", err=True)
-
-
+        WATER_RENDERERS[fmt](report, stream)

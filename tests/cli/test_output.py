@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from ecotarget.cli import cli
+from ecotarget.cli.output import open_output, refuse_overwriting_inputs
 from ecotarget.errors import UsageError
-from ecotarget.outputs import open_output, refuse_overwriting_inputs
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LEDGER = "period,indicator,value\n2025-01,各类培训期数,2\n"
 
 
@@ -125,14 +125,13 @@ def test_sigterm_removes_the_temporary_and_exits_143(tmp_path: Path) -> None:
     out.write_text("old")
     script = (
         "import sys, time\n"
-        "from ecotarget import cli\n"
-        "from ecotarget.cli import handle_errors, output_stream\n"
+        "from ecotarget.cli.options import handle_errors, output_stream, raise_terminated\n"
         "@handle_errors\n"
         "def run():\n"
         f"    with output_stream({str(out)!r}) as s:\n"
         "        s.write('x' * 1000); s.flush(); print('writing', flush=True); time.sleep(30)\n"
         "import signal\n"
-        "signal.signal(signal.SIGTERM, cli._terminate)\n"
+        "signal.signal(signal.SIGTERM, raise_terminated)\n"
         "run()\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}

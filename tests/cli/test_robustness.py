@@ -9,6 +9,7 @@ last net would have caught still fails the test.
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -236,7 +237,7 @@ def test_check_output_is_untouched_when_the_renderer_fails(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from ecotarget import render
 
-    monkeypatch.setitem(render.RENDERERS, "table", _failing_renderer)
+    monkeypatch.setitem(render.REPORT_RENDERERS, "table", _failing_renderer)
     out_dir = tmp_path / "reports"
     out_dir.mkdir()
     report = out_dir / "report.txt"
@@ -252,9 +253,9 @@ def test_check_output_is_untouched_when_the_renderer_fails(
 
 def test_validate_output_is_untouched_when_the_renderer_fails(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import ecotarget.render.validation
+    from ecotarget import render
 
-    monkeypatch.setattr(ecotarget.render.validation, "render_validation", _failing_renderer)
+    monkeypatch.setitem(render.VALIDATION_RENDERERS, "json", _failing_renderer)
     report = tmp_path / "validation.json"
     result = invoke("validate", str(ROOT / "data" / "samples" / "ledger-2025.csv"), "--targets",
                     str(TARGETS), "--output", str(report), "--format", "json")
@@ -297,7 +298,7 @@ def test_ctrl_c_while_writing_output_leaves_no_file(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from ecotarget import render
 
-    monkeypatch.setitem(render.RENDERERS, "json", _interrupt)
+    monkeypatch.setitem(render.REPORT_RENDERERS, "json", _interrupt)
     report = tmp_path / "report.json"
     result = invoke("check", str(ROOT / "data" / "samples" / "ledger-2025.csv"), "--targets",
                     str(TARGETS), "--output", str(report), "--format", "json")
@@ -307,10 +308,11 @@ def test_ctrl_c_while_writing_output_leaves_no_file(tmp_path: Path,
 
 def test_ctrl_c_outside_a_command(monkeypatch: pytest.MonkeyPatch,
                                   capsys: pytest.CaptureFixture[str]) -> None:
-    import ecotarget.cli
+    # ecotarget.cli.main is the entry point the package re-exports; the module is this one
+    main_module = importlib.import_module("ecotarget.cli.main")
 
-    monkeypatch.setattr(ecotarget.cli, "cli", _interrupt)
+    monkeypatch.setattr(main_module, "cli", _interrupt)
     with pytest.raises(SystemExit) as exited:
-        ecotarget.cli.main()
+        main_module.main()
     assert exited.value.code == 130
     assert capsys.readouterr().err == "ecotarget: interrupted\n"

@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from rich.console import Console
 
 from ecotarget.cli import cli
-from ecotarget.commands.aqi import aqi, read_air_tables
+from ecotarget.cli.aqi import aqi, read_air_tables
 from ecotarget.pipeline import CheckOptions, build_dataset
 from ecotarget.read import expand_paths
 from ecotarget.render.aqi import DAY_VIEW, plain_rows, render_calendar, render_rows

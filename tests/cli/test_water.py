@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from ecotarget.cli import cli
-from ecotarget.commands.water import water
+from ecotarget.cli.water import water
 from ecotarget.render.water import CSV_COLUMNS
 from tests.conftest import SAMPLES, TARGETS
 

@@ -2,10 +2,8 @@
 
 The computation lives in :mod:`ecotarget.tables.aqi` and the rendering in
 :mod:`ecotarget.render.aqi`; this module parses options, reads the inputs and picks the
-output.
-
-Registered by ``cli.py`` (``from ecotarget.commands.aqi import aqi; cli.add_command(aqi)``)
-after its shared helpers are defined: this module imports them from :mod:`ecotarget.cli`.
+output from the registries of :mod:`ecotarget.render`. ``cli/main.py`` registers the
+command; the library is imported inside it (see :mod:`ecotarget.cli.options`).
 """
 
 from __future__ import annotations
@@ -15,32 +13,28 @@ from typing import TYPE_CHECKING, Literal, cast
 
 import click
 
-from ecotarget.cli import (
-    _check_options,
-    _sources,
-    _targets,
+from ecotarget.cli.options import (
+    check_options,
     handle_errors,
     input_options,
     output_options,
     output_stream,
+    read_sources,
+    read_targets,
+    refuse_overwriting_inputs,
+    report_rejected_rows,
+    tell,
 )
 from ecotarget.errors import InputError, UsageError
-from ecotarget.outputs import refuse_overwriting_inputs
-from ecotarget.render.aqi import (
-    DAY_VIEW,
-    HOUR_VIEW,
-    render_calendar,
-    write_comparison,
-    write_rows,
-)
+from ecotarget.render import AQI_ROWS_RENDERERS, COMPARISON_RENDERERS, write_calendar
 
 if TYPE_CHECKING:
-
+    from ecotarget.pipeline import CheckOptions
     from ecotarget.read import Source
-    from ecotarget.standards.aqi import Edition
     from ecotarget.stations import Selection
-    from ecotarget.targets import TargetsFile
+    from ecotarget.targets import LoadedTargets, TargetsFile
     from ecotarget.validate import ValidatedTable
+
 
 @click.command()
 @input_options
@@ -55,7 +49,7 @@ if TYPE_CHECKING:
 @click.option("--compare-published", is_flag=True,
               help="Station-hours where the network's published AQI or 24-h means differ from "
                    "ecotarget's, then the agreement line.")
-@output_options(["table", "csv", "json"])
+@output_options(AQI_ROWS_RENDERERS)
 @handle_errors
 def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
         kind: str | None, hour_label: str | None, air_standard: str | None, hourly: bool,
@@ -93,11 +87,8 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
       ecotarget aqi data/samples/air-hourly-2025.csv --hourly --format csv -o hours.csv
       ecotarget aqi data/samples/network/long --hourly --compare-published
     """
-    from ecotarget.dataset import given_station_days
-    from ecotarget.pipeline import build_dataset
+    # start-up: choosing stations loads pandas (see ecotarget.cli.options)
     from ecotarget.stations import select_stations
-    from ecotarget.tables.aqi import calendar_data, hourly_table, station_day_table
-    from ecotarget.tables.published import compare_published as compare
 
     if (hourly or compare_published) and show_calendar:
         raise UsageError("--hourly (or --compare-published) and --calendar show different "
@@ -106,40 +97,77 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
         raise UsageError("--calendar draws a terminal calendar: use --format table, or leave "
                          "out --calendar for csv/json rows (the city days are station 'city')")
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
-    loaded = _targets(targets_path)
+    loaded = read_targets(targets_path)
     spec = loaded.spec
-    options = _check_options(None, None, encoding, kind, air_standard, hour_label, ())
-    tables = read_air_tables(_sources(paths), spec, encoding=encoding, kind=kind)
+    options = check_options(None, None, encoding, kind, air_standard, hour_label, ())
+    tables = read_air_tables(read_sources(paths), spec, encoding=encoding, kind=kind)
     selection = select_stations(tables, stations or tuple(spec.stations), required=False)
     tables = selection.tables
     _report_selection(selection, stations)
-    _report_rejected(tables)
+    report_rejected_rows(sum(t.rows_rejected for t in tables),
+                         [e for t in tables for e in t.errors], "first")
     if compare_published:
-        label = cast("Literal['end', 'start']", hour_label or spec.settings.air.hour_label)
-        comparison = compare(tables, edition=_edition(air_standard, spec), hour_label=label)
-        with output_stream(output) as stream:
-            write_comparison(comparison, stream, fmt)
-        if fmt == "csv":
-            click.echo(comparison.line(), err=True)  # the CSV itself stays pure rows
-        return
-    data = build_dataset(tables, spec, options)
+        _list_disagreements(tables, spec, air_standard, hour_label, fmt, output)
+    elif show_calendar:
+        _draw_calendar(tables, loaded, options, air_standard, output)
+    else:
+        _list_rows(tables, spec, options, air_standard, hourly, fmt, output)
 
+
+def _list_disagreements(tables: list[ValidatedTable], spec: TargetsFile,
+                        air_standard: str | None, hour_label: str | None, fmt: str,
+                        output: str | None) -> None:
+    # start-up: the comparison loads pandas (see ecotarget.cli.options)
+    from ecotarget.dataset import choose_edition
+
+    # start-up: (as above)
+    from ecotarget.tables.published import compare_published
+
+    label = cast("Literal['end', 'start']", hour_label or spec.settings.air.hour_label)
+    edition = choose_edition(air_standard, None, spec.settings.air.standard)
+    comparison = compare_published(tables, edition=edition, hour_label=label)
+    with output_stream(output) as stream:
+        COMPARISON_RENDERERS[fmt](comparison, stream)
+    if fmt == "csv":
+        click.echo(comparison.line(), err=True)  # the CSV itself stays pure rows
+
+
+def _draw_calendar(tables: list[ValidatedTable], loaded: LoadedTargets, options: CheckOptions,
+                   air_standard: str | None, output: str | None) -> None:
+    # start-up: the dataset loads pandas (see ecotarget.cli.options)
+    from ecotarget.pipeline import build_dataset
+
+    # start-up: (as above)
+    from ecotarget.tables.aqi import calendar_data
+
+    data = build_dataset(tables, loaded.spec, options)
     # Everything is computed before the output opens: a failure leaves no partial output.
-    if show_calendar:
-        from ecotarget.render.table import make_console
+    days = calendar_data(data, loaded.spec, air_standard=air_standard)
+    with output_stream(output) as stream:
+        write_calendar(days, stream)
 
-        days = calendar_data(data, spec, air_standard=air_standard)
-        with output_stream(output) as stream:
-            render_calendar(days, make_console(stream))
-        return
-    edition = _edition(air_standard, spec)
+
+def _list_rows(tables: list[ValidatedTable], spec: TargetsFile, options: CheckOptions,
+               air_standard: str | None, hourly: bool, fmt: str, output: str | None) -> None:
+    # start-up: the dataset loads pandas (see ecotarget.cli.options)
+    from ecotarget.dataset import choose_edition, given_station_days
+
+    # start-up: (as above)
+    from ecotarget.pipeline import build_dataset
+
+    # start-up: (as above)
+    from ecotarget.tables.aqi import hourly_table, station_day_table
+
+    data = build_dataset(tables, spec, options)
+    edition = choose_edition(air_standard, None, spec.settings.air.standard)
     if hourly:
         rows = hourly_table(data, edition)
     else:
         rows = station_day_table(data, spec.settings.air, edition,
                                  day_rows=given_station_days(tables))
+    # Everything is computed before the output opens: a failure leaves no partial output.
     with output_stream(output) as stream:
-        write_rows(rows, stream, fmt, HOUR_VIEW if hourly else DAY_VIEW)
+        AQI_ROWS_RENDERERS[fmt](rows, stream, hourly)
 
 
 def read_air_tables(sources: Sequence[Source], spec: TargetsFile, *, encoding: str | None,
@@ -159,24 +187,7 @@ def read_air_tables(sources: Sequence[Source], spec: TargetsFile, *, encoding: s
 
 def _report_selection(selection: Selection, stations: Sequence[str]) -> None:
     for code in selection.missing:
-        click.echo(f"ecotarget: note: station {code} is in none of the network files", err=True)
+        tell(f"note: station {code} is in none of the network files")
     if stations and not selection.network_files:
-        click.echo("ecotarget: note: --station picks stations out of national network files; "
-                   "there is none among the inputs, so every station is listed", err=True)
-
-
-def _report_rejected(tables: Sequence[ValidatedTable]) -> None:
-    rejected = sum(t.rows_rejected for t in tables)
-    if rejected:
-        first = next(e for t in tables for e in t.errors)
-        click.echo(f"ecotarget: {rejected} rows rejected and not counted, e.g. "
-                   f"{first.path}:{first.line}: {first.column}: {first.message} "
-                   "(ecotarget validate lists them all)", err=True)
-
-
-def _edition(air_standard: str | None, spec: TargetsFile) -> Edition | None:
-    """--air-standard, else the targets file's setting; None ("auto"): each day's own."""
-    chosen = air_standard or spec.settings.air.standard
-    return None if chosen == "auto" else cast("Edition", chosen)
-
-
+        tell("note: --station picks stations out of national network files; "
+             "there is none among the inputs, so every station is listed")

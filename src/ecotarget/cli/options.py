@@ -1,0 +1,236 @@
+"""What every command shares: options, inputs, the output stream, progress, and exit codes.
+
+A command module imports this module and nothing else of the ``cli`` package, so that
+``cli/main.py`` can import the commands to register them without an import cycle.
+
+The library (pandas, pydantic, the engines) is imported inside the helpers that read
+inputs, so that ``ecotarget --help`` and ``--version`` answer at once: importing
+:mod:`ecotarget.read` or :mod:`ecotarget.pipeline` loads pandas, about 0.3 s on an idle
+machine and seconds on a busy one, and :mod:`ecotarget.targets` loads pydantic and YAML.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar
+
+import click
+
+from ecotarget.cli.output import open_output, refuse_overwriting_inputs
+from ecotarget.errors import EcotargetError, TargetsFileError
+from ecotarget.periods import parse_as_of, parse_period
+
+if TYPE_CHECKING:
+    from ecotarget.pipeline import CheckOptions
+    from ecotarget.read import Source
+    from ecotarget.targets import LoadedTargets
+    from ecotarget.validate import RowError
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_UNUSABLE = 2
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process ended by it
+ROW_ERRORS_SHOWN = 5
+PROGRESS_MIN_BYTES = 32 * 2**20  # below this a run takes about a second: no bar needed
+TARGETS_HELP = "Targets file (default: ./config/targets.yaml, else the bundled one)."
+
+
+def tell(message: str) -> None:
+    """One line on stderr, after ``ecotarget: `` (stdout is kept for the report)."""
+    click.echo(f"ecotarget: {message}", err=True)
+
+
+# --- errors and signals → exit codes ----------------------------------------------------------
+
+class Terminated(BaseException):
+    """SIGTERM, raised like Ctrl-C so that partly written outputs are removed on the way out."""
+
+
+def raise_terminated(signum: int, frame: object) -> None:
+    """The SIGTERM handler: unwind the stack as Ctrl-C does (outputs clean up on the way)."""
+    raise Terminated
+
+
+def handle_errors(func: F) -> F:
+    """Turn every failure into a message and an exit code: never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TargetsFileError as exc:
+            for problem in exc.problems:
+                tell(problem)
+            sys.exit(EXIT_UNUSABLE)
+        except EcotargetError as exc:
+            tell(f"error: {exc}")
+            sys.exit(EXIT_UNUSABLE)
+        except KeyboardInterrupt:
+            tell("interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        except Terminated:
+            tell("terminated")
+            sys.exit(EXIT_TERMINATED)
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (e.g. `| head`): nothing left to say
+            sys.exit(1)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # the last net: a bug must still not print a traceback
+            if os.environ.get("ECOTARGET_DEBUG"):
+                raise
+            tell(f"internal error: {type(exc).__name__}: {exc} "
+                 "(set ECOTARGET_DEBUG=1 for the traceback, and please report it)")
+            sys.exit(EXIT_UNUSABLE)
+
+    return wrapper  # type: ignore[return-value]
+
+
+# --- shared options ---------------------------------------------------------------------------
+
+def input_options(func: F) -> F:
+    """PATHS, ``--targets``, ``--encoding``, ``--kind`` and ``--hour-label``."""
+    for option in reversed([
+        click.argument("paths", nargs=-1, required=True),
+        click.option("--targets", "targets_path", type=click.Path(dir_okay=False),
+                     help=TARGETS_HELP),
+        click.option("--encoding", help="Input encoding (default: detect UTF-8 / GB18030)."),
+        click.option("--kind", type=click.Choice(["ledger", "air", "water"]),
+                     help="Input kind for every file (default: detect from the header)."),
+        click.option("--hour-label", type=click.Choice(["end", "start"]),
+                     help="Air hour labels mark the hour's end (network, default) or start."),
+    ]):
+        func = option(func)
+    return func
+
+
+def output_options(registry: Mapping[str, object]) -> Callable[[F], F]:
+    """``--output`` and ``--format``, whose choices are the registry's names (the first is
+    the default): the command then calls ``registry[fmt]``."""
+    formats = list(registry)
+
+    def decorate(func: F) -> F:
+        func = click.option("--output", "-o", type=click.Path(dir_okay=False),
+                            help="Write the report to FILE (atomically) instead of stdout.")(func)
+        func = click.option("--format", "fmt", type=click.Choice(formats),
+                            default=formats[0], show_default=True, help="Output format.")(func)
+        return func
+    return decorate
+
+
+# --- inputs -----------------------------------------------------------------------------------
+
+def read_sources(paths: Sequence[str]) -> list[Source]:
+    """The inputs named on the command line: files, every .csv of a folder, ``-`` for stdin."""
+    # start-up: the readers load pandas (see the module docstring)
+    from ecotarget.read import STDIN, Source, expand_paths
+
+    sources = expand_paths(paths)
+    return [Source(STDIN, sys.stdin.buffer.read()) if s.name == STDIN else s for s in sources]
+
+
+def read_targets(path: str | None) -> LoadedTargets:
+    """``--targets``, else ./config/targets.yaml, else the bundled targets file."""
+    # start-up: the targets file's models load pydantic and YAML (see the module docstring)
+    from ecotarget.targets import load_targets
+
+    return load_targets(path)
+
+
+def check_options(as_of: str | None, period: str | None, encoding: str | None,
+                  kind: str | None, air_standard: str | None, hour_label: str | None,
+                  stations: tuple[str, ...]) -> CheckOptions:
+    """The library's options from the command line's text (dates and periods parsed)."""
+    # start-up: the check loads pandas and every engine (see the module docstring)
+    from ecotarget.pipeline import CheckOptions
+
+    return CheckOptions(
+        as_of=parse_as_of(as_of) if as_of else None,
+        period=parse_period(period) if period else None,
+        encoding=encoding, kind=kind,  # type: ignore[arg-type]
+        air_standard=air_standard, hour_label=hour_label, stations=stations,
+    )
+
+
+# --- outputs ----------------------------------------------------------------------------------
+
+@contextmanager
+def output_stream(path: str | None, option: str = "--output") -> Iterator[IO[str]]:
+    """stdout, or the file at ``path`` written without harm to what is there (see output)."""
+    with open_output(path, option=option) as stream:
+        yield stream
+
+
+RejectedDetail = Literal["rows", "first", "count"]
+
+
+def report_rejected_rows(count: int, errors: Sequence[RowError], detail: RejectedDetail, *,
+                         point_to_json: bool = False) -> None:
+    """Say on stderr that ``count`` rows were rejected and not counted; nothing when none.
+
+    ``detail`` is how much to show: ``rows``, the first few rejected rows one per line
+    (``point_to_json`` adds that the JSON report lists them all); ``first``, the first
+    one on the same line; ``count``, only the number.
+    """
+    if not count:
+        return
+    head = f"{count} rows rejected and not counted"
+    if detail == "count":
+        tell(f"{head} (ecotarget validate lists them)")
+    elif detail == "first":
+        first = errors[0]
+        tell(f"{head}, e.g. {first.path}:{first.line}: {first.column}: {first.message} "
+             "(ecotarget validate lists them all)")
+    else:
+        tell(head + (" (all listed under row_errors in the JSON)" if point_to_json else ""))
+        for error in errors[:ROW_ERRORS_SHOWN]:
+            click.echo(f"  {error.path}:{error.line}: {error.column}: {error.value!r}: "
+                       f"{error.message}", err=True)
+        if len(errors) > ROW_ERRORS_SHOWN:
+            click.echo(f"  … and {len(errors) - ROW_ERRORS_SHOWN} more "
+                       "(ecotarget validate lists them all)", err=True)
+
+
+@contextmanager
+def progress_reporter(sources: Sequence[Source], steps: int, *, enabled: bool = True
+                      ) -> Iterator[Callable[[str], None] | None]:
+    """A progress bar on stderr for large inputs, only when stderr is a terminal."""
+    size = sum(len(s.data) if s.data is not None else _size(s.name) for s in sources)
+    if not enabled or size < PROGRESS_MIN_BYTES or not sys.stderr.isatty():
+        yield None
+        return
+    # start-up: rich takes about 50 ms to import, and most runs draw no bar
+    from rich.console import Console
+
+    # start-up: (as above)
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("starting", total=steps)
+        done = [0]
+
+        def step(description: str) -> None:
+            bar.update(task, description=description, completed=done[0])
+            done[0] += 1
+
+        yield step
+
+
+def _size(name: str) -> int:
+    try:
+        return os.path.getsize(name)
+    except OSError:
+        return 0
+
+
+__all__ = ["EXIT_INTERRUPTED", "EXIT_TERMINATED", "EXIT_UNUSABLE", "PROGRESS_MIN_BYTES",
+           "TARGETS_HELP", "Terminated", "check_options", "handle_errors", "input_options",
+           "output_options", "output_stream", "progress_reporter", "raise_terminated",
+           "read_sources", "read_targets", "refuse_overwriting_inputs", "report_rejected_rows",
+           "tell"]
