@@ -3,7 +3,7 @@
     python scripts/make_network_samples.py            # writes the files, then checks them
 
 Deterministic (a fixed seed): the same bytes on every run. The files imitate the network's
-hourly release as it is mirrored (standards.md §1.7) for eight stations over three days;
+hourly release as it is mirrored (docs/standards.md §1.6) for eight stations over three days;
 **the station codes and names are illustrative**, not the network's real list (2001A and
 2002A stand for Pinghu's two assessment stations).
 

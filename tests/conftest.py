@@ -46,3 +46,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if os.path.exists(os.devnull) and not stat.S_ISCHR(os.stat(os.devnull).st_mode):
         print(f"\n{os.devnull} is no longer a character device: a test replaced it")
         session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rendered tables are as wide as without a terminal (120), whatever runs the tests."""
+    monkeypatch.setenv("COLUMNS", "120")

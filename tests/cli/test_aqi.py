@@ -78,7 +78,7 @@ def test_csv_columns_exactly(two_stations: Path) -> None:
     city = dict(zip(rows[0], rows[3], strict=True))
     assert (city["pm25"], city["iaqi_pm25"], city["category"]) == ("35", "50", "优")
     # 03-02 has 1 hour: every 24-h mean and the O3 8-h are invalid (empty), yet the O3
-    # 1-h max (60 → IAQI 19) still gives an AQI (standards.md §8 item 11, the default)
+    # 1-h max (60 → IAQI 19) still gives an AQI (docs/standards.md §1.5, the default)
     next_day = dict(zip(rows[0], rows[4], strict=True))
     assert next_day["pm25"] == "" and next_day["o3_8h_max"] == ""
     assert next_day["aqi"] == "19" and next_day["valid"] == "true"
@@ -108,7 +108,7 @@ def test_hourly_rows_keep_the_input_label(two_stations: Path) -> None:
     b_midnight = [r for r in rows if r[0] == "2025-03-02 00:00" and r[1] == "B"]
     assert b_midnight and b_midnight[0][2] == "35.4"
     assert rows[1][:3] == ["2025-03-01 01:00", "A", "30"]  # not 30.0 beside 35.4
-    # PM2.5 35.4 is read against the 24-h column: rounds to 35 → IAQI 50 (standards.md §1.3)
+    # PM2.5 35.4 is read against the 24-h column: rounds to 35 → IAQI 50 (docs/standards.md §1.3)
     assert b_midnight[0][HOURLY_COLUMNS.index("iaqi_pm25")] == "50"
     missing_no2 = next(r for r in rows if r[0] == "2025-03-01 05:00" and r[1] == "B")
     assert missing_no2[HOURLY_COLUMNS.index("no2")] == ""

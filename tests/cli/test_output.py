@@ -146,3 +146,15 @@ def test_sigterm_removes_the_temporary_and_exits_143(tmp_path: Path) -> None:
     assert "ecotarget: terminated" in err
     assert out.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_a_file_read_from_an_input_folder_is_an_input(tmp_path: Path) -> None:
+    data = tmp_path / "ledger.csv"
+    data.write_text(LEDGER)
+    result = CliRunner().invoke(cli, ["check", str(tmp_path), "-o", str(data)])
+    assert result.exit_code == 2
+    assert "is also an input" in result.output
+    assert data.read_text() == LEDGER
+    # a new file in the folder is not an input yet, and a JSON file never is
+    refuse_overwriting_inputs([str(tmp_path)], {"--output": str(tmp_path / "report.json")})
+    refuse_overwriting_inputs([str(tmp_path)], {"--output": str(tmp_path / "new.csv")})

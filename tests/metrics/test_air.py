@@ -1,7 +1,7 @@
 """Air metrics end to end on small synthetic CSVs: good-day rate, PM2.5 mean, coverage,
 outlook, editions and hour labels, plus the row tables behind ``ecotarget aqi``.
 
-Every expected figure is derived by hand in a comment (standards.md §1-§2).  A "clean"
+Every expected figure is derived by hand in a comment (docs/standards.md §1–§2).  A "clean"
 day below has PM2.5 30, PM10 40, SO2 5, NO2 20, CO 0.5, O3 1-h 100 and O3 8-h 80: IAQIs
 43, 40, 5, 25, 13, 32, 40 (all ≤ 50), so its AQI is 43 (优, good).  A "bad" day has
 PM2.5 100: IAQI 100 + (100 - 75)/(115 - 75) × 50 = 131.25 → 132 under HJ 633-2012

@@ -347,6 +347,7 @@ def test_a_file_without_waterbody_column_is_all_rivers(tmp_path: Path) -> None:
 # --- a law: the below-DL rules order the means ------------------------------------------------
 
 
+@pytest.mark.slow  # a property test: many generated cases
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.booleans(), st.floats(0.001, 0.5)), min_size=1, max_size=8))
 def test_zero_half_dl_order_every_mean(cells: list[tuple[bool, float]]) -> None:

@@ -89,6 +89,7 @@ CELL = st.one_of(
 )
 
 
+@pytest.mark.slow  # a property test: many generated cases
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.lists(CELL, max_size=5).map(",".join), min_size=1, max_size=6),
        st.integers(1, 4))
@@ -107,6 +108,7 @@ WRITTEN_CELL = st.one_of(st.text(alphabet='ab1,;\t"\n中-%', min_size=1, max_siz
                          .filter(lambda s: not s.startswith(" ")), st.just(""))
 
 
+@pytest.mark.slow  # a property test: many generated cases
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.lists(WRITTEN_CELL, min_size=1, max_size=5), max_size=8),
        st.sampled_from([",", "\t", ";"]))

@@ -392,6 +392,7 @@ conc = st.floats(min_value=0, max_value=1500, allow_nan=False)
 co_conc = st.floats(min_value=0, max_value=80, allow_nan=False)
 
 
+@pytest.mark.slow  # a property test: many generated cases
 @settings(database=None, max_examples=150, deadline=None)
 @given(
     edition=st.sampled_from(["2012", "2026"]),

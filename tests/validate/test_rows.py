@@ -7,6 +7,7 @@ accepted with which values, which are rejected with which line, column, value an
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -114,6 +115,7 @@ def test_the_account_holds_and_header_only_files_say_so() -> None:
 BOUNDED = ["pm25", "pm10", "so2", "no2", "co", "o3", "o3_8h"]
 
 
+@pytest.mark.slow  # a property test: many generated cases
 @settings(max_examples=120, deadline=None)
 @given(st.sampled_from(BOUNDED), st.one_of(
     st.floats(min_value=-100, max_value=12_000, allow_nan=False),

@@ -60,9 +60,20 @@ def refuse_overwriting_inputs(inputs: Sequence[str], outputs: dict[str, str | No
                              "the second would overwrite the first")
         seen[key] = option
         for name in inputs:
-            if name != STDOUT and _same_file(name, path):
+            if name != STDOUT and (_same_file(name, path) or _read_from_folder(name, path)):
                 raise UsageError(f"{option} {path} is also an input: choose another file "
                                  "so that the input is not overwritten")
+
+
+def _read_from_folder(folder: str, path: str) -> bool:
+    """Whether ``path`` is a file that reading the directory ``folder`` takes as an input."""
+    # start-up: ecotarget.read loads pandas and pyarrow, which `ecotarget --help` must not wait for
+    from ecotarget.read.source import INPUT_SUFFIXES
+
+    file = Path(path)
+    return (os.path.isdir(folder) and file.is_file()
+            and os.path.realpath(file.parent) == os.path.realpath(folder)
+            and file.suffix.lower() in INPUT_SUFFIXES and not file.name.startswith(("~$", ".")))
 
 
 def _same_file(a: str, b: str) -> bool:

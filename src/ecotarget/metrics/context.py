@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ecotarget.dataset import Dataset, choose_edition, city_days_with_aqi
+from ecotarget.metrics.water_sections import rows_in, section_table
 from ecotarget.periods import Window
 from ecotarget.standards.aqi import Edition
 from ecotarget.targets import Settings
@@ -24,6 +26,17 @@ class MetricContext:
     # city days with AQI per edition: every air target of a check reads the same days
     _city_days: dict[Edition | None, pd.DataFrame] = field(
         default_factory=dict, init=False, repr=False, compare=False)
+    # water section tables per period: the class share and CWQI targets read the same ones
+    _sections: dict[tuple[dt.date, dt.date], pd.DataFrame] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def section_table(self, start: dt.date, end: dt.date) -> pd.DataFrame:
+        """Each water section's period means and class over [start, end], computed once."""
+        if (start, end) not in self._sections:
+            assert self.data.water is not None
+            self._sections[(start, end)] = section_table(
+                rows_in(self.data.water, start, end), self.settings.water.below_detection_limit)
+        return self._sections[(start, end)]
 
     def edition_for(self, target_standard: str | None) -> Edition | None:
         """The edition a target's days are read under (``--air-standard`` first)."""

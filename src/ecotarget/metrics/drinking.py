@@ -57,6 +57,17 @@ def drinking_compliance_rate(rows: pd.DataFrame, below_detection_limit: BelowDlR
     """Judge each drinking-water source in ``rows`` (rows of sources only, at least one).
 
     The rate by count is :attr:`DrinkingCompliance.by_count`; by volume, ``by_volume``.
+    Under ``every_round`` a source passes when every sample meets class III (NH3-N ≤ 1.0
+    mg/L): 东湖's February sample (1.2) fails it, 西塘 passes.
+
+    >>> rows = pd.DataFrame({"section": ["东湖", "东湖", "西塘"],
+    ...                      "date": pd.to_datetime(["2025-01-05", "2025-02-05", "2025-01-05"]),
+    ...                      "nh3n": [0.5, 1.2, 0.3], "tp": [0.1, 0.1, 0.1]})
+    >>> result = drinking_compliance_rate(rows, "half", "every_round")
+    >>> result.passing, result.by_count, result.by_sample
+    (1, 50.0, 66.7)
+    >>> [source["failing_items"] for source in result.sources]
+    [['氨氮'], []]
     """
     values = item_values(rows, below_detection_limit)
     per_sample = sample_compliance(values, lake=lake_flags(rows))

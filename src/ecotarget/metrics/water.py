@@ -24,7 +24,6 @@ from ecotarget.metrics.water_sections import (
     rounded,
     rows_in,
     section_records,
-    section_table,
     sections_of_levels,
 )
 from ecotarget.params import WaterCwqiParams, WaterShareParams
@@ -39,10 +38,9 @@ CHANGE_DECIMALS = 2  # ΔCWQI as a percentage with 2 decimals, e.g. −51.16 %
 # The city CWQI aggregation is UNCONFIRMED (环办监测〔2017〕51号 leaves the weights open): a
 # section-count weighted mean or a simple mean of water-body indices. With one index per
 # section the two coincide when every water body has one ranked section, which is the county
-# case; we take the simple mean of the sections' CWQI and say so in every result. The text is
-# part of the output, so it keeps its wording.
+# case; we take the simple mean of the sections' CWQI and say so in every result.
 CWQI_AGGREGATION = ("mean of the sections' CWQI, each section weighted equally "
-                    "(city aggregation UNCONFIRMED: standards.md §4.2)")
+                    "(city aggregation UNCONFIRMED: docs/standards.md §4)")
 CLASS_NAMES = ("I", "II", "III", "IV", "V", "劣V")
 
 
@@ -137,8 +135,7 @@ def baseline_window(window: Window, months: Sequence[str]) -> tuple[dt.date, dt.
 
 def _sections_over(ctx: MetricContext, start: dt.date, end: dt.date) -> pd.DataFrame:
     assert ctx.data.water is not None
-    return section_table(rows_in(ctx.data.water, start, end),
-                         ctx.settings.water.below_detection_limit)
+    return ctx.section_table(start, end)
 
 
 def _no_input(ctx: MetricContext) -> Measurement | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ecotarget.errors import InputError
 
 STDIN = "-"
-_INPUT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
+INPUT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def expand_paths(paths: Sequence[str]) -> list[Source]:
             # dot files: reading them would fail a cron run while someone has a file open.
             files = sorted(
                 p for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in _INPUT_SUFFIXES
+                if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
                 and not p.name.startswith(("~$", "."))
             )
             if not files:
