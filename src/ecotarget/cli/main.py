@@ -37,6 +37,7 @@ from ecotarget.cli.options import (
     read_targets,
     refuse_overwriting_inputs,
     report_rejected_rows,
+    report_warnings,
     tell,
 )
 from ecotarget.cli.water import water
@@ -124,8 +125,9 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
         _write_rejects(tables, rejects)
         report = check_tables(tables, loaded, options, progress)
     if not quiet:
+        report_warnings(tables)
         errors = [e for t in tables for e in t.errors]
-        report_rejected_rows(len(errors), errors, "rows", point_to_json=fmt != "json")
+        report_rejected_rows(len(errors), errors, "rows", in_json=fmt == "json", rejects=rejects)
         with output_stream(output) as stream:
             REPORT_RENDERERS[fmt](report, stream, lang)
     if strict and any(t.rows_rejected for t in tables):
