@@ -40,6 +40,7 @@ from ecotarget.cli.options import (
     report_warnings,
     tell,
 )
+from ecotarget.cli.template import template
 from ecotarget.cli.water import water
 from ecotarget.render import REPORT_RENDERERS, TARGETS_RENDERERS, VALIDATION_RENDERERS
 
@@ -204,3 +205,4 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
 # importing them above is no cycle.
 cli.add_command(aqi)
 cli.add_command(water)
+cli.add_command(template)
