@@ -3,14 +3,19 @@ warnings for unused indicators, and where the list of rejected rows is."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner, Result
+from rich.console import Console
 
 from ecotarget.cli.main import cli
 from ecotarget.cli.options import report_rejected_rows
+from ecotarget.render.aqi import render_calendar
+from ecotarget.tables.aqi import CalendarData
 from ecotarget.validate import RowError
 from tests.conftest import TARGETS
 
@@ -148,3 +153,26 @@ def test_problems_beyond_the_first_five_are_counted_in_rows(
         "  a.csv:5: 数值: 'x': problem 5\n"
         "  a.csv:6: 数值: 'x': problem 6\n"
         "  … and 1 more\n")
+
+
+# --- aqi --calendar: the day of month above each AQI ------------------------------------------
+
+def test_calendar_cells_show_the_day_of_month_above_the_aqi() -> None:
+    # March 2025 starts on a Saturday: the first week holds 1 and 2 under 六 and 日
+    days = pd.DataFrame({
+        "date": pd.date_range("2025-03-01", "2025-03-31"),
+        "aqi": pd.array([40, 80, 120, None] + [60] * 27, dtype="Int64"),
+        "category": ["优", "良", "轻度污染", None] + ["良"] * 27,
+        "valid": [True, True, True, False] + [True] * 27,
+    })
+    plain = io.StringIO()
+    render_calendar(CalendarData(days=days, months=((2025, 3),), summary=None),
+                    Console(file=plain, no_color=True, width=100))
+    lines = plain.getvalue().splitlines()
+    assert lines[1] == " 一    二    三    四    五    六    日  "
+    assert lines[2] == " " * 30 + "  1日   2日"
+    assert lines[3] == " " * 30 + " 40优  80良"
+    assert lines[4] == "  3日   4日   5日   6日   7日   8日   9日"
+    assert lines[5] == "120轻   ·    60良  60良  60良  60良  60良"  # the 4th: no valid AQI
+    assert lines[12] == " 31日" + " " * 36
+    assert lines[13] == " 60良" + " " * 36
