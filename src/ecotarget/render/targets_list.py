@@ -8,10 +8,10 @@ from typing import IO
 from rich.table import Table
 from rich.text import Text
 
+from ecotarget.registry import METRICS, ledger_indicators
 from ecotarget.render.common import SECTION_TITLE, format_target
 from ecotarget.render.json import SCHEMA_VERSION, jsonable
 from ecotarget.render.table import make_console
-from ecotarget.registry import METRICS, ledger_indicators
 from ecotarget.targets import LoadedTargets, Target
 
 

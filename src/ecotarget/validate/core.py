@@ -28,6 +28,7 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
     typed = typed_columns(table, problems)
     subkind = None
     notes: list[str] = list(table.notes)  # the reader's notes (e.g. network-file columns)
+    warnings: list[str] = []
     if table.kind == "ledger":
         typed = ledger_columns(typed, problems, context)
         keys = ["period", "indicator", *(["region"] if "region" in typed else [])]
@@ -56,7 +57,7 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         accepted = typed[keep].reset_index(drop=True).assign(**{LINE: table.lines[keep]})
     else:  # the common case: every row accepted, and no copy of millions of rows
         accepted = typed.reset_index(drop=True).assign(**{LINE: table.lines})
-    unused, warnings = 0, []
+    unused = 0
     if table.kind == "ledger":
         unused, warnings = unused_indicators(
             accepted["indicator"], context, table.source_columns.get("indicator", "indicator"))

@@ -13,7 +13,6 @@ from ecotarget.validate.cells import fold, parse_numbers
 from ecotarget.validate.table import Problems, ValidationContext
 from ecotarget.validate.typed import reject_not_numbers
 
-
 #: What a milestone row may say instead of 1 (done) or 0 (not yet), folded (NFKC, trimmed).
 MILESTONE_WORDS: dict[str, float] = {"是": 1.0, "完成": 1.0, "已完成": 1.0,
                                      "否": 0.0, "未完成": 0.0}
