@@ -15,12 +15,12 @@ from ecotarget.validate.table import Problems
 _CO_LIMIT = 60.0
 
 
-def air_columns(typed: pd.DataFrame, table: RawTable, problems: Problems, notes: list[str]
+def air_columns(typed: pd.DataFrame, table: RawTable, problems: Problems
                 ) -> tuple[pd.DataFrame, str, list[str]]:
     """Decide hourly or daily and check the time labels.
 
     Returns the frame (``time`` for hourly rows, ``date`` for daily ones), the subkind and
-    the duplicate key; notes about the whole file are appended to ``notes``.
+    the duplicate key. A CO column in µg/m³ is one message for the column (:func:`_co_unit`).
     """
     has_values = [c for c in (*AIR_POLLUTANTS, "o3_8h") if c in typed]
     typed, subkind = _time_columns(typed, table, problems)

@@ -33,7 +33,7 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         typed = ledger_columns(typed, problems, context)
         keys = ["period", "indicator", *(["region"] if "region" in typed else [])]
     elif table.kind == "air":
-        typed, subkind, keys = air_columns(typed, table, problems, notes)
+        typed, subkind, keys = air_columns(typed, table, problems)
     else:
         typed, water_notes = water_columns(typed, table, problems)
         notes.extend(water_notes)
