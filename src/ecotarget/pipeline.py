@@ -21,6 +21,7 @@ from ecotarget.metrics import MEASURES
 from ecotarget.metrics.context import MetricContext
 from ecotarget.periods import make_window
 from ecotarget.read import Source, expand_paths, read_table
+from ecotarget.registry import ledger_indicators
 from ecotarget.report import InputSummary, Report, Result
 from ecotarget.schemas import Kind
 from ecotarget.stations import select_stations
@@ -43,14 +44,19 @@ class CheckOptions:
 
 
 def validation_context(spec: TargetsFile) -> ValidationContext:
-    """Grades that ledger values may take: those on the scale of a target that uses them."""
-    grades: dict[str, frozenset[str]] = {}
+    """What the targets tell validation: the ledger indicators they read, the grades of the
+    graded ones (scale order kept) and which are milestones."""
+    grades: dict[str, dict[str, None]] = {}
+    indicators: set[str] = set()
     for target in spec.targets:
-        scale = target.params.get("scale")
-        indicator = target.params.get("indicator")
-        if scale and indicator:
-            grades[indicator] = grades.get(indicator, frozenset()) | frozenset(scale)
-    return ValidationContext(grades=grades)
+        names = [name for _, name in ledger_indicators(target.metric, target.params)]
+        indicators.update(names)
+        for name in names if target.scale else ():
+            grades.setdefault(name, {}).update(dict.fromkeys(target.scale or ()))
+    milestones = {name for t in spec.targets if t.metric == "ledger.milestone"
+                  for _, name in ledger_indicators(t.metric, t.params)}
+    return ValidationContext(grades={k: tuple(v) for k, v in grades.items()},
+                             indicators=frozenset(indicators), milestones=frozenset(milestones))
 
 
 Progress = Callable[[str], None]  # told what starts next: "reading x.csv", "evaluating" …
@@ -181,6 +187,7 @@ def scope_tables(tables: list[ValidatedTable], year: int, today: dt.date,
             rows_read=table.rows_read, rows_accepted=table.rows_accepted,
             rows_rejected=table.rows_rejected, rows_out_of_period=outside,
             rows_other_stations=other_stations[index] if other_stations else 0,
+            rows_unused=table.rows_unused,
             subkind=table.subkind, notes=tuple(table.notes)))
     return kept, summaries
 

@@ -7,8 +7,9 @@ by the same names.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -50,3 +51,29 @@ METRICS: dict[str, MetricSpec] = {
                    "share of drinking-water sources passing every round (GB 3838 III + Table 2)"),
     )
 }
+
+
+#: The roles a ledger indicator plays in a target's ``params``, in the order they are listed.
+LEDGER_ROLES: tuple[str, ...] = ("indicator", "numerator", "denominator")
+
+
+def ledger_indicators(metric: str, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(role, indicator) for every ledger indicator a target of ``metric`` reads.
+
+    The role is ``indicator`` (a total, a latest figure, a grade or a milestone),
+    ``numerator`` or ``denominator`` (a ratio). Metrics of other kinds read no indicator.
+
+    >>> ledger_indicators("ledger.ratio", {"numerator": ["a"], "denominator": ["b", "c"]})
+    [('numerator', 'a'), ('denominator', 'b'), ('denominator', 'c')]
+    >>> ledger_indicators("ledger.total", {"indicator": "x"}), ledger_indicators("air.pm25_mean", {})
+    ([('indicator', 'x')], [])
+    """
+    spec = METRICS.get(metric)
+    if spec is None or spec.kind != "ledger":
+        return []
+    found: list[tuple[str, str]] = []
+    for role in LEDGER_ROLES:
+        value = params.get(role)
+        names = [value] if isinstance(value, str) else list(value or [])
+        found.extend((role, str(name)) for name in names)
+    return found

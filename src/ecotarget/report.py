@@ -65,6 +65,14 @@ class Result:
 
 @dataclass(frozen=True)
 class InputSummary:
+    """One input's account of rows: ``rows_read = rows_accepted + rows_rejected``.
+
+    ``rows_out_of_period``, ``rows_other_stations`` and ``rows_unused`` count accepted rows
+    that no figure uses (dated outside the plan year and its baseline; other stations of a
+    national network file; a ledger indicator no target reads): each is part of
+    ``rows_accepted``, and a row may be in more than one of them.
+    """
+
     path: str
     kind: str
     encoding: str
@@ -74,6 +82,7 @@ class InputSummary:
     rows_out_of_period: int = 0
     # accepted rows of a national network file at stations other than the region's
     rows_other_stations: int = 0
+    rows_unused: int = 0  # accepted ledger rows whose indicator no target reads
     subkind: str | None = None
     notes: tuple[str, ...] = ()
 

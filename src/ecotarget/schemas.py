@@ -95,8 +95,8 @@ class AirRow(_Row):
     date: dt.date | None = _col("日期", "监测日期", "day", default=None)
     hour: int | None = _col("小时", "时段", "hr", default=None, ge=0, le=24)
     station: str | None = _col(
-        "站点", "站点名称", "点位", "点位名称", "监测点", "站点编码", "点位编码", "site",
-        "stationcode", "station_code", default=None,
+        "站点", "站点名称", "点位", "点位名称", "监测点", "监测点位", "测点", "站点编码", "点位编码",
+        "site", "stationcode", "station_code", default=None,
     )
     # The national network's files carry both a code (stationcode, the station) and a name
     # (positionname); a file with only the name uses it as the station (ecotarget.read.network).

@@ -35,12 +35,17 @@ def test_co_in_micrograms_is_rejected_with_the_hint() -> None:
     assert table.notes == []
 
 
-def test_a_whole_co_column_in_micrograms_gets_a_note() -> None:
+def test_a_whole_co_column_in_micrograms_is_one_message_for_the_column() -> None:
+    # 800, 1200, 900 above 60 mg/m³: 3 of 4 known values, more than half, so the column is
+    # µg/m³ and 45 is too (45 µg/m³, not 45 mg/m³); median of 45, 800, 900, 1200 = 850
     table = validate("时间,站点,CO\n2025-01-01 01:00,平湖,800\n2025-01-01 02:00,平湖,1200\n"
-                     "2025-01-01 03:00,平湖,900\n")
-    assert table.rows_rejected == 3
-    assert table.notes == ["CO: the column looks like µg/m³ (median 900); CO is in mg/m³: "
-                           "divide by 1000"]
+                     "2025-01-01 03:00,平湖,900\n2025-01-01 04:00,平湖,45\n"
+                     "2025-01-01 05:00,平湖,\n")
+    message = ("the CO column looks like µg/m³ (3 of 4 values above 60, median 850): CO is in "
+               "mg/m³, divide the column by 1000")
+    assert errors(table) == [(2, "CO", "800", message), (3, "CO", "1200", message),
+                             (4, "CO", "900", message), (5, "CO", "45", message)]
+    assert table.rows_accepted == 1 and table.notes == []  # the empty hour is accepted
 
 
 def test_too_high_for_a_pollutant() -> None:
@@ -70,7 +75,7 @@ def test_grades_are_text_on_a_targets_scale() -> None:
     context = ValidationContext(grades={"档次": frozenset({"A", "B", "C", "D"})})
     table = validate("月份,指标,数值\n2025-01,档次,B\n2025-02,档次,E\n2025-03,培训期数,B\n", context)
     assert errors(table) == [
-        (3, "数值", "E", "not a grade on this indicator's scale nor a number"),
+        (3, "数值", "E", "not a grade on this indicator's scale (A, B, C, D) nor a number"),
         (4, "数值", "B", "not a number (text is accepted only as a grade on a target's scale)"),
     ]
     assert table.frame["grade"].tolist() == ["B"]
@@ -86,8 +91,9 @@ def test_all_problems_of_a_row_in_one_pass() -> None:
     assert error.message == (
         "must be ≥ 0: a concentration cannot be negative (if the export marks a missing hour "
         "with -99 or -1, leave the cell empty or write -); also PM10 'abc': not a number: write "
-        "digits (e.g. 12.5), or leave it empty or '-' when missing; also CO '800': above 60: "
-        "CO is in mg/m³ and this looks like µg/m³ (divide by 1000)")
+        "digits (e.g. 12.5), or leave it empty or '-' when missing; also CO '800': the CO "
+        "column looks like µg/m³ (1 of 1 values above 60, median 800): CO is in mg/m³, divide "
+        "the column by 1000")
 
 
 def test_a_malformed_row_shows_its_original_text_and_nothing_else() -> None:

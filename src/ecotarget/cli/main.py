@@ -37,8 +37,10 @@ from ecotarget.cli.options import (
     read_targets,
     refuse_overwriting_inputs,
     report_rejected_rows,
+    report_warnings,
     tell,
 )
+from ecotarget.cli.template import template
 from ecotarget.cli.water import water
 from ecotarget.render import REPORT_RENDERERS, TARGETS_RENDERERS, VALIDATION_RENDERERS
 
@@ -124,8 +126,9 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
         _write_rejects(tables, rejects)
         report = check_tables(tables, loaded, options, progress)
     if not quiet:
+        report_warnings(tables)
         errors = [e for t in tables for e in t.errors]
-        report_rejected_rows(len(errors), errors, "rows", point_to_json=fmt != "json")
+        report_rejected_rows(len(errors), errors, "rows", in_json=fmt == "json", rejects=rejects)
         with output_stream(output) as stream:
             REPORT_RENDERERS[fmt](report, stream, lang)
     if strict and any(t.rows_rejected for t in tables):
@@ -202,3 +205,4 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
 # importing them above is no cycle.
 cli.add_command(aqi)
 cli.add_command(water)
+cli.add_command(template)

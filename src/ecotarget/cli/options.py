@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ecotarget.pipeline import CheckOptions
     from ecotarget.read import Source
     from ecotarget.targets import LoadedTargets
-    from ecotarget.validate import RowError
+    from ecotarget.validate import RowError, ValidatedTable
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_UNUSABLE = 2
@@ -169,30 +169,64 @@ RejectedDetail = Literal["rows", "first", "count"]
 
 
 def report_rejected_rows(count: int, errors: Sequence[RowError], detail: RejectedDetail, *,
-                         point_to_json: bool = False) -> None:
+                         in_json: bool = False, rejects: str | None = None) -> None:
     """Say on stderr that ``count`` rows were rejected and not counted; nothing when none.
 
-    ``detail`` is how much to show: ``rows``, the first few rejected rows one per line
-    (``point_to_json`` adds that the JSON report lists them all); ``first``, the first
-    one on the same line; ``count``, only the number.
+    ``detail`` is how much to show: ``rows``, the first few problems one per line; ``first``,
+    the first one on the same line; ``count``, only the number. The first line says where
+    every rejected row is listed: under ``row_errors`` in the JSON report (``in_json``: JSON
+    is the output), in the ``--rejects`` file, else by ``ecotarget validate``.
+
+    Rows rejected for the same problem of the same column (a whole column in the wrong
+    unit, a missing station column) are one line with their count, not one line each.
     """
     if not count:
         return
     head = f"{count} rows rejected and not counted"
+    where = rejected_rows_listed(in_json=in_json, rejects=rejects)
     if detail == "count":
-        tell(f"{head} (ecotarget validate lists them)")
+        tell(f"{head} ({where})")
     elif detail == "first":
         first = errors[0]
         tell(f"{head}, e.g. {first.path}:{first.line}: {first.column}: {first.message} "
-             "(ecotarget validate lists them all)")
+             f"({where})")
     else:
-        tell(head + (" (all listed under row_errors in the JSON)" if point_to_json else ""))
-        for error in errors[:ROW_ERRORS_SHOWN]:
-            click.echo(f"  {error.path}:{error.line}: {error.column}: {error.value!r}: "
-                       f"{error.message}", err=True)
-        if len(errors) > ROW_ERRORS_SHOWN:
-            click.echo(f"  … and {len(errors) - ROW_ERRORS_SHOWN} more "
-                       "(ecotarget validate lists them all)", err=True)
+        tell(f"{head} ({where})")
+        groups: dict[tuple[str, str, str], list[RowError]] = {}
+        for error in errors:
+            groups.setdefault((error.path, error.column, error.message), []).append(error)
+        shown = list(groups.values())[:ROW_ERRORS_SHOWN]
+        for group in shown:
+            first = group[0]
+            if len(group) == 1:
+                click.echo(f"  {first.path}:{first.line}: {first.column}: {first.value!r}: "
+                           f"{first.message}", err=True)
+            else:
+                click.echo(f"  {first.path}: {first.column}: {len(group)} rows, lines "
+                           f"{first.line}–{group[-1].line}: {first.message}", err=True)
+        rest = len(errors) - sum(len(group) for group in shown)
+        if rest:
+            click.echo(f"  … and {rest} more", err=True)
+
+
+def rejected_rows_listed(*, in_json: bool = False, rejects: str | None = None) -> str:
+    """Where the user finds every rejected row, for the stderr summary.
+
+    >>> rejected_rows_listed(), rejected_rows_listed(in_json=True, rejects="fix.csv")
+    ('ecotarget validate lists them all', 'all listed under row_errors in the JSON and in fix.csv')
+    >>> rejected_rows_listed(rejects="fix.csv")
+    'all listed in fix.csv'
+    """
+    places = [*(["under row_errors in the JSON"] if in_json else []),
+              *([f"in {rejects}"] if rejects else [])]
+    return f"all listed {' and '.join(places)}" if places else "ecotarget validate lists them all"
+
+
+def report_warnings(tables: Sequence[ValidatedTable]) -> None:
+    """Each input's warnings on stderr (e.g. a ledger indicator no target uses)."""
+    for table in tables:
+        for warning in table.warnings:
+            tell(f"warning: {table.path}: {warning}")
 
 
 @contextmanager
@@ -232,5 +266,5 @@ def _size(name: str) -> int:
 __all__ = ["EXIT_INTERRUPTED", "EXIT_TERMINATED", "EXIT_UNUSABLE", "PROGRESS_MIN_BYTES",
            "TARGETS_HELP", "Terminated", "check_options", "handle_errors", "input_options",
            "output_options", "output_stream", "progress_reporter", "raise_terminated",
-           "read_sources", "read_targets", "refuse_overwriting_inputs", "report_rejected_rows",
-           "tell"]
+           "read_sources", "read_targets", "refuse_overwriting_inputs", "rejected_rows_listed",
+           "report_rejected_rows", "report_warnings", "tell"]

@@ -59,6 +59,6 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
         if table.kind != "water":
             tell(f"skipped {table.path}: a {table.kind} file, not water data")
     report = water_report(tables, loaded.spec.settings, window)
-    report_rejected_rows(len(report.row_errors), [], "count")
+    report_rejected_rows(len(report.row_errors), [], "count", in_json=fmt == "json")
     with output_stream(output) as stream:
         WATER_RENDERERS[fmt](report, stream)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")  # Monday first, as Chinese calendars
-_CELL = 5  # display cells per calendar day: "123良" or a coloured " 123 "
+_CELL = 5  # display cells per calendar day: "123良" or a coloured " 123 ", under " 12日"
 _MONTH_WIDTH = 7 * _CELL + 6
 _MONTH_GAP = 4
 NO_VALUE = "·"  # a day without a valid AQI
@@ -282,10 +282,14 @@ def _month_block(days: pd.DataFrame, year: int, month: int, colour: bool) -> lis
     title.align("center", _MONTH_WIDTH)  # pads by display cells: 年 and 月 are two wide
     lines = [title, Text(" ".join(f" {w}  " for w in WEEKDAYS))]
     for week in calendar_module.Calendar(firstweekday=0).monthdayscalendar(year, month):
-        line = Text()
+        # two lines a week: the day of month ("  5日", five cells as an AQI cell), then
+        # that day's AQI beneath it
+        dates, line = Text(style="dim"), Text()
         for i, day in enumerate(week):
             if i:
+                dates.append(" ")
                 line.append(" ")
+            dates.append(f"{day:>3}日" if day else " " * _CELL)
             aqi, category, valid = by_day.get(day, (None, None, False))
             if day == 0:
                 line.append(" " * _CELL)
@@ -295,7 +299,7 @@ def _month_block(days: pd.DataFrame, year: int, month: int, colour: bool) -> lis
                 line.append(f"{int(aqi):>4} ", style=styles[category])
             else:
                 line.append(f"{int(aqi):>3}{initials[category]}")
-        lines.append(line)
+        lines.extend((dates, line))
     return lines
 
 

@@ -8,34 +8,59 @@ from typing import IO
 from rich.table import Table
 from rich.text import Text
 
+from ecotarget.registry import METRICS, ledger_indicators
 from ecotarget.render.common import SECTION_TITLE, format_target
 from ecotarget.render.json import SCHEMA_VERSION, jsonable
 from ecotarget.render.table import make_console
-from ecotarget.targets import LoadedTargets
+from ecotarget.targets import LoadedTargets, Target
 
 
 def render_targets_json(loaded: LoadedTargets, stream: IO[str]) -> None:
-    """The targets file as one JSON document: plan, settings and every target."""
+    """The targets file as one JSON document: plan, settings and every target, each with
+    the ledger ``indicators`` it reads (``role``: indicator, numerator or denominator), and
+    ``ledger_indicators``, every indicator once, in the order the targets name them."""
     spec = loaded.spec
+    targets = []
+    for t in spec.targets:
+        entry = t.model_dump(mode="json", exclude_none=True)
+        entry["indicators"] = [{"role": role, "indicator": name}
+                               for role, name in ledger_indicators(t.metric, t.params)]
+        targets.append(entry)
     document = {
         "schema_version": SCHEMA_VERSION,
         "targets_file": loaded.path,
         "plan": spec.plan.model_dump(mode="json", exclude_none=True),
         "settings": spec.settings.model_dump(mode="json"),
-        "targets": [t.model_dump(mode="json", exclude_none=True) for t in spec.targets],
+        "targets": targets,
+        "ledger_indicators": list(dict.fromkeys(
+            name for t in spec.targets for _, name in ledger_indicators(t.metric, t.params))),
     }
     json.dump(jsonable(document), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
+HEADERS = {"zh": ("id", "名称", "要求", "台账指标", "单位", "原文"),
+           "en": ("id", "name", "goal", "ledger indicators", "unit", "clause")}
+ROLE = {"zh": {"indicator": "", "numerator": "分子 ", "denominator": "分母 "},
+        "en": {"indicator": "", "numerator": "numerator ", "denominator": "denominator "}}
+# What a target reads when it reads no ledger indicator
+DATA = {"zh": {"air": "（空气监测数据）", "water": "（水质监测数据）"},
+        "en": {"air": "(air monitoring data)", "water": "(water monitoring data)"}}
+MILESTONE_UNIT = {"zh": "1 完成 / 0 未完成", "en": "1 done / 0 not yet"}
+
+
 def render_targets_table(loaded: LoadedTargets, stream: IO[str], lang: str) -> None:
-    """One table row per target, grouped by the plan's sections, then the count."""
+    """One table row per target, grouped by the plan's sections, then the count.
+
+    Each row names the exact ledger indicators the target reads (one per line, a ratio's
+    with 分子/分母), so that a ledger can be written without reading the targets file, and
+    the unit its figure is in: a milestone's 1 or 0, a graded target's scale lowest first.
+    """
     spec = loaded.spec
     console = make_console(stream)
     table = Table(title=Text(f"{spec.plan.region} {spec.plan.year} · {spec.plan.issuer} · "
                              f"{loaded.path}"), title_justify="left")
-    for header in ("id", "name" if lang == "en" else "名称", "goal" if lang == "en" else "要求",
-                   "metric", "clause" if lang == "en" else "原文"):
+    for header in HEADERS[lang]:
         table.add_column(header, overflow="fold")
     section = None
     for t in spec.targets:
@@ -45,6 +70,21 @@ def render_targets_table(loaded: LoadedTargets, stream: IO[str], lang: str) -> N
         goal = f"done by {t.due}" if t.metric == "ledger.milestone" else format_target(
             t.op, t.target, t.unit)
         table.add_row(Text(t.id), Text(t.name_en if lang == "en" else t.name), Text(goal),
-                      Text(t.metric), Text(t.clause))
+                      Text(_indicators(t, lang)), Text(_unit(t, lang)), Text(t.clause))
     console.print(table)
     console.print(Text(f"{len(spec.targets)} targets"))
+
+
+def _indicators(target: Target, lang: str) -> str:
+    read = ledger_indicators(target.metric, target.params)
+    if not read:
+        return DATA[lang][METRICS[target.metric].kind]
+    return "\n".join(f"{ROLE[lang][role]}{name}" for role, name in read)
+
+
+def _unit(target: Target, lang: str) -> str:
+    if target.metric == "ledger.milestone":
+        return MILESTONE_UNIT[lang]
+    if target.scale:
+        return f"{target.unit} {'、'.join(target.scale)}".strip()
+    return target.unit

@@ -15,12 +15,12 @@ from ecotarget.validate.table import Problems
 _CO_LIMIT = 60.0
 
 
-def air_columns(typed: pd.DataFrame, table: RawTable, problems: Problems, notes: list[str]
+def air_columns(typed: pd.DataFrame, table: RawTable, problems: Problems
                 ) -> tuple[pd.DataFrame, str, list[str]]:
     """Decide hourly or daily and check the time labels.
 
     Returns the frame (``time`` for hourly rows, ``date`` for daily ones), the subkind and
-    the duplicate key; notes about the whole file are appended to ``notes``.
+    the duplicate key. A CO column in µg/m³ is one message for the column (:func:`_co_unit`).
     """
     has_values = [c for c in (*AIR_POLLUTANTS, "o3_8h") if c in typed]
     typed, subkind = _time_columns(typed, table, problems)
@@ -36,7 +36,7 @@ def air_columns(typed: pd.DataFrame, table: RawTable, problems: Problems, notes:
         problems.add(pd.Series(True, typed.index), typed.columns[0],
                      "no pollutant column in this file", only_if_clean=True)
     if "co" in typed:
-        _note_co_unit(typed["co"], table, notes)
+        _co_unit(typed["co"], table, problems)
     station = ["station"] if "station" in typed else []
     keys = [*station, "time"] if subkind == "hourly" else [*station, "date"]
     return typed, subkind, keys
@@ -67,9 +67,25 @@ def _time_columns(typed: pd.DataFrame, table: RawTable, problems: Problems
     return typed.assign(date=as_plain(times).dt.normalize()).drop(columns="time"), "daily"
 
 
-def _note_co_unit(co_column: pd.Series, table: RawTable, notes: list[str]) -> None:
+def _co_unit(co_column: pd.Series, table: RawTable, problems: Problems) -> None:
+    """A CO column in µg/m³ is one problem of the column, told once with its count.
+
+    When most known values are above the mg/m³ bound, every value of the column is in the
+    wrong unit, the few low ones too (CO 45 µg/m³ read as 45 mg/m³ would be an AQI near
+    400): every row with a CO value is rejected with the one message, which the stderr
+    summary then shows once for the column.
+
+    Worked example: 800, 1200, 900 and 45 → 3 of 4 above 60, more than half: the 4 rows are
+    rejected with "the column looks like µg/m³ (3 of 4 values above 60, median 850)"; 800
+    and 0.8 → 1 of 2, not more than half: only 800 is rejected, by its own bound.
+    """
     co = co_column.to_numpy(dtype=np.float64, na_value=np.nan)
-    known = int(np.count_nonzero(~np.isnan(co)))
-    if known and np.count_nonzero(co > _CO_LIMIT) > known / 2:
-        notes.append(f"{table.source_columns.get('co', 'co')}: the column looks like µg/m³ "
-                     f"(median {float(np.nanmedian(co)):g}); CO is in mg/m³: divide by 1000")
+    known = ~np.isnan(co)
+    count, above = int(np.count_nonzero(known)), int(np.count_nonzero(co > _CO_LIMIT))
+    if not count or above <= count / 2:
+        return
+    header = table.source_columns.get("co", "co")
+    problems.add(known, "co", (
+        f"the {header} column looks like µg/m³ ({above} of {count} values above "
+        f"{_CO_LIMIT:g}, median {float(np.nanmedian(co)):g}): CO is in mg/m³, divide the "
+        "column by 1000"), restate=True)

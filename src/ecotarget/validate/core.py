@@ -12,8 +12,8 @@ import pandas as pd
 from ecotarget.read.table import RawTable
 from ecotarget.validate.air import air_columns
 from ecotarget.validate.cells import as_plain
-from ecotarget.validate.duplicates import reject_duplicates
-from ecotarget.validate.ledger import ledger_columns
+from ecotarget.validate.duplicates import reject_duplicates, station_hint
+from ecotarget.validate.ledger import ledger_columns, unused_indicators
 from ecotarget.validate.table import LINE, TIME_CODE, Problems, ValidatedTable, ValidationContext
 from ecotarget.validate.typed import typed_columns
 from ecotarget.validate.water import water_columns
@@ -28,16 +28,21 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
     typed = typed_columns(table, problems)
     subkind = None
     notes: list[str] = list(table.notes)  # the reader's notes (e.g. network-file columns)
+    warnings: list[str] = []
     if table.kind == "ledger":
         typed = ledger_columns(typed, problems, context)
         keys = ["period", "indicator", *(["region"] if "region" in typed else [])]
     elif table.kind == "air":
-        typed, subkind, keys = air_columns(typed, table, problems, notes)
+        typed, subkind, keys = air_columns(typed, table, problems)
     else:
         typed, water_notes = water_columns(typed, table, problems)
         notes.extend(water_notes)
         keys = ["section", "date"]
-    reject_duplicates(typed, keys, table, problems)
+    # an air file of several stations whose station column was not recognised: its rows
+    # share times, and the missing column, not the rows, is what to fix
+    no_station = table.kind == "air" and "station" not in typed and table.layout is None
+    reject_duplicates(typed, keys, table, problems,
+                      conflict=station_hint(table) if no_station else None)
     if not len(typed):
         notes.insert(0, "no data rows below the header")
     distinct_times = None
@@ -52,11 +57,16 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         accepted = typed[keep].reset_index(drop=True).assign(**{LINE: table.lines[keep]})
     else:  # the common case: every row accepted, and no copy of millions of rows
         accepted = typed.reset_index(drop=True).assign(**{LINE: table.lines})
+    unused = 0
+    if table.kind == "ledger":
+        unused, warnings = unused_indicators(
+            accepted["indicator"], context, table.source_columns.get("indicator", "indicator"))
+        notes.extend(warnings)
     return ValidatedTable(
         path=table.path, kind=table.kind, encoding=table.encoding, rows_read=len(typed),
         frame=accepted, errors=problems.errors(),
         rejected_positions=rejected, subkind=subkind, notes=notes, raw=table,
-        distinct_times=distinct_times,
+        distinct_times=distinct_times, rows_unused=unused, warnings=warnings,
     )
 
 

@@ -10,10 +10,13 @@ from ecotarget.validate.table import Problems
 
 
 def reject_duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
-                      problems: Problems) -> None:
+                      problems: Problems, conflict: str | None = None) -> None:
     """Same key twice: identical copies after the first are rejected as duplicates of it;
     rows that share a key but differ are all rejected (which one is right is not ours to
-    guess). Whole columns at once: a file pasted twice has a million duplicate groups."""
+    guess). Whole columns at once: a file pasted twice has a million duplicate groups.
+
+    ``conflict``: the message for rows that share a key but differ, when the cause is known
+    to be elsewhere (see :func:`station_hint`)."""
     keys = [k for k in keys if k in typed]
     if not keys or typed.empty:
         return
@@ -44,7 +47,11 @@ def reject_duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
     problems.add(mask, keys[-1], lambda pos: f"duplicate of line {first_line[pos]}")
 
     conflicting = distinct > 1
-    if conflicting.any():
+    if conflicting.any() and conflict is not None:
+        mask = np.zeros(n, bool)
+        mask[positions[conflicting]] = True
+        problems.add(mask, keys[-1], conflict)
+    elif conflicting.any():
         span = {p: (int(lines[a]), int(lines[b]), int(k)) for p, a, b, k in zip(
             positions[conflicting].tolist(), first[conflicting].tolist(),
             last[conflicting].tolist(), size[conflicting].tolist(), strict=True)}
@@ -57,6 +64,34 @@ def reject_duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
         mask = np.zeros(n, bool)
         mask[positions[conflicting]] = True
         problems.add(mask, keys[-1], message)
+
+
+# Words in a header that suggest a station: 监测点位, 测点, 站名, 子站, site, station …
+_STATION_WORDS = ("点", "站", "site", "station", "location")
+
+
+def station_hint(table: RawTable) -> str:
+    """The message for an air file without a station column whose times repeat.
+
+    Several stations in one file then look like conflicting duplicates; the cause is the
+    missing station column, so the message names the ignored column most like a station.
+
+    >>> import numpy as np, pandas as pd
+    >>> def raw(unknown):
+    ...     return RawTable("a.csv", "air", "utf-8", ",", [], pd.DataFrame(), np.zeros(0),
+    ...                     {}, unknown_columns=unknown)
+    >>> station_hint(raw(["备注", "监测点位"]))
+    'no station column: is 监测点位 your station? (rows share a time; name the column 站点)'
+    >>> station_hint(raw([]))
+    'no station column, and rows share a time: add a 站点 column naming the station of each row'
+    """
+    names = [str(c) for c in table.unknown_columns if str(c).strip()]
+    likely = [c for c in names if any(word in c.lower() for word in _STATION_WORDS)]
+    if likely or names:
+        return (f"no station column: is {(likely or names)[0]} your station? (rows share a "
+                "time; name the column 站点)")
+    return ("no station column, and rows share a time: add a 站点 column naming the station "
+            "of each row")
 
 
 def _duplicated_keys(typed: pd.DataFrame, keys: list[str]) -> np.ndarray:

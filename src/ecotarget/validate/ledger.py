@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Collection
 from decimal import Decimal, InvalidOperation
 
 import numpy as np
@@ -11,31 +13,103 @@ from ecotarget.validate.cells import fold, parse_numbers
 from ecotarget.validate.table import Problems, ValidationContext
 from ecotarget.validate.typed import reject_not_numbers
 
+#: What a milestone row may say instead of 1 (done) or 0 (not yet), folded (NFKC, trimmed).
+MILESTONE_WORDS: dict[str, float] = {"是": 1.0, "完成": 1.0, "已完成": 1.0,
+                                     "否": 0.0, "未完成": 0.0}
+MILESTONE_HINT = "write 1 (done) or 0 (not yet); 是/完成 and 否/未完成 are read as 1 and 0"
+NEGATIVE = "must be ≥ 0: a ledger figure is a quantity, count or score, never negative"
+
 
 def ledger_columns(typed: pd.DataFrame, problems: Problems, context: ValidationContext
                    ) -> pd.DataFrame:
     """``typed`` with ``value`` as float and a ``grade`` column (text where the value is a
-    grade on its indicator's scale, else None); unreadable values are reported."""
+    grade on its indicator's scale, else None); unreadable values are reported.
+
+    A milestone's value is 1 (done) or 0, and 是/完成/已完成 or 否/未完成 stand for them;
+    any other value of a milestone is rejected with :data:`MILESTONE_HINT`. A negative figure
+    is rejected (:data:`NEGATIVE`); a text that is not on a graded indicator's scale is
+    rejected with the scale listed.
+    """
     raw = typed["value"]
     values, missing, invalid = parse_numbers(raw)
     text = fold(raw)
     indicator = typed["indicator"]
-    is_grade = np.zeros(len(typed), dtype=bool)
+    milestone = indicator.isin(list(context.milestones)).to_numpy()
+    if milestone.any():
+        words = text.map(MILESTONE_WORDS).to_numpy(dtype=np.float64, na_value=np.nan)
+        word = milestone & ~np.isnan(words)
+        values = values.mask(pd.Series(word, index=values.index), words)
+        invalid = invalid & ~word
+    is_grade = _grades(text, indicator, invalid, context)
+    graded = indicator.isin(list(context.grades)).to_numpy()
+    problems.add(missing & ~milestone, "value",
+                 "is required: write the month's figure (0 when none)")
+    problems.add(missing & milestone, "value", f"is required: {MILESTONE_HINT}")
+    bad = invalid.to_numpy() & ~is_grade
+    problems.add(bad & milestone, "value", f"not a milestone value: {MILESTONE_HINT}")
+    scales = {name: _listed(grades) for name, grades in context.grades.items()}
+    names = indicator.to_numpy()
+    problems.add(bad & graded & ~milestone, "value", lambda pos: (
+        f"not a grade on this indicator's scale ({scales[names[pos]]}) nor a number"))
+    reject_not_numbers(raw, bad & ~graded & ~milestone, "value", problems,
+                       "not a number (text is accepted only as a grade on a target's scale)")
+    known = values.notna().to_numpy()
+    problems.add(milestone & known & ~values.isin([0.0, 1.0]).to_numpy(), "value",
+                 f"not a milestone value: {MILESTONE_HINT}")
+    problems.add(known & (values < 0).to_numpy() & ~milestone, "value", NEGATIVE)
+    _fractions(values, text, indicator, problems)
+    return typed.assign(value=values, grade=text.where(is_grade, None))
+
+
+def _grades(text: pd.Series, indicator: pd.Series, invalid: pd.Series,
+            context: ValidationContext) -> np.ndarray:
+    """Where an unreadable number is a grade on its indicator's scale."""
+    is_grade = np.zeros(len(text), dtype=bool)
     bad_rows = np.flatnonzero(invalid.to_numpy())
     if len(bad_rows) and context.grades:
         # only unreadable numbers can be grades: the per-row look-up stays off the bulk
         is_grade[bad_rows] = [
-            value in context.grades.get(name, frozenset())
+            value in context.grades.get(name, ())
             for value, name in zip(text.to_numpy()[bad_rows], indicator.to_numpy()[bad_rows],
                                    strict=True)]
-    graded = indicator.isin(list(context.grades)).to_numpy()
-    problems.add(missing, "value", "is required: write the month's figure (0 when none)")
-    bad = invalid.to_numpy() & ~is_grade
-    problems.add(bad & graded, "value", "not a grade on this indicator's scale nor a number")
-    reject_not_numbers(raw, bad & ~graded, "value", problems,
-                       "not a number (text is accepted only as a grade on a target's scale)")
-    _fractions(values, text, indicator, problems)
-    return typed.assign(value=values, grade=text.where(is_grade, None))
+    return is_grade
+
+
+def _listed(grades: Collection[str]) -> str:
+    """A scale as the user should read it: in its order, lowest first (a set sorted).
+
+    >>> _listed(("D", "C", "B", "A")), _listed(frozenset({"B", "A"}))
+    ('D, C, B, A', 'A, B')
+    """
+    ordered = sorted(grades) if isinstance(grades, (set, frozenset)) else list(grades)
+    return ", ".join(ordered)
+
+
+def unused_indicators(accepted: pd.Series, context: ValidationContext, header: str
+                      ) -> tuple[int, list[str]]:
+    """(accepted rows whose indicator no target uses, one warning per such indicator).
+
+    The warning names the closest indicators the targets use (difflib), since a misspelt
+    indicator would otherwise count for nothing without a word. Nothing is reported when
+    the known indicators are not given.
+
+    Worked example: known 培训期数 and 环保学堂期数; 10 rows of 培训次数 → 10 unused rows and
+    "指标 '培训次数' (10 rows) is used by no target and counts for nothing; closest known:
+    培训期数" (培训次数 and 培训期数 share 3 of 4 characters, ratio 0.75; 环保学堂期数 shares
+    期数 only, ratio 0.4, below the 0.5 cut).
+    """
+    if context.indicators is None or accepted.empty:
+        return 0, []
+    unknown = accepted[accepted.notna() & ~accepted.isin(list(context.indicators))]
+    warnings = []
+    for name, rows in unknown.value_counts(sort=False).items():
+        close = difflib.get_close_matches(str(name), sorted(context.indicators), n=3,
+                                          cutoff=0.5)
+        hint = (f"closest known: {', '.join(close)}" if close
+                else "ecotarget targets lists the indicators the targets use")
+        warnings.append(f"{header} {name!r} ({rows} row{'s' if rows != 1 else ''}) is used by "
+                        f"no target and counts for nothing; {hint}")
+    return len(unknown), warnings
 
 
 def _fractions(values: pd.Series, text: pd.Series, indicator: pd.Series,

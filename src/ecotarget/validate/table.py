@@ -6,7 +6,7 @@ result the rest of ecotarget reads.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -53,6 +53,10 @@ class ValidatedTable:
     notes: list[str] = field(default_factory=list)
     raw: RawTable | None = None
     distinct_times: pd.Series | None = None  # the timestamps TIME_CODE indexes, if any
+    # ledger: accepted rows whose indicator no target uses (a subset of the accepted rows)
+    rows_unused: int = 0
+    # what the user should act on although no row is rejected (also listed under notes)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def rows_rejected(self) -> int:
@@ -67,9 +71,17 @@ class ValidatedTable:
 
 @dataclass(frozen=True)
 class ValidationContext:
-    """What validation needs to know beyond the file itself."""
+    """What validation needs to know beyond the file itself: the targets' ledger indicators.
 
-    grades: Mapping[str, frozenset[str]] = field(default_factory=dict)  # ledger indicator → grades
+    ``grades``: indicator → the grades of its scale, lowest first (a set is listed sorted).
+    ``indicators``: every ledger indicator some target reads; None when not known, and then
+    no indicator is reported as unused. ``milestones``: indicators reported as done (1) or
+    not (0).
+    """
+
+    grades: Mapping[str, Collection[str]] = field(default_factory=dict)
+    indicators: frozenset[str] | None = None
+    milestones: frozenset[str] = frozenset()
 
 
 #: A problem's message: one text for all its rows, or a function of the row position.
@@ -95,13 +107,15 @@ class Problems:
 
     def add(self, mask: np.ndarray | pd.Series, column: str, message: Message,
             values: pd.Series | None = None, *, only_if_clean: bool = False,
-            final: bool = False) -> None:
+            final: bool = False, restate: bool = False) -> None:
         """Reject the rows where ``mask`` is true.
 
         ``message`` is one text for all, or a function of the row position (for messages
         that name another line or a corrected value). ``only_if_clean``: a consequence of
         other problems (a row left without any value) is reported only when nothing else
         is. ``final``: the row cannot be read at all, so its cells' problems mean nothing.
+        ``restate``: this message replaces one found earlier in the same column (a cell's
+        problem seen anew as the whole column's).
         """
         positions = np.flatnonzero(np.asarray(mask, dtype=bool))
         if not len(positions):
@@ -117,6 +131,14 @@ class Problems:
                                            self._headers(column, positions), strict=True):
             text = message if isinstance(message, str) else message(pos)
             seen = self.first.get(pos)
+            if seen is not None and restate and header == seen.column:
+                self.first[pos] = replace(seen, message=text)
+                continue
+            if seen is not None and restate and header in self._more_columns.get(pos, ()):
+                prefix = f"{header} {_shown(cell)!r}: "
+                self._more[pos] = [prefix + text if m.startswith(prefix) else m
+                                   for m in self._more[pos]]
+                continue
             if seen is not None:
                 if (only_if_clean or pos in self._final or header == seen.column
                         or header in self._more_columns.get(pos, ())):
