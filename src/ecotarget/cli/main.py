@@ -112,12 +112,14 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
       cat ledger.csv | ecotarget check - --format json | jq '.summary'
     """
     # start-up: the check loads pandas and every engine (see ecotarget.cli.options)
+    from ecotarget.periods import check_as_of_in_period
     from ecotarget.pipeline import check_tables, read_inputs
 
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],
                               {"--output": output, "--rejects": rejects})
     loaded = read_targets(targets_path)
     options = check_options(as_of, period, encoding, kind, air_standard, hour_label, stations)
+    check_as_of_in_period(options.as_of, options.period)  # before the inputs are read
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources) + 2, enabled=not quiet) as progress:
         tables = read_inputs(sources, loaded.spec, options, progress)
@@ -126,6 +128,8 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     if not quiet:
         errors = [e for t in tables for e in t.errors]
         report_rejected_rows(len(errors), errors, "rows", point_to_json=fmt != "json")
+        for warning in report.warnings:
+            tell(f"warning: {warning.render(lang)}")
         with output_stream(output) as stream:
             REPORT_RENDERERS[fmt](report, stream, lang)
     if strict and any(t.rows_rejected for t in tables):
