@@ -40,7 +40,8 @@ def evaluate(target: Target, measured: Measurement, window: Window, *,
         status, reason = measured_status(target, measured, window, goal)
     # a deliverable reported done stays done, whatever months are missing after it
     if blocked is not None and not measured.done:
-        status, reason = "insufficient_data", blocked
+        # a shortfall the measurement names itself (days, sections) is the more precise why
+        status, reason = "insufficient_data", measured.insufficient or blocked
     judged = measured.deadline is None and status != "insufficient_data"
     margin = target.margin(measured.actual, goal) if judged else None
     pace_target = pace_margin = None

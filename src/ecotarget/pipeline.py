@@ -128,16 +128,20 @@ def evaluate_target(target: Target, ctx: MetricContext, *, explicit_as_of: bool 
                     ) -> Result:
     """Measure one target with its registered metric, on its own data, and judge it.
 
-    The target is judged as of the last day its own data reach (``data_through``) when the
-    check's as-of date lies after it. When that as-of date was given (``explicit_as_of``),
-    the target is ``insufficient_data``: "no 危险废物利用量 data after 2025-10" rather than
-    a year judged on months never reported. A ratio month inside the check's window that
-    only one side reports makes it ``insufficient_data`` too, naming the month.
+    Without ``--as-of`` the target is judged as of the last day its own data reach
+    (``data_through``) when the check's as-of date lies after it. With ``--as-of``
+    (``explicit_as_of``) it is judged as of that date when its input reports it (a ledger
+    month without a row of the indicator, in a ledger that reports that month, counts as
+    none that month), and is ``insufficient_data`` otherwise: "no 危险废物利用量 data
+    after 2025-10" rather than a year judged on months never reported. A ratio month inside
+    the check's window that only one side reports makes it ``insufficient_data`` too.
     """
     through = data_through(target, ctx.data, ctx.window.year)
     window, blocked = own_window(through, ctx.window, explicit_as_of)
     inside = [m for m in through.unmatched if m in set(ctx.window.months())]
     if inside:
+        # measured up to the last month both sides reach: never over unmatched months
+        window = own_window(through, ctx.window, explicit_as_of=False)[0]
         blocked = Text("reason.unmatched_months",
                        {"months": tuple(inside), "indicators": through.lacking})
     measured = MEASURES[target.metric](target, ctx.at(window))
@@ -151,14 +155,16 @@ def own_window(through: Through, window: Window, explicit_as_of: bool
     Returns the window and, when the as-of date was given and lies past the data, why the
     target cannot be judged.
     """
-    if through.day is None or through.covers(window.as_of):
+    if through.day is None or through.covers(window.as_of) or (
+            explicit_as_of and through.reports(window.as_of)):
         return window, None
+    if explicit_as_of:
+        # measured over the window asked for, so that its own shortfalls (days, sections)
+        # show; judged insufficient whatever the figure
+        return window, Text("reason.no_data_after", {"subject": through.subject,
+                                                      "after": through.label()})
     period = (window.start, window.end) if window.explicit_period else None
-    own = make_window(window.year, as_of=through.day, period=period)
-    if not explicit_as_of:
-        return own, None
-    return own, Text("reason.no_data_after", {"subject": through.subject,
-                                               "after": through.label()})
+    return make_window(window.year, as_of=through.day, period=period), None
 
 
 def data_warnings(kinds: dict[str, dt.date], results: list[Result], window: Window

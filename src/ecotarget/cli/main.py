@@ -111,8 +111,9 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
       ecotarget check data/samples --as-of 2025-06 --period 2025-Q2 --format markdown
       cat ledger.csv | ecotarget check - --format json | jq '.summary'
     """
-    # start-up: the check loads pandas and every engine (see ecotarget.cli.options)
+    # start-up: periods is light, but every library import stays out of --help
     from ecotarget.periods import check_as_of_in_period
+    # start-up: the check loads pandas and every engine (see ecotarget.cli.options)
     from ecotarget.pipeline import check_tables, read_inputs
 
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],

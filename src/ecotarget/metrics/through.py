@@ -45,6 +45,16 @@ class Through:
     subject: Text | str  # what has no data after ``day``: indicators, or an input kind
     unmatched: tuple[str, ...] = ()  # 'YYYY-MM', reported on one side of a ratio only
     lacking: tuple[str, ...] = ()  # the indicators of the side missing in those months
+    # the last day the input as a whole reports: a ledger month without a row of an
+    # indicator that the ledger reports otherwise means "none that month" (no incident, no
+    # quarterly figure due), not "not reported"; None: ``day``
+    reported: dt.date | None = None
+
+    def reports(self, day: dt.date) -> bool:
+        """Whether the input as a whole reports ``day`` (see ``reported``)."""
+        if self.reported is None:
+            return self.covers(day)
+        return Through(self.reported, self.by_month, self.subject).covers(day)
 
     def covers(self, day: dt.date) -> bool:
         """Whether the data reach ``day`` (the month of it, for monthly data).
@@ -109,18 +119,20 @@ def ratio_sides(ledger: pd.DataFrame, numerator: Sequence[str], denominator: Seq
 
 
 def _ledger_through(target: Target, ledger: pd.DataFrame, year: int) -> Through:
+    whole = _last_month(ledger, None, year)
+    reported = _month_day(whole) if whole else None
     if target.metric == "ledger.milestone":
-        last = _last_month(ledger, None, year)
-        return Through(_month_day(last) if last else None, True, Text("kind.ledger"))
+        return Through(reported, True, Text("kind.ledger"))
     if target.metric == "ledger.ratio":
         params: LedgerRatioParams = target.params_as(LedgerRatioParams)
         last, unmatched, lacking = ratio_sides(ledger, params.numerator, params.denominator,
                                                year)
         subject = "、".join(lacking or params.numerator)
-        return Through(_month_day(last) if last else None, True, subject, unmatched, lacking)
+        return Through(_month_day(last) if last else None, True, subject, unmatched, lacking,
+                       reported)
     indicator = str(target.params["indicator"])
     last = _last_month(ledger, [indicator], year)
-    return Through(_month_day(last) if last else None, True, indicator)
+    return Through(_month_day(last) if last else None, True, indicator, reported=reported)
 
 
 def _last_day(frame: pd.DataFrame | None, year: int) -> dt.date | None:
