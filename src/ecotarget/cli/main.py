@@ -113,6 +113,7 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     """
     # start-up: periods is light, but every library import stays out of --help
     from ecotarget.periods import check_as_of_in_period
+
     # start-up: the check loads pandas and every engine (see ecotarget.cli.options)
     from ecotarget.pipeline import check_tables, read_inputs
 

@@ -12,8 +12,8 @@ STATUS_SYMBOL = {"met": "✓", "on_track": "→", "at_risk": "!", "not_met": "�
 STATUS_STYLE = {"met": "green", "on_track": "cyan", "at_risk": "yellow", "not_met": "bold red",
                 "insufficient_data": "magenta", "no_data": "dim"}
 #: status labels per language, from the catalogue
-STATUS_WORD = {lang: {status: status_label(status, lang) for status in STATUSES}
-               for lang in LANGS}
+STATUS_WORD: dict[str, dict[str, str]] = {
+    lang: {status: status_label(status, lang) for status in STATUSES} for lang in LANGS}
 PACE_WORD = {"zh": "进度", "en": "pace"}
 SECTION_TITLE = {
     "en": {"headline": "Headline targets", "tasks": "Countable tasks", "milestones": "Milestones"},
@@ -89,5 +89,4 @@ def data_dates(report: Report, lang: str) -> str:
     """`` · 台账 2025-11 · 空气 2025-10-31``: each input kind's last date, when they differ."""
     if not report.kinds_differ:
         return ""
-    from_kinds = report.kind_dates()
-    return "".join(f" · {text.render(lang)}" for text in from_kinds)
+    return "".join(f" · {text.render(lang)}" for text in report.kind_dates())
