@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from ecotarget.catalogue import Text
 from ecotarget.evaluate import evaluate
 from ecotarget.periods import make_window
 from ecotarget.report import Measurement, Report
@@ -27,12 +28,15 @@ def target(**overrides: object) -> Target:
     ("measurement", "window", "status"),
     [
         (Measurement(None), OCT, "no_data"),
-        (Measurement(None, insufficient="zero"), OCT, "insufficient_data"),
-        (Measurement(95.0, insufficient="Feb has 20 of 25 days"), OCT, "insufficient_data"),
+        (Measurement(None, insufficient=Text("reason.zero_denominator")), OCT, "insufficient_data"),
+        (Measurement(95.0, insufficient=Text("reason.month_valid_days", {"month": "2025-02", "valid": 20, "required": 25})), OCT, "insufficient_data"),
         (Measurement(95.0), OCT, "met"),
         (Measurement(85.0), OCT, "not_met"),
-        # a count behind the final target but on pace is met; behind pace is at risk
-        (Measurement(78.0, pace=74.96), OCT, "met"),
+        # a count behind the year's target but on pace is on track (not met: 78 < 90);
+        # behind pace is at risk; reaching the year's target is met whatever the pace
+        (Measurement(78.0, pace=74.96), OCT, "on_track"),
+        (Measurement(74.96, pace=74.96), OCT, "on_track"),
+        (Measurement(90.0, pace=74.96), OCT, "met"),
         (Measurement(70.0, pace=74.96), OCT, "at_risk"),
         (Measurement(70.0, pace=90.0), YEAR_END, "not_met"),
         # air-style outlook: reachable and projection
@@ -73,20 +77,21 @@ def test_exit_codes_follow_fail_on() -> None:
 
 def test_reasons_name_the_projection() -> None:
     behind = Measurement(89.8, reachable=True, projected_pass=True, outlook={"projected": 91.2})
-    assert evaluate(target(), behind, OCT).reason == (
+    assert evaluate(target(), behind, OCT).reason.render("en") == (
         "behind so far; the projection (91.2) reaches the target if the rest of the year is "
         "like last year's")
     worse = Measurement(89.0, reachable=True, projected_pass=False, outlook={"projected": 88.5})
-    assert evaluate(target(), worse, OCT).reason == (
+    assert evaluate(target(), worse, OCT).reason.render("en") == (
         "behind so far, and the projection (88.5) misses it too")
     ahead = Measurement(91.0, reachable=True, projected_pass=False, outlook={"projected": 89.5})
-    assert evaluate(target(), ahead, OCT).reason == "met so far, but the projection (89.5) misses it"
+    assert evaluate(target(), ahead, OCT).reason.render("en") == (
+        "met so far, but the projection (89.5) misses it")
 
 
 @pytest.mark.parametrize(
     ("measurement", "status", "reason"),
     [
-        (Measurement(1.0, done=True), "met", "done"),
+        (Measurement(1.0, done=True, done_in="2025-05"), "met", "done 2025-05"),
         (Measurement(0.0, done=False), "at_risk", "not done; due 2025-12-15 (45 days left)"),
         (Measurement(None), "no_data", "no ledger input"),
     ],
@@ -94,9 +99,10 @@ def test_reasons_name_the_projection() -> None:
 def test_a_deadline_is_judged_by_done_and_days_left(measurement: Measurement, status: str,
                                                      reason: str) -> None:
     due = dt.date(2025, 12, 15)
-    deliverable = Measurement(measurement.actual, done=measurement.done, deadline=due)
+    deliverable = Measurement(measurement.actual, done=measurement.done,
+                              done_in=measurement.done_in, deadline=due)
     result = evaluate(target(op="==", target=1), deliverable, OCT)
-    assert (result.status, result.reason, result.margin) == (status, reason, None)
+    assert (result.status, result.reason.render("en"), result.margin) == (status, reason, None)
 
 
 def test_the_target_compares_grades_on_its_scale() -> None:

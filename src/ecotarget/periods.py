@@ -149,6 +149,22 @@ class Window:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
 
+def check_as_of_in_period(as_of: dt.date | None, period: tuple[dt.date, dt.date] | None) -> None:
+    """Refuse an ``--as-of`` outside the ``--period``: the two contradict each other.
+
+    >>> check_as_of_in_period(dt.date(2025, 10, 15), (dt.date(2025, 10, 1), dt.date(2025, 10, 31)))
+    >>> october = (dt.date(2025, 10, 1), dt.date(2025, 10, 31))
+    >>> check_as_of_in_period(dt.date(2025, 6, 30), october)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ecotarget.errors.UsageError: --as-of 2025-06-30 lies outside --period 2025-10-01..2025-10-31: ...
+    """
+    if as_of is None or period is None or period[0] <= as_of <= period[1]:
+        return
+    raise UsageError(f"--as-of {as_of} lies outside --period {period[0]}..{period[1]}: "
+                     "give an --as-of inside the period, or leave it out")
+
+
 def make_window(year: int, *, as_of: dt.date, period: tuple[dt.date, dt.date] | None) -> Window:
     """The window for a plan year: the year to date, or ``period`` cut at the as-of date."""
     if period is None:

@@ -15,14 +15,16 @@ import numpy as np
 import pandas as pd
 
 from ecotarget import __version__
+from ecotarget.catalogue import Text
 from ecotarget.dataset import Dataset, assemble_dataset
 from ecotarget.evaluate import evaluate
 from ecotarget.metrics import MEASURES
 from ecotarget.metrics.context import MetricContext
-from ecotarget.periods import make_window
+from ecotarget.metrics.through import Through, data_through, kind_through
+from ecotarget.periods import Window, check_as_of_in_period, make_window
 from ecotarget.read import Source, expand_paths, read_table
 from ecotarget.registry import ledger_indicators
-from ecotarget.report import InputSummary, Report, Result
+from ecotarget.report import InputSummary, Report, Result, kind_dates
 from ecotarget.schemas import Kind
 from ecotarget.stations import select_stations
 from ecotarget.targets import LoadedTargets, Target, TargetsFile, load_targets
@@ -100,6 +102,7 @@ def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
     """Check the targets against validated tables (see :func:`check`)."""
     spec = loaded.spec
     year = spec.plan.year
+    check_as_of_in_period(options.as_of, options.period)
     # National network files hold the whole country: only the region's stations count, and
     # without a station list that is an error, never a national average.
     selection = select_stations(tables, options.stations or tuple(spec.stations), required=True)
@@ -114,9 +117,12 @@ def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
                         air_standard=options.air_standard)
     if progress:
         progress("evaluating targets")
-    results = [evaluate_target(target, ctx) for target in spec.targets]
+    results = [evaluate_target(target, ctx, explicit_as_of=options.as_of is not None)
+               for target in spec.targets]
     errors = [e.as_dict() for t in tables for e in t.errors]
+    kinds = kind_through(data, year)
     return Report(
+        data_through=kinds, warnings=data_warnings(kinds, results, window),
         version=__version__, targets_file=loaded.path,
         plan=spec.plan.model_dump(mode="json", exclude_none=True), as_of=window.as_of,
         period=(window.start, window.end), inputs=summaries, results=results, row_errors=errors,
@@ -124,10 +130,71 @@ def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
     )
 
 
-def evaluate_target(target: Target, ctx: MetricContext) -> Result:
-    """Measure one target with its registered metric and judge the measurement."""
-    measured = MEASURES[target.metric](target, ctx)
-    return evaluate(target, measured, ctx.window)
+def evaluate_target(target: Target, ctx: MetricContext, *, explicit_as_of: bool = False
+                    ) -> Result:
+    """Measure one target with its registered metric, on its own data, and judge it.
+
+    Without ``--as-of`` the target is judged as of the last day its own data reach
+    (``data_through``) when the check's as-of date lies after it. With ``--as-of``
+    (``explicit_as_of``) it is judged as of that date when its input reports it (a ledger
+    month without a row of the indicator, in a ledger that reports that month, counts as
+    none that month), and is ``insufficient_data`` otherwise: "no 危险废物利用量 data
+    after 2025-10" rather than a year judged on months never reported. A ratio month inside
+    the check's window that only one side reports makes it ``insufficient_data`` too.
+    """
+    through = data_through(target, ctx.data, ctx.window.year)
+    window, blocked = own_window(through, ctx.window, explicit_as_of)
+    inside = [m for m in through.unmatched if m in set(ctx.window.months())]
+    if inside:
+        # measured up to the last month both sides reach: never over unmatched months
+        window = own_window(through, ctx.window, explicit_as_of=False)[0]
+        blocked = Text("reason.unmatched_months",
+                       {"months": tuple(inside), "indicators": through.lacking})
+    measured = MEASURES[target.metric](target, ctx.at(window))
+    return evaluate(target, measured, window, data_through=through.day, blocked=blocked)
+
+
+def own_window(through: Through, window: Window, explicit_as_of: bool
+               ) -> tuple[Window, Text | None]:
+    """The window a target is judged over: the check's, cut at the target's last data day.
+
+    Returns the window and, when the as-of date was given and lies past the data, why the
+    target cannot be judged.
+    """
+    if through.day is None or through.covers(window.as_of) or (
+            explicit_as_of and through.reports(window.as_of)):
+        return window, None
+    if explicit_as_of:
+        # measured over the window asked for, so that its own shortfalls (days, sections)
+        # show; judged insufficient whatever the figure
+        return window, Text("reason.no_data_after", {"subject": through.subject,
+                                                      "after": through.label()})
+    period = (window.start, window.end) if window.explicit_period else None
+    return make_window(window.year, as_of=through.day, period=period), None
+
+
+def data_warnings(kinds: dict[str, dt.date], results: list[Result], window: Window
+                  ) -> tuple[Text, ...]:
+    """What the reader must know about the data besides the results (printed on stderr).
+
+    * the input kinds end in different months: each target is judged on its own data;
+    * a ratio has months reported on one side only;
+    * a period (``--period``) holds no data of any input.
+    """
+    warnings = []
+    if len({(day.year, day.month) for day in kinds.values()}) > 1:  # as Report.kinds_differ
+        warnings.append(Text("warn.kinds_differ", {"dates": kind_dates(kinds)}))
+    unmatched = [Text("warn.unmatched_item", {"name": r.name, "name_en": r.name_en,
+                                              "months": tuple(r.detail["unmatched_months"])})
+                 for r in results if r.detail.get("unmatched_months")]
+    if unmatched:
+        warnings.append(Text("warn.unmatched_months", {"items": tuple(unmatched)}))
+    if window.explicit_period and all(day < window.start for day in kinds.values()):
+        last = max(kinds.values()).isoformat() if kinds else "–"
+        warnings.append(Text("warn.empty_period", {"start": window.start, "end": window.end,
+                                                   "through": last}))
+    return tuple(warnings)
+
 
 
 def _default_as_of(data: Dataset, year: int, options: CheckOptions) -> dt.date:

@@ -6,10 +6,37 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Status = Literal["met", "at_risk", "not_met", "insufficient_data", "no_data"]
-STATUSES: tuple[Status, ...] = ("met", "at_risk", "not_met", "insufficient_data", "no_data")
-SEVERITY: dict[str, int] = {"no_data": 0, "insufficient_data": 0, "met": 0, "at_risk": 1,
-                            "not_met": 2}
+from ecotarget.catalogue import Text
+
+Status = Literal["met", "on_track", "at_risk", "not_met", "insufficient_data", "no_data"]
+#: every status, in the order every output lists them
+STATUSES: tuple[Status, ...] = ("met", "on_track", "at_risk", "not_met", "insufficient_data",
+                                "no_data")
+# on_track is no failure: the year's target is not reached yet, but the figure is on pace
+SEVERITY: dict[str, int] = {"no_data": 0, "insufficient_data": 0, "met": 0, "on_track": 0,
+                            "at_risk": 1, "not_met": 2}
+
+
+def no_negative_zero(value: float | None) -> float | None:
+    """``-0.0`` becomes ``0.0`` (a margin of zero has no side); other values pass.
+
+    >>> no_negative_zero(-0.0), no_negative_zero(-1.5), no_negative_zero(None)
+    (0.0, -1.5, None)
+    """
+    return 0.0 if value == 0 else value
+
+
+def kind_dates(kinds: dict[str, dt.date]) -> tuple[Text, ...]:
+    """``台账 2025-11``, ``空气 2025-10-31`` …: each input kind and its last date (a ledger
+    reports months, so its month).
+
+    >>> [t.render("en") for t in kind_dates({"ledger": dt.date(2025, 11, 30),
+    ...                                      "air": dt.date(2025, 10, 31)})]
+    ['ledger 2025-11', 'air 2025-10-31']
+    """
+    return tuple(Text("kind.dated", {"kind": Text(f"kind.{kind}"),
+                                     "date": f"{day:%Y-%m}" if kind == "ledger" else day})
+                 for kind, day in kinds.items())
 
 
 @dataclass(frozen=True)
@@ -27,9 +54,10 @@ class Measurement:
     actual: float | str | None
     how: str = ""
     baseline: float | str | None = None  # the previous_year figure, when the target is that
-    insufficient: str | None = None
+    insufficient: Text | None = None
     pace: float | None = None
     done: bool | None = None  # milestones
+    done_in: str | None = None  # milestones: the first month reported done, 'YYYY-MM'
     deadline: dt.date | None = None  # set for a deliverable judged by its due date
     reachable: bool | None = None  # False when even a perfect rest of the year cannot reach it
     projected_pass: bool | None = None  # year-end projection meets the target
@@ -40,7 +68,12 @@ class Measurement:
 
 @dataclass(frozen=True)
 class Result:
-    """One target's verdict."""
+    """One target's verdict.
+
+    ``margin`` is measured against the year's target (``target_value``); ``pace_target``
+    and ``pace_margin`` are the pro-rata figure due by ``data_through`` and the distance
+    from it, set when that pace decided the status. ``reason`` says why, in either language.
+    """
 
     id: str
     name: str
@@ -55,9 +88,12 @@ class Result:
     status: Status
     margin: float | None
     how: str
-    reason: str
+    reason: Text
     clause: str
     due: dt.date | None = None
+    pace_target: float | None = None
+    pace_margin: float | None = None
+    data_through: dt.date | None = None  # the last day (a ledger month: its last day) judged
     coverage: dict[str, Any] = field(default_factory=dict)
     outlook: dict[str, Any] = field(default_factory=dict)
     detail: dict[str, Any] = field(default_factory=dict)
@@ -100,6 +136,19 @@ class Report:
     results: list[Result]
     row_errors: list[dict[str, Any]]
     air_standard: str = "auto"
+    # each input kind's last date ('ledger': its last month's last day), and what the
+    # reader must be told about the data (the CLI prints them on stderr)
+    data_through: dict[str, dt.date] = field(default_factory=dict)
+    warnings: tuple[Text, ...] = ()
+
+    def kind_dates(self) -> tuple[Text, ...]:
+        """Each input kind and its last date (see :func:`kind_dates`)."""
+        return kind_dates(self.data_through)
+
+    @property
+    def kinds_differ(self) -> bool:
+        """Whether the input kinds end in different months (the header then names each)."""
+        return len({(d.year, d.month) for d in self.data_through.values()}) > 1
 
     @property
     def summary(self) -> dict[str, int]:

@@ -48,7 +48,7 @@ def test_check_json_document() -> None:
     result = run("check", str(LEDGER), "--targets", str(TARGETS), "--format", "json")
     document = json.loads(result.output)
     assert list(document)[:2] == ["schema_version", "ecotarget_version"]
-    assert document["schema_version"] == 1 and document["as_of"] == "2025-10-31"
+    assert document["schema_version"] == 2 and document["as_of"] == "2025-10-31"
     assert document["plan"]["year"] == 2025 and document["plan"]["region"] == "平湖市"
     (source,) = document["inputs"]
     assert source["rows_read"] == source["rows_accepted"] + source["rows_rejected"]

@@ -269,7 +269,7 @@ def test_output_is_complete_when_the_run_succeeds(tmp_path: Path) -> None:
     result = invoke("check", str(ROOT / "data" / "samples" / "ledger-2025.csv"), "--targets",
                     str(TARGETS), "--output", str(report), "--format", "json")
     assert result.exit_code == 1 and result.stdout == ""
-    assert json.loads(report.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(report.read_text(encoding="utf-8"))["schema_version"] == 2
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 

@@ -139,7 +139,7 @@ def test_a_month_with_26_valid_days_is_insufficient(tmp_path: Path, write_target
                           as_of=dt.date(2025, 3, 31))
     for key in ("air_good_day_rate", "pm25_mean"):
         assert results[key].status == "insufficient_data"
-        assert "2025-03 has 26 valid days of 27 required" in results[key].reason
+        assert "2025-03 has 26 valid days of 27 required" in results[key].reason.render("en")
     assert results["pm25_mean"].actual == 30  # the figure is still shown
 
 

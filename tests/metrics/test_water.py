@@ -107,7 +107,8 @@ def test_class_share_uses_the_mean_of_each_item(tmp_path: Path) -> None:
 
 def test_class_share_over_one_month_sees_the_class_iv_sample(tmp_path: Path) -> None:
     # January only: A has TP 0.25 → IV, B 劣V, C II → 1/3 × 100 = 33.33 → 33.3
-    result = run(tmp_path, THREE_SECTIONS, period=("2025-01-01", "2025-01-31"))["share"]
+    result = run(tmp_path, THREE_SECTIONS, as_of="2025-01-31",
+                 period=("2025-01-01", "2025-01-31"))["share"]
     assert result.actual == 33.3 and result.how == "1/3 sections · Jan"
     assert by_section(result)["A"]["main_pollutants"] == "总磷(0.25)"  # (0.25 − 0.2)/0.2
 
@@ -121,15 +122,15 @@ def test_fewer_sections_than_expected_is_insufficient_and_names_the_missing(
     results = run(tmp_path, "\n".join(lines) + "\n", expected=13, sections=names)
     share = results["share"]
     assert share.status == "insufficient_data" and share.actual == 100.0  # 12/12 × 100
-    assert share.reason == "12 of 13 sections have samples; missing: S13"
+    assert share.reason.render("en") == "12 of 13 sections have samples; missing: S13"
     # listed sections: 13 names, the 12 sampled ones are found, 新断面 is not
     listed = results["listed"]
-    assert listed.reason == "12 of 13 sections have samples; missing: 新断面"
+    assert listed.reason.render("en") == "12 of 13 sections have samples; missing: 新断面"
 
 
 def test_unknown_missing_sections_are_counted_not_named(tmp_path: Path) -> None:
     result = run(tmp_path, THREE_SECTIONS, expected=5)["share"]
-    assert result.reason == ("3 of 5 sections have samples; missing: 2 not named "
+    assert result.reason.render("en") == ("3 of 5 sections have samples; missing: 2 not named "
                              "(list the sections under params.sections)")
 
 
@@ -207,7 +208,7 @@ def test_cwqi_section_missing_in_one_year_is_insufficient(tmp_path: Path) -> Non
     assert result.status == "insufficient_data" and result.target_value == 3.0
     # actual: (3.2 + 2.0 + 2.0)/3 = 2.4
     assert result.actual == 2.4
-    assert result.reason == ("no samples in 2024 (2024-01-01..2024-01-31) for: N4; "
+    assert result.reason.render("en") == ("no samples in 2024 (2024-01-01..2024-01-31) for: N4; "
                              "no samples in 2025 for: N3")
 
 
@@ -263,7 +264,7 @@ def test_volume_basis_without_volumes_is_insufficient(tmp_path: Path) -> None:
     results = run(tmp_path, text)
     assert results["drink"].actual == 50.0  # by count still works
     assert results["drink_volume"].status == "insufficient_data"
-    assert results["drink_volume"].reason == "no intake volume (取水量) in the source samples"
+    assert results["drink_volume"].reason.render("en") == "no intake volume (取水量) in the source samples"
 
 
 def test_no_water_input_and_no_samples_in_the_period(tmp_path: Path) -> None:
@@ -374,7 +375,7 @@ N2,国控,河流,III,否,2025-01-10,10,3,0.5,0.1,
 """
     result = run(tmp_path, text, as_of="2025-01-31")["cwqi"]
     assert result.status == "insufficient_data"
-    assert result.reason == "items measured differ between the years for: N1 (5 vs 4)"
+    assert result.reason.render("en") == "items measured differ between the years for: N1 (5 vs 4)"
 
 
 def test_a_file_without_levels_says_so(tmp_path: Path) -> None:
@@ -382,5 +383,5 @@ def test_a_file_without_levels_says_so(tmp_path: Path) -> None:
     result = run(tmp_path, text)["share"]
     assert result.how == "no 断面级别 (level) column in the water input"
     assert result.status == "insufficient_data"
-    assert result.reason == ("0 of 3 sections have samples; missing: 3 not named "
+    assert result.reason.render("en") == ("0 of 3 sections have samples; missing: 3 not named "
                              "(list the sections under params.sections)")

@@ -113,6 +113,9 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
       ecotarget check data/samples --as-of 2025-06 --period 2025-Q2 --format markdown
       cat ledger.csv | ecotarget check - --format json | jq '.summary'
     """
+    # start-up: periods is light, but every library import stays out of --help
+    from ecotarget.periods import check_as_of_in_period
+
     # start-up: the check loads pandas and every engine (see ecotarget.cli.options)
     from ecotarget.pipeline import check_tables, read_inputs
 
@@ -120,6 +123,7 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
                               {"--output": output, "--rejects": rejects})
     loaded = read_targets(targets_path)
     options = check_options(as_of, period, encoding, kind, air_standard, hour_label, stations)
+    check_as_of_in_period(options.as_of, options.period)  # before the inputs are read
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources) + 2, enabled=not quiet) as progress:
         tables = read_inputs(sources, loaded.spec, options, progress)
@@ -129,6 +133,8 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
         report_warnings(tables)
         errors = [e for t in tables for e in t.errors]
         report_rejected_rows(len(errors), errors, "rows", in_json=fmt == "json", rejects=rejects)
+        for warning in report.warnings:
+            tell(f"warning: {warning.render(lang)}")
         with output_stream(output) as stream:
             REPORT_RENDERERS[fmt](report, stream, lang)
     if strict and any(t.rows_rejected for t in tables):

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import pandas as pd
 
+from ecotarget.catalogue import Text, joined
 from ecotarget.periods import Window
 from ecotarget.standards import air as engine
 from ecotarget.standards.rounding import round_half_even_scalar
@@ -85,16 +86,18 @@ def coverage(valid_dates: pd.Series, window: Window) -> dict[str, Any]:
     """
     months = engine.month_coverage(valid_dates, start=window.start, end=window.end)
     short = months[~months["ok"]]
-    problems = [f"{r.month} has {r.valid_days} valid days of {r.required} required"
+    problems = [Text("reason.month_valid_days",
+                     {"month": r.month, "valid": r.valid_days, "required": r.required})
                 for r in short.itertuples()]
     valid = int(pd.DatetimeIndex(valid_dates).normalize().nunique())
     whole_year = window.start == window.year_start and window.end == window.year_end
     if whole_year and valid < engine.ANNUAL_MIN_VALID_DAYS:
-        problems.append(f"the year has {valid} valid days of {engine.ANNUAL_MIN_VALID_DAYS}")
+        problems.append(Text("reason.year_valid_days",
+                             {"valid": valid, "required": engine.ANNUAL_MIN_VALID_DAYS}))
     return {"valid_days": valid,
             "calendar_days": (window.end - window.start).days + 1,
             "months": months.to_dict("records"),
-            "insufficient": "; ".join(problems) or None}
+            "insufficient": joined(problems)}
 
 
 # --- the rest of the year ---------------------------------------------------------------------

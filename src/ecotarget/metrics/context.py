@@ -30,6 +30,17 @@ class MetricContext:
     _sections: dict[tuple[dt.date, dt.date], pd.DataFrame] = field(
         default_factory=dict, init=False, repr=False, compare=False)
 
+    def at(self, window: Window) -> MetricContext:
+        """The same check judged over another window, sharing the work already done."""
+        if window == self.window:
+            return self
+        other = MetricContext(data=self.data, window=window, settings=self.settings,
+                              air_standard=self.air_standard, cache=self.cache)
+        # both caches are keyed by what they depend on (edition, period), never the window
+        object.__setattr__(other, "_city_days", self._city_days)
+        object.__setattr__(other, "_sections", self._sections)
+        return other
+
     def section_table(self, start: dt.date, end: dt.date) -> pd.DataFrame:
         """Each water section's period means and class over [start, end], computed once."""
         if (start, end) not in self._sections:

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.metrics.context import MetricContext
 from ecotarget.metrics.water_sections import BelowDlRule, item_name_zh, item_values, lake_flags, rows_in
 from ecotarget.params import DrinkingParams
@@ -157,8 +158,8 @@ def measure_drinking_compliance(target: Target, ctx: MetricContext) -> Measureme
         how = f"volume of {passing}/{n} sources · {rule_text} · {months_label(months)}"
         if found.by_volume is None:
             return Measurement(None, how=how, coverage=coverage, detail=detail,
-                               insufficient="no intake volume (取水量) in the source samples")
-        insufficient = (f"{found.volume_missing} samples lack an intake volume (取水量)"
+                               insufficient=Text("reason.no_volume"))
+        insufficient = (Text("reason.volume_missing", {"count": found.volume_missing})
                         if found.volume_missing else None)
         return Measurement(found.by_volume, how=how, insufficient=insufficient,
                            coverage=coverage, detail=detail)

@@ -15,9 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.metrics.context import MetricContext
+from ecotarget.metrics.through import ratio_sides
 from ecotarget.params import Aggregate, LedgerIndicatorParams, LedgerRatioParams
 from ecotarget.periods import Window, month_end, months_label
 from ecotarget.report import Measurement
@@ -25,6 +28,33 @@ from ecotarget.standards.rounding import round_half_even_scalar
 from ecotarget.targets import Target
 
 PERCENT_DECIMALS = 1  # percentages to 1 decimal, half to even (GB/T 8170; docs/standards.md §6)
+MAX_INPUT_DECIMALS = 6  # a ledger figure is written with at most this many decimals
+
+
+def input_decimals(values: np.ndarray) -> int:
+    """The most decimals among ``values`` as written (their shortest exact form).
+
+    A sum of such figures has no more decimals than that, so rounding it there removes the
+    float noise of the addition (20,344.5 + 1,500 is not 21,844.499999999996).
+
+    >>> input_decimals(np.array([1500.0, 120.5, 3.25])), input_decimals(np.array([7.0]))
+    (2, 0)
+    """
+    for decimals in range(MAX_INPUT_DECIMALS):
+        scaled = values * 10**decimals
+        if np.all(np.abs(scaled - np.round(scaled)) < 1e-6):
+            return decimals
+    return MAX_INPUT_DECIMALS
+
+
+def exact_sum(values: pd.Series) -> float:
+    """The sum of ledger figures, rounded to the most decimals among them (see above).
+
+    >>> exact_sum(pd.Series([20344.4, 0.1, 1500.0]))
+    21844.5
+    """
+    array = values.to_numpy(dtype=float)
+    return round_half_even_scalar(float(array.sum()), input_decimals(array))
 
 
 @dataclass(frozen=True)
@@ -88,9 +118,9 @@ def combine(rows: pd.DataFrame, aggregate: Aggregate) -> IndicatorTotal:
     months = sorted(rows["period"].unique())
     if aggregate == "latest":
         latest = rows.sort_values("period").groupby("indicator", sort=False).tail(1)
-        value = float(latest["value"].sum())
+        value = exact_sum(latest["value"])
     else:
-        value = float(rows["value"].sum())
+        value = exact_sum(rows["value"])
     return IndicatorTotal(value, months, len(rows))
 
 
@@ -206,6 +236,10 @@ def measure_ratio(target: Target, ctx: MetricContext) -> Measurement:
     if ctx.data.ledger is None:
         return _no_ledger()
     params: LedgerRatioParams = target.params_as(LedgerRatioParams)
+    # months after the last month both sides reach, reported by one side only; the window
+    # of the target ends at that last month, so the ratio never runs over them
+    unmatched = ratio_sides(ctx.data.ledger, params.numerator, params.denominator,
+                            ctx.window.year)[1]
     found = ledger_ratio(ctx.data.ledger, params.numerator, params.denominator, *_span(ctx.window),
                          params.aggregate, params.denominator_rule)
     num, den = found.numerator, found.denominator
@@ -214,14 +248,15 @@ def measure_ratio(target: Target, ctx: MetricContext) -> Measurement:
     detail: dict[str, object] = {"numerator": num.value, "denominator": den.value,
               "numerator_indicators": params.numerator,
               "denominator_indicators": params.denominator,
-              "aggregate": params.aggregate, "denominator_aggregate": params.denominator_rule}
+              "aggregate": params.aggregate, "denominator_aggregate": params.denominator_rule,
+              "unmatched_months": list(unmatched)}
     if num.value is None or den.value is None:
         missing_side = "numerator" if num.value is None else "denominator"
         return Measurement(None, how=f"no {missing_side} rows", coverage=coverage, detail=detail)
     how = f"{_fmt(num.value)}/{_fmt(den.value)} · {months_label(num.months)}"
     if den.value == 0:
         return Measurement(None, how=how, coverage=coverage, detail=detail,
-                           insufficient="the denominator is zero over the period")
+                           insufficient=Text("reason.zero_denominator"))
     pace = None
     if params.pace and isinstance(target.target, (int, float)) and target.op in (">=", ">"):
         pace = round_half_even_scalar(float(target.target) * ctx.window.elapsed_share,
@@ -237,7 +272,7 @@ def measure_ratio(target: Target, ctx: MetricContext) -> Measurement:
 
 
 def _baseline_ratio(ctx: MetricContext, params: LedgerRatioParams, months: list[str]
-                    ) -> tuple[float | None, str | None, dict[str, object]]:
+                    ) -> tuple[float | None, Text | None, dict[str, object]]:
     assert ctx.data.ledger is not None
     previous = ctx.window.previous_year()
     wanted = _same_months_a_year_earlier(ctx.window, months)
@@ -251,9 +286,9 @@ def _baseline_ratio(ctx: MetricContext, params: LedgerRatioParams, months: list[
                                  "months": found.numerator.months, "actual": actual,
                                  "missing_months": missing}
     if missing:
-        return actual, f"the previous year lacks {', '.join(missing)}", detail
+        return actual, Text("reason.previous_year_lacks", {"months": tuple(missing)}), detail
     if actual is None:
-        return None, "no previous-year figure (zero or missing denominator)", detail
+        return None, Text("reason.no_previous_ratio"), detail
     return actual, None, detail
 
 
@@ -274,7 +309,8 @@ def measure_total(target: Target, ctx: MetricContext) -> Measurement:
             and target.op in (">=", ">")):
         return _total_with_pace(float(target.target), current, ctx.window, coverage, detail)
     how = months_label(current.months)
-    baseline, insufficient = None, None
+    baseline: float | str | None = None
+    insufficient: Text | None = None
     if target.is_previous_year:
         previous = ctx.window.previous_year()
         missing = missing_months(ctx.data.ledger, [[params.indicator]], *_span(previous),
@@ -285,7 +321,7 @@ def measure_total(target: Target, ctx: MetricContext) -> Measurement:
         detail["previous_year"] = {"value": base.value, "months": base.months,
                                    "missing_months": missing}
         if missing:
-            insufficient = f"the previous year lacks {', '.join(missing)}"
+            insufficient = Text("reason.previous_year_lacks", {"months": tuple(missing)})
         elif base.value is not None:
             how = f"{_fmt(current.value)} vs {_fmt(base.value)} · {how}"
     return Measurement(current.value, how=how, baseline=baseline, insufficient=insufficient,
@@ -318,13 +354,14 @@ def measure_latest(target: Target, ctx: MetricContext) -> Measurement:
     if found.value is None:
         return Measurement(None, how=f"no rows of {params.indicator}", detail=detail)
     how = f"{found.month}"
-    baseline, insufficient = None, None
+    baseline: float | str | None = None
+    insufficient: Text | None = None
     if target.is_previous_year:
         base = latest_value(ctx.data.ledger, params.indicator, *_span(ctx.window.previous_year()))
         baseline = base.value
         detail["previous_year"] = {"value": base.value, "month": base.month}
         if base.value is None:
-            insufficient = "no figure in the same months of the previous year"
+            insufficient = Text("reason.no_previous_figure")
         else:
             how = f"{found.month} vs {base.month}"
     return Measurement(found.value, how=how, baseline=baseline, insufficient=insufficient,
@@ -332,23 +369,24 @@ def measure_latest(target: Target, ctx: MetricContext) -> Measurement:
 
 
 def measure_milestone(target: Target, ctx: MetricContext) -> Measurement:
-    """``ledger.milestone``: done when the ledger reports value ≥ 1 by the as-of date.
+    """``ledger.milestone``: done when the ledger reports value ≥ 1 in the plan year by the
+    period's end.
 
-    Without ``--period`` the months run from January to the as-of month.
+    Done before the period counts as done (a deliverable stays delivered): the months run
+    from January to the month of the window's end, with or without ``--period``.
     """
     deadline = target.due or ctx.window.year_end
     if ctx.data.ledger is None:
         return Measurement(actual=None, how="no ledger input", deadline=deadline)
     indicator = target.params["indicator"]
     window = ctx.window
-    start, end = (_span(window) if window.explicit_period
-                  else (f"{window.year:04d}-01", f"{window.year:04d}-{window.as_of.month:02d}"))
-    found = milestone_done(ctx.data.ledger, indicator, start, end)
-    days_left = (target.due - window.as_of).days if target.due else None
+    found = milestone_done(ctx.data.ledger, indicator, f"{window.year:04d}-01",
+                           f"{window.end:%Y-%m}")
+    days_left = (deadline - window.end).days
     how = (f"done {found.month}" if found.done else
-           f"due {target.due}" + (f" ({days_left} days left)" if days_left and days_left > 0
-                                  else ""))
-    return Measurement(1.0 if found.done else 0.0, how=how, done=found.done, deadline=deadline,
+           f"due {deadline}" + (f" ({days_left} days left)" if days_left > 0 else ""))
+    return Measurement(1.0 if found.done else 0.0, how=how, done=found.done,
+                       done_in=found.month, deadline=deadline,
                        detail={"indicator": indicator, "done_in": found.month})
 
 

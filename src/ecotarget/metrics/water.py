@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from ecotarget.catalogue import Text, joined
 from ecotarget.metrics.context import MetricContext
 from ecotarget.metrics.water_sections import (
     CWQI_DECIMALS,
@@ -183,14 +184,13 @@ def measure_class_share(target: Target, ctx: MetricContext) -> Measurement:
                        insufficient=insufficient, coverage=coverage, detail=detail)
 
 
-def _shortfall(n: int, expected: int, missing: Sequence[str]) -> str:
+def _shortfall(n: int, expected: int, missing: Sequence[str]) -> Text:
     """"12 of 13 sections have samples; missing: …", naming what is known to be missing."""
-    text = ", ".join(missing)
+    named: list[str | Text] = list(missing)
     unnamed = expected - n - len(missing)
     if unnamed > 0:
-        text += (", " if text else "") + (f"{unnamed} not named (list the sections under "
-                                          "params.sections)")
-    return f"{n} of {expected} sections have samples; missing: {text}"
+        named.append(Text("reason.sections_unnamed", {"count": unnamed}))
+    return Text("reason.sections_missing", {"n": n, "expected": expected, "missing": tuple(named)})
 
 
 def measure_cwqi(target: Target, ctx: MetricContext) -> Measurement:
@@ -249,18 +249,20 @@ def _against_previous_year(ctx: MetricContext, params: WaterCwqiParams, chosen: 
                                "sections": common, "change_pct": rounded(change, CHANGE_DECIMALS)}
     problems = []
     if new:
-        problems.append(f"no samples in {start.year} ({start}..{end}) for: {', '.join(new)}")
+        problems.append(Text("reason.no_samples_baseline", {
+            "year": start.year, "start": start, "end": end, "sections": tuple(new)}))
     if gone:
-        problems.append(f"no samples in {ctx.window.year} for: {', '.join(gone)}")
+        problems.append(Text("reason.no_samples_year",
+                             {"year": ctx.window.year, "sections": tuple(gone)}))
     # CWQI is a sum over the items measured: a different item set is a different scale
     differ = [f"{r['section']} ({r['n_items']} vs {r['n_items_previous']})" for r in per_section
               if r["n_items_previous"] is not None and r["n_items"] != r["n_items_previous"]]
     if differ:
-        problems.append(f"items measured differ between the years for: {', '.join(differ)}")
+        problems.append(Text("reason.items_differ", {"sections": tuple(differ)}))
     if baseline is not None:
         how += f" · vs {baseline:.4f} in {start.year}"
         if not math.isnan(change):
             how += f" ({rounded(change, CHANGE_DECIMALS):+.2f}%)"
     return Measurement(actual, how=how, baseline=baseline,
-                       insufficient="; ".join(problems) or None, coverage=coverage,
+                       insufficient=joined(problems), coverage=coverage,
                        detail=detail)

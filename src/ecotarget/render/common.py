@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import math
 
-STATUS_SYMBOL = {"met": "✓", "at_risk": "!", "not_met": "✗", "insufficient_data": "?",
-                 "no_data": "–"}
-STATUS_STYLE = {"met": "green", "at_risk": "yellow", "not_met": "bold red",
+from ecotarget.catalogue import LANGS, status_label
+from ecotarget.report import STATUSES, Report, Result
+
+STATUS_SYMBOL = {"met": "✓", "on_track": "→", "at_risk": "!", "not_met": "✗",
+                 "insufficient_data": "?", "no_data": "–"}
+STATUS_STYLE = {"met": "green", "on_track": "cyan", "at_risk": "yellow", "not_met": "bold red",
                 "insufficient_data": "magenta", "no_data": "dim"}
-STATUS_WORD = {
-    "en": {"met": "met", "at_risk": "at risk", "not_met": "not met",
-           "insufficient_data": "insufficient data", "no_data": "no data"},
-    "zh": {"met": "达标", "at_risk": "有风险", "not_met": "未达标",
-           "insufficient_data": "数据不足", "no_data": "无数据"},
-}
+#: status labels per language, from the catalogue
+STATUS_WORD: dict[str, dict[str, str]] = {
+    lang: {status: status_label(status, lang) for status in STATUSES} for lang in LANGS}
+PACE_WORD = {"zh": "进度", "en": "pace"}
 SECTION_TITLE = {
     "en": {"headline": "Headline targets", "tasks": "Countable tasks", "milestones": "Milestones"},
     "zh": {"headline": "一、全年工作目标", "tasks": "二、年度重点任务",
@@ -48,3 +49,44 @@ def format_margin(margin: float | None, unit: str) -> str:
         return ""
     text = format_value(abs(margin), unit if unit == "%" else "")
     return f"{'+' if margin >= 0 else '−'}{text}"
+
+
+def format_pace(pace: float, target: float | str, unit: str) -> str:
+    """The pro-rata figure due by now, with the precision of the year's target.
+
+    >>> format_pace(74.96, 90, "个"), format_pace(83.3, 100, "%"), format_pace(2.25, 4.5, "")
+    ('75', '83.3', '2.2')
+    """
+    if unit == "%":
+        return format_value(pace, unit)
+    decimals = 0
+    if isinstance(target, float) and not target.is_integer():
+        decimals = len(repr(target).split(".")[1])
+    return f"{pace:,.{decimals}f}"
+
+
+def format_goal(result: Result, lang: str) -> str:
+    """The 要求 cell: the year's target, the previous year's figure it is compared with, and
+    the pace where the pace decided the status: ``≥ 90 个 (进度 75)``."""
+    if result.metric == "ledger.milestone":
+        return f"done by {result.due}"
+    goal = format_target(result.op, result.target, result.unit)
+    if (result.target == "previous_year" and isinstance(result.target_value, (int, float))
+            and result.status != "insufficient_data"):
+        goal += f" ({format_value(result.target_value, result.unit)})"
+    if result.pace_target is not None:
+        goal += (f" ({PACE_WORD[lang]} "
+                 f"{format_pace(result.pace_target, result.target, result.unit)})")
+    return goal
+
+
+def status_text(status: str, lang: str) -> str:
+    """``→ 进度正常``: the symbol and the label of a status."""
+    return f"{STATUS_SYMBOL[status]} {STATUS_WORD[lang][status]}"
+
+
+def data_dates(report: Report, lang: str) -> str:
+    """`` · 台账 2025-11 · 空气 2025-10-31``: each input kind's last date, when they differ."""
+    if not report.kinds_differ:
+        return ""
+    return "".join(f" · {text.render(lang)}" for text in report.kind_dates())

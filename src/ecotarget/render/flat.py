@@ -7,16 +7,22 @@ from typing import IO
 
 from ecotarget.render.common import (
     SECTION_TITLE,
-    STATUS_SYMBOL,
     STATUS_WORD,
+    data_dates,
+    format_goal,
     format_margin,
-    format_target,
     format_value,
+    status_text,
 )
 from ecotarget.report import Report
 
 CSV_COLUMNS = ("id", "section", "name", "name_en", "metric", "op", "target", "target_value",
-               "unit", "actual", "status", "margin", "how", "reason")
+               "unit", "actual", "status", "margin", "pace_target", "pace_margin",
+               "data_through", "how", "reason", "reason_en")
+
+
+def _blank(value: object) -> object:
+    return "" if value is None else value
 
 
 def render_csv(report: Report, stream: IO[str]) -> None:
@@ -24,9 +30,10 @@ def render_csv(report: Report, stream: IO[str]) -> None:
     writer.writerow(CSV_COLUMNS)
     for r in report.results:
         writer.writerow([r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
-                         "" if r.target_value is None else r.target_value,
-                         r.unit, "" if r.actual is None else r.actual, r.status,
-                         "" if r.margin is None else r.margin, r.how, r.reason])
+                         _blank(r.target_value), r.unit, _blank(r.actual), r.status,
+                         _blank(r.margin), _blank(r.pace_target), _blank(r.pace_margin),
+                         _blank(r.data_through), r.how, r.reason.render("zh"),
+                         r.reason.render("en")])
 
 
 def _cell(text: str) -> str:
@@ -36,20 +43,17 @@ def _cell(text: str) -> str:
 def render_markdown(report: Report, stream: IO[str], *, lang: str = "zh") -> None:
     words = STATUS_WORD[lang]
     stream.write(f"# {report.plan.get('region', '')} {report.plan.get('year', '')} "
-                 f"— as of {report.as_of.isoformat()}\n")
+                 f"— as of {report.as_of.isoformat()}{data_dates(report, lang)}\n")
     section = None
     for r in report.results:
         if r.section != section:
             section = r.section
             stream.write(f"\n## {SECTION_TITLE[lang][section]}\n\n")
-            stream.write("| target | goal | actual | status | margin | how |\n")
-            stream.write("|---|---|--:|---|--:|---|\n")
+            stream.write("| target | goal | actual | status | margin | how | reason |\n")
+            stream.write("|---|---|--:|---|--:|---|---|\n")
         name = r.name_en if lang == "en" else r.name
-        goal = (f"done by {r.due}" if r.metric == "ledger.milestone"
-                else format_target(r.op, r.target, r.unit))
         stream.write("| " + " | ".join(_cell(c) for c in (
-            name, goal, format_value(r.actual, r.unit),
-            f"{STATUS_SYMBOL[r.status]} {words[r.status]}",
-            format_margin(r.margin, r.unit), r.how)) + " |\n")
+            name, format_goal(r, lang), format_value(r.actual, r.unit), status_text(r.status, lang),
+            format_margin(r.margin, r.unit), r.how, r.reason.render(lang))) + " |\n")
     counts = ", ".join(f"{n} {words[s]}" for s, n in report.summary.items() if n)
     stream.write(f"\n{len(report.results)} targets: {counts}\n")

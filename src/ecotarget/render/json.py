@@ -13,7 +13,9 @@ from typing import IO, Any
 
 from ecotarget.report import Report
 
-SCHEMA_VERSION = 1
+# 2: the on_track status; pace_target, pace_margin, data_through, reason_en per result;
+# reason in Chinese; data_through and warnings of the report; no -0.0 (README: JSON)
+SCHEMA_VERSION = 2
 
 
 def report_document(report: Report) -> dict[str, Any]:
@@ -26,13 +28,17 @@ def report_document(report: Report) -> dict[str, Any]:
         "as_of": report.as_of.isoformat(),
         "period": {"start": report.period[0].isoformat(), "end": report.period[1].isoformat()},
         "air_standard": report.air_standard,
+        "data_through": report.data_through,
+        "warnings": [{"zh": w.render("zh"), "en": w.render("en")} for w in report.warnings],
         "inputs": [dataclasses.asdict(i) for i in report.inputs],
         "results": [
             {
                 "id": r.id, "name": r.name, "name_en": r.name_en, "section": r.section,
                 "metric": r.metric, "unit": r.unit, "op": r.op, "target": r.target,
                 "target_value": r.target_value, "actual": r.actual, "status": r.status,
-                "margin": r.margin, "how": r.how, "reason": r.reason, "clause": r.clause,
+                "margin": r.margin, "pace_target": r.pace_target, "pace_margin": r.pace_margin,
+                "data_through": r.data_through, "how": r.how, "reason": r.reason.render("zh"),
+                "reason_en": r.reason.render("en"), "clause": r.clause,
                 "due": r.due, "coverage": r.coverage, "outlook": r.outlook, "detail": r.detail,
             }
             for r in report.results
@@ -43,7 +49,12 @@ def report_document(report: Report) -> dict[str, Any]:
 
 
 def jsonable(value: Any) -> Any:
-    """Dates → ISO strings, NaN → null, tuples → lists, numpy scalars → Python numbers."""
+    """Dates → ISO strings, NaN → null, -0.0 → 0.0, tuples → lists, numpy scalars → Python
+    numbers.
+
+    >>> jsonable({"margin": -0.0, "when": dt.date(2025, 10, 31), "n": [float("nan")]})
+    {'margin': 0.0, 'when': '2025-10-31', 'n': [None]}
+    """
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -52,8 +63,11 @@ def jsonable(value: Any) -> Any:
         return value.isoformat()
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         value = value.item()  # numpy scalar
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return None
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return None
+        if value == 0:
+            return 0.0  # -0.0 has no meaning in a report: a zero margin has no side
     return value
 
 

@@ -14,11 +14,13 @@ from ecotarget.render.common import (
     STATUS_STYLE,
     STATUS_SYMBOL,
     STATUS_WORD,
+    data_dates,
+    format_goal,
     format_margin,
-    format_target,
     format_value,
+    status_text,
 )
-from ecotarget.report import STATUSES, Report
+from ecotarget.report import STATUSES, Report, Result
 
 
 def make_console(stream: IO[str]) -> Console:
@@ -30,41 +32,58 @@ def make_console(stream: IO[str]) -> Console:
                    force_terminal=is_tty, soft_wrap=False)
 
 
+#: from this console width on, the reason gets a column of its own instead of a line under
+#: the result (at 160 columns the six columns of the sample leave it about 40)
+REASON_COLUMN_WIDTH = 160
+REASON_WORD = {"zh": "原因", "en": "why"}
+HEADERS = {"zh": ("目标", "要求", "实际", "状态", "差距", "依据"),
+           "en": ("target", "goal", "actual", "status", "margin", "how")}
+
+
 def render_table(report: Report, console: Console, *, lang: str = "zh") -> None:
-    words = STATUS_WORD[lang]
+    """The report as a table: a row per target, and why for each result that is not met.
+
+    The reason is a dim, indented line under the row's 依据, or a column of its own when
+    the console is at least :data:`REASON_COLUMN_WIDTH` wide.
+    """
     title = Text(f"{report.plan.get('region', '')} {report.plan.get('year', '')} · "
-                 f"as of {report.as_of.isoformat()} · {report.targets_file}")
+                 f"as of {report.as_of.isoformat()}{data_dates(report, lang)} · "
+                 f"{report.targets_file}")
     table = Table(title=title, title_justify="left", show_lines=False, expand=False)
-    for header, justify in (("target" if lang == "en" else "目标", "left"),
-                            ("goal" if lang == "en" else "要求", "left"),
-                            ("actual" if lang == "en" else "实际", "right"),
-                            ("status" if lang == "en" else "状态", "left"),
-                            ("margin" if lang == "en" else "差距", "right"),
-                            ("how" if lang == "en" else "依据", "left")):
-        table.add_column(header, justify=justify)  # type: ignore[arg-type]
+    wide = console.width >= REASON_COLUMN_WIDTH
+    for header, justify in zip(HEADERS[lang], ("left", "left", "right", "left", "right", "left"),
+                               strict=True):
+        # Chinese reasons have no spaces to wrap at: fold them rather than cut them short
+        table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    if wide:
+        table.add_column(REASON_WORD[lang], overflow="fold")
     section = None
     for result in report.results:
         if result.section != section:
             section = result.section
             table.add_row(Text(SECTION_TITLE[lang][section], style="bold"), end_section=False)
-        name = result.name_en if lang == "en" else result.name
-        unit = result.unit
-        actual = format_value(result.actual, unit)
-        if result.metric == "ledger.milestone":
-            actual = "done" if result.actual == 1 else "not done"
-            if lang == "zh":
-                actual = "已完成" if result.actual == 1 else "未完成"
-        status = Text(f"{STATUS_SYMBOL[result.status]} {words[result.status]}",
-                      style=STATUS_STYLE[result.status])
-        goal = (f"done by {result.due}" if result.metric == "ledger.milestone"
-                else format_target(result.op, result.target, unit))
-        if (result.target == "previous_year" and isinstance(result.target_value, (int, float))
-                and result.status != "insufficient_data"):
-            goal += f" ({format_value(result.target_value, unit)})"
-        table.add_row(Text(name), Text(goal), Text(actual), status,
-                      Text(format_margin(result.margin, unit)), Text(result.how))
+        reason = "" if result.status == "met" else result.reason.render(lang)
+        how = Text(result.how)
+        if reason and not wide:
+            how.append(f"\n  {REASON_WORD[lang]}：{reason}" if lang == "zh" else
+                       f"\n  {REASON_WORD[lang]}: {reason}", style="dim")
+        cells = [Text(result.name_en if lang == "en" else result.name),
+                 Text(format_goal(result, lang)), Text(_actual(result, lang)),
+                 Text(status_text(result.status, lang), style=STATUS_STYLE[result.status]),
+                 Text(format_margin(result.margin, result.unit)), how]
+        if wide:
+            cells.append(Text(reason, style="dim"))
+        table.add_row(*cells)
     console.print(table)
     console.print(summary_line(report, lang))
+
+
+def _actual(result: Result, lang: str) -> str:
+    if result.metric != "ledger.milestone":
+        return format_value(result.actual, result.unit)
+    if lang == "zh":
+        return "已完成" if result.actual == 1 else "未完成"
+    return "done" if result.actual == 1 else "not done"
 
 
 def summary_line(report: Report, lang: str = "zh") -> Text:

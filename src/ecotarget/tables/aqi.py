@@ -234,7 +234,7 @@ def calendar_data(data: Dataset, spec: TargetsFile, *, air_standard: str | None 
         rate=float(measured.actual) if isinstance(measured.actual, (int, float)) else None,
         op=judged.op, goal=float(judged.target) if isinstance(judged.target, (int, float))
         else DEFAULT_GOOD_DAY_GOAL,
-        status=result.status, reason=result.reason,
+        status=result.status, reason=result.reason.render("en"),
         days_left=int(outlook.get("days_left", 0)), allowance=outlook.get("allowance"),
         projected=outlook.get("projected"), projection_basis=outlook.get("projection_basis"))
     return CalendarData(days=calendar, months=months, summary=summary)
