@@ -40,6 +40,7 @@ from ecotarget.cli.options import (
     report_warnings,
     tell,
 )
+from ecotarget.cli.rank import rank
 from ecotarget.cli.template import template
 from ecotarget.cli.water import water
 from ecotarget.render import REPORT_RENDERERS, TARGETS_RENDERERS, VALIDATION_RENDERERS
@@ -206,3 +207,4 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
 cli.add_command(aqi)
 cli.add_command(water)
 cli.add_command(template)
+cli.add_command(rank)
