@@ -154,13 +154,14 @@ def write_markdown(ranking: Ranking, stream: IO[str]) -> None:
 
 def ranking_document(ranking: Ranking) -> dict[str, Any]:
     """The ranking as plain JSON-able data, ``schema_version`` first."""
-    return jsonable({
+    document: dict[str, Any] = jsonable({
         "schema_version": SCHEMA_VERSION, "ecotarget_version": __version__,
         "kind": ranking.kind,
         "period": {"start": ranking.start, "end": ranking.end},
         "previous_period": {"start": ranking.previous[0], "end": ranking.previous[1]},
         "by": ranking.by, "rows": ranking.rows, "notes": ranking.notes,
     })
+    return document
 
 
 def write_json(ranking: Ranking, stream: IO[str]) -> None:

@@ -82,8 +82,11 @@ def competition_ranks(keys: Sequence[tuple[float, ...]]) -> list[tuple[int, bool
     return ranks
 
 
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+def _value(value: Any) -> float | None:
+    """A figure as a float, None when missing (None or NaN)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
 
 
 def rank_key(by: str) -> Callable[[Row], tuple[float, ...] | str]:
@@ -95,19 +98,19 @@ def rank_key(by: str) -> Callable[[Row], tuple[float, ...] | str]:
     'no figure for the same period of the previous year'
     """
     def composite(row: Row) -> tuple[float, ...] | str:
-        value = row.get("composite_index")
-        return "no composite index (a pollutant has no valid value)" if _missing(value) \
-            else (float(value),)
+        value = _value(row.get("composite_index"))
+        return "no composite index (a pollutant has no valid value)" if value is None \
+            else (value,)
 
     def good_days(row: Row) -> tuple[float, ...] | str:
-        rate, pm25 = row.get("good_day_rate"), row.get("pm25")
-        if _missing(rate) or _missing(pm25):
+        rate, pm25 = _value(row.get("good_day_rate")), _value(row.get("pm25"))
+        if rate is None or pm25 is None:
             return "no good-day rate or PM2.5 mean"
-        return (-float(rate), float(pm25))
+        return (-rate, pm25)
 
     def pm25(row: Row) -> tuple[float, ...] | str:
-        value = row.get("pm25")
-        return "no PM2.5 mean" if _missing(value) else (float(value),)
+        value = _value(row.get("pm25"))
+        return "no PM2.5 mean" if value is None else (value,)
 
     keys = {"composite": composite, "good_day_rate": good_days, "pm25": pm25,
             "change": _change_key("composite_index", "composite index"), "cwqi": _cwqi_key,
@@ -123,15 +126,15 @@ def _change_key(name: str, shown: str) -> Callable[[Row], tuple[float, ...] | st
         if not found:
             return str(row.get("previous_reason")
                        or "no figure for the same period of the previous year")
-        value = found.get(name)
-        return (f"no change rate (the previous {shown} is missing or 0)" if _missing(value)
-                else (float(value),))
+        value = _value(found.get(name))
+        return (f"no change rate (the previous {shown} is missing or 0)" if value is None
+                else (value,))
     return change
 
 
 def _cwqi_key(row: Row) -> tuple[float, ...] | str:
-    value = row.get("cwqi")
-    return "no CWQI (no assessed item)" if _missing(value) else (float(value),)
+    value = _value(row.get("cwqi"))
+    return "no CWQI (no assessed item)" if value is None else (value,)
 
 
 def rank_rows(rows: Sequence[Row], by: str, *, key_by: str | None = None) -> list[Row]:
@@ -311,16 +314,15 @@ def changes(now: Row, before: Row) -> dict[str, float | None]:
     """
     out: dict[str, float | None] = {}
     for name in CHANGED:
-        this, last = now.get(name), before.get(name)
-        if _missing(this) or _missing(last):
+        this, last = _value(now.get(name)), _value(before.get(name))
+        if this is None or last is None:
             out[name] = None
         elif name == "good_day_rate":
-            out[name] = round_half_even_scalar(float(this) - float(last), CHANGE_DECIMALS)
-        elif float(last) == 0:
+            out[name] = round_half_even_scalar(this - last, CHANGE_DECIMALS)
+        elif last == 0:
             out[name] = None  # no rate of change from zero
         else:
-            out[name] = round_half_even_scalar((float(this) - float(last)) / float(last) * 100,
-                                               CHANGE_DECIMALS)
+            out[name] = round_half_even_scalar((this - last) / last * 100, CHANGE_DECIMALS)
     return out
 
 

@@ -124,8 +124,8 @@ def _water_row(region: str, names: list[str], now: pd.DataFrame, before: pd.Data
 
 def _previous_problem(names: list[str], before: pd.DataFrame, row: Row,
                       previous: tuple[dt.date, dt.date]) -> str | None:
-    missing = [name for name in names if name not in before.index
-               or pd.isna(before.loc[name, "cwqi"])]
+    known = before["cwqi"].dropna()
+    missing = [name for name in names if name not in known.index]
     if missing:
         return f"no samples in {previous[0]}..{previous[1]} for: {', '.join(missing)}"
     items: Any = region_water_figures(before.loc[names])["n_items"]
