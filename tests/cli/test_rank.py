@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from ecotarget.cli import cli
-from tests.conftest import SAMPLES, TARGETS
+from tests.conftest import ROOT, SAMPLES, TARGETS
 
 RANK = SAMPLES / "rank"
 AIR = RANK / "air"
@@ -131,7 +131,7 @@ def test_the_sample_composite_index_equals_an_independent_computation() -> None:
 def test_regions_from_a_mapping_file() -> None:
     rows = rows_of(run(str(AIR), "--regions", str(REGIONS), "--period", "2025-01",
                        "--format", "json"))
-    # The sample's figures (data/samples/rank/README.md): 海盐县 3.82 < 平湖市 4.08 <
+    # The sample's figures (the README's ranking example): 海盐县 3.82 < 平湖市 4.08 <
     # 桐乡市 4.22 < 嘉善县 4.42; 海宁市 (3.94) is short of valid days: 26 of 27 in January.
     assert [(r["region"], r["rank"]) for r in rows] == [
         ("海盐县", 1), ("平湖市", 2), ("桐乡市", 3), ("嘉善县", 4), ("海宁市", None)]
@@ -280,3 +280,12 @@ def test_a_bad_regions_file_names_file_line_column_and_value(tmp_path: Path) -> 
     result = run(str(AIR), "--regions", str(header))
     assert result.exit_code == 2 and f"{header}:1: the header '站,县' names no station" \
         in result.stderr
+
+
+def test_the_readme_example_is_the_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ ecotarget rank ", 1)[1].split("```", 1)[0]
+    command, expected = block.split("\n", 1)
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(cli, ["rank", *command.split()], catch_exceptions=False)
+    assert result.stdout == expected
