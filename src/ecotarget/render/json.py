@@ -34,6 +34,7 @@ def report_document(report: Report) -> dict[str, Any]:
                 "target_value": r.target_value, "actual": r.actual, "status": r.status,
                 "margin": r.margin, "how": r.how, "reason": r.reason, "clause": r.clause,
                 "due": r.due, "coverage": r.coverage, "outlook": r.outlook, "detail": r.detail,
+                **({"breakdown": r.breakdown} if r.breakdown is not None else {}),
             }
             for r in report.results
         ],

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ecotarget.render.breakdown import breakdown_lines
 from ecotarget.render.common import (
     SECTION_TITLE,
     STATUS_STYLE,
@@ -63,6 +64,11 @@ def render_table(report: Report, console: Console, *, lang: str = "zh") -> None:
             goal += f" ({format_value(result.target_value, unit)})"
         table.add_row(Text(name), Text(goal), Text(actual), status,
                       Text(format_margin(result.margin, unit)), Text(result.how))
+        for line in breakdown_lines(result):  # check --by: the rows under their target
+            table.add_row(Text(f"  · {line.part}"), Text(line.goal), Text(line.actual),
+                          Text(f"{STATUS_SYMBOL[line.status]} {words[line.status]}",
+                               style=STATUS_STYLE[line.status]) if line.status else Text(""),
+                          Text(line.margin), Text(line.how))
     console.print(table)
     console.print(summary_line(report, lang))
 
