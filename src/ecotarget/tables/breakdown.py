@@ -187,7 +187,10 @@ def with_breakdowns(results: list[Any], targets: list[Target], ctx: MetricContex
     """The results with their ``breakdown`` set (unchanged when ``by`` is None)."""
     if by is None:
         return results
-    return [dataclasses.replace(result, breakdown=breakdown(by, target, ctx))
+    # a target without any data has nothing to break down: no rows of "no data" either
+    return [dataclasses.replace(result, breakdown=(
+        _none(by, "no data for this target") if result.status == "no_data"
+        else breakdown(by, target, ctx)))
             for result, target in zip(results, targets, strict=True)]
 
 
