@@ -27,6 +27,7 @@ from ecotarget.registry import ledger_indicators
 from ecotarget.report import InputSummary, Report, Result, kind_dates
 from ecotarget.schemas import Kind
 from ecotarget.stations import select_stations
+from ecotarget.tables.breakdown import with_breakdowns
 from ecotarget.targets import LoadedTargets, Target, TargetsFile, load_targets
 from ecotarget.validate import ValidatedTable, ValidationContext, validate_table
 
@@ -43,6 +44,7 @@ class CheckOptions:
     hour_label: str | None = None  # "end" | "start"; None: the targets file decides
     stations: tuple[str, ...] = ()
     today: dt.date = field(default_factory=dt.date.today)
+    breakdown: str | None = None  # "station" | "month" | "section" (check --by)
 
 
 def validation_context(spec: TargetsFile) -> ValidationContext:
@@ -117,8 +119,9 @@ def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
                         air_standard=options.air_standard)
     if progress:
         progress("evaluating targets")
-    results = [evaluate_target(target, ctx, explicit_as_of=options.as_of is not None)
-               for target in spec.targets]
+    results = with_breakdowns(
+        [evaluate_target(target, ctx, explicit_as_of=options.as_of is not None)
+         for target in spec.targets], spec.targets, ctx, options.breakdown)
     errors = [e.as_dict() for t in tables for e in t.errors]
     kinds = kind_through(data, year)
     return Report(

@@ -97,6 +97,7 @@ class Result:
     coverage: dict[str, Any] = field(default_factory=dict)
     outlook: dict[str, Any] = field(default_factory=dict)
     detail: dict[str, Any] = field(default_factory=dict)
+    breakdown: dict[str, Any] | None = None  # check --by: {by, rows[]}; None when not asked
 
 
 @dataclass(frozen=True)

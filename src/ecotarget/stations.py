@@ -111,8 +111,20 @@ def _choose_stations(tables: Sequence[ValidatedTable]) -> str:
             "file (`ecotarget aqi` on these files lists every station)")
 
 
+def station_names(tables: Sequence[ValidatedTable]) -> dict[str, str]:
+    """Station code → name, from the tables that carry both (network wide files)."""
+    names: dict[str, str] = {}
+    for table in tables:
+        frame = table.frame
+        if "station" in frame and "station_name" in frame:
+            pairs = frame[["station", "station_name"]].dropna().drop_duplicates()
+            names.update(zip(pairs["station"].astype(str), pairs["station_name"].astype(str),
+                             strict=True))
+    return names
+
+
 def _folded(text: str) -> str:
     return str(text).strip().casefold()
 
 
-__all__ = ["Selection", "is_network", "select_stations"]
+__all__ = ["Selection", "is_network", "select_stations", "station_names"]

@@ -203,6 +203,8 @@ class TargetsFile(_Strict):
     plan: Plan
     settings: Settings = Settings()
     stations: list[str] = Field(default_factory=list)
+    # region → its stations (or water sections), for `ecotarget rank`; optional
+    regions: dict[str, list[str]] = Field(default_factory=dict)
     targets: list[Target] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -213,6 +215,23 @@ class TargetsFile(_Strict):
                 raise ValueError(f"duplicate target id {target.id!r}")
             seen.add(target.id)
         return self
+
+    @field_validator("regions")
+    @classmethod
+    def _one_region_per_station(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        owner: dict[str, str] = {}
+        for region, stations in value.items():
+            for station in stations:
+                if owner.get(station, region) != region:
+                    raise ValueError(f"station {station} is in two regions, {owner[station]} "
+                                     f"and {region}")
+                owner[station] = region
+        return value
+
+    def station_regions(self) -> dict[str, str]:
+        """The ``regions:`` mapping turned round: station → region (empty without one)."""
+        return {station: region for region, stations in self.regions.items()
+                for station in stations}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ here. The library is imported inside the commands, so that ``ecotarget --help`` 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import sys
@@ -40,6 +41,7 @@ from ecotarget.cli.options import (
     report_warnings,
     tell,
 )
+from ecotarget.cli.rank import rank
 from ecotarget.cli.template import template
 from ecotarget.cli.water import water
 from ecotarget.render import REPORT_RENDERERS, TARGETS_RENDERERS, VALIDATION_RENDERERS
@@ -98,11 +100,14 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
 @click.option("--rejects", type=click.Path(dir_okay=False),
               help="Write rejected rows, in their original form plus a reason, to FILE.")
+@click.option("--by", "breakdown", type=click.Choice(["station", "month", "section"]),
+              help="Break each figure down by station (air), month, or section (water).")
 @handle_errors
 def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
           kind: str | None, hour_label: str | None, as_of: str | None, period: str | None,
           air_standard: str | None, stations: tuple[str, ...], fmt: str, output: str | None,
-          fail_on: str, lang: str, strict: bool, quiet: bool, rejects: str | None) -> None:
+          fail_on: str, lang: str, strict: bool, quiet: bool, rejects: str | None,
+          breakdown: str | None) -> None:
     """Compare the inputs with every target and print a pass/fail report.
 
     PATHS are CSV files, directories (every .csv inside) or - for stdin.
@@ -111,6 +116,7 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     Examples:
       ecotarget check data/samples
       ecotarget check data/samples --as-of 2025-06 --period 2025-Q2 --format markdown
+      ecotarget check data/samples --by month
       cat ledger.csv | ecotarget check - --format json | jq '.summary'
     """
     # start-up: periods is light, but every library import stays out of --help
@@ -124,6 +130,7 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     loaded = read_targets(targets_path)
     options = check_options(as_of, period, encoding, kind, air_standard, hour_label, stations)
     check_as_of_in_period(options.as_of, options.period)  # before the inputs are read
+    options = dataclasses.replace(options, breakdown=breakdown)
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources) + 2, enabled=not quiet) as progress:
         tables = read_inputs(sources, loaded.spec, options, progress)
@@ -212,3 +219,4 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
 cli.add_command(aqi)
 cli.add_command(water)
 cli.add_command(template)
+cli.add_command(rank)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ecotarget.report import Report
     from ecotarget.tables.aqi import CalendarData
     from ecotarget.tables.published import Comparison
+    from ecotarget.tables.rank import Ranking
     from ecotarget.tables.water import WaterReport
     from ecotarget.targets import LoadedTargets
     from ecotarget.validate import ValidatedTable
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     AqiRowsRenderer = Callable[[pd.DataFrame, IO[str], bool], None]  # (rows, stream, hourly)
     ComparisonRenderer = Callable[[Comparison, IO[str]], None]
     WaterRenderer = Callable[[WaterReport, IO[str]], None]
+    RankRenderer = Callable[[Ranking, IO[str]], None]
 
 
 # --- check: the report ------------------------------------------------------------------------
@@ -194,5 +196,40 @@ WATER_RENDERERS: dict[str, WaterRenderer] = {
     "table": _water_table, "csv": _water_csv, "json": _water_json,
 }
 
-__all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "REPORT_RENDERERS", "TARGETS_RENDERERS",
-           "VALIDATION_RENDERERS", "WATER_RENDERERS", "write_calendar"]
+
+# --- rank: regions among their peers ----------------------------------------------------------
+
+def _rank_table(ranking: Ranking, stream: IO[str]) -> None:
+    # start-up: rich loads only when a table is drawn (see the module docstring)
+    from ecotarget.render.rank import write_table
+
+    write_table(ranking, stream)
+
+
+def _rank_json(ranking: Ranking, stream: IO[str]) -> None:
+    # start-up: the module draws its table with rich (see the module docstring)
+    from ecotarget.render.rank import write_json
+
+    write_json(ranking, stream)
+
+
+def _rank_csv(ranking: Ranking, stream: IO[str]) -> None:
+    # start-up: (as above)
+    from ecotarget.render.rank import write_csv
+
+    write_csv(ranking, stream)
+
+
+def _rank_markdown(ranking: Ranking, stream: IO[str]) -> None:
+    # start-up: (as above)
+    from ecotarget.render.rank import write_markdown
+
+    write_markdown(ranking, stream)
+
+
+RANK_RENDERERS: dict[str, RankRenderer] = {
+    "table": _rank_table, "json": _rank_json, "csv": _rank_csv, "markdown": _rank_markdown,
+}
+
+__all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "RANK_RENDERERS", "REPORT_RENDERERS",
+           "TARGETS_RENDERERS", "VALIDATION_RENDERERS", "WATER_RENDERERS", "write_calendar"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from typing import IO
 
+from ecotarget.render.breakdown import breakdown_lines
 from ecotarget.render.common import (
     SECTION_TITLE,
     STATUS_WORD,
@@ -25,15 +26,25 @@ def _blank(value: object) -> object:
     return "" if value is None else value
 
 
+BREAKDOWN_COLUMNS = ("by", "part")  # check --by: which breakdown, and its month/station/section
+
+
 def render_csv(report: Report, stream: IO[str]) -> None:
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    with_parts = any(r.breakdown is not None for r in report.results)
+    writer.writerow(CSV_COLUMNS + (BREAKDOWN_COLUMNS if with_parts else ()))
     for r in report.results:
         writer.writerow([r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
                          _blank(r.target_value), r.unit, _blank(r.actual), r.status,
                          _blank(r.margin), _blank(r.pace_target), _blank(r.pace_margin),
                          _blank(r.data_through), r.how, r.reason.render("zh"),
-                         r.reason.render("en")])
+                         r.reason.render("en")]
+                        + (["", ""] if with_parts else []))
+        for line in breakdown_lines(r):  # one CSV row per breakdown row
+            writer.writerow([r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
+                             _blank(line.raw_goal), r.unit, _blank(line.raw_actual),
+                             line.status or "", line.margin, "", "", "", line.how, "", "",
+                             (r.breakdown or {}).get("by", ""), line.part])
 
 
 def _cell(text: str) -> str:
@@ -55,5 +66,10 @@ def render_markdown(report: Report, stream: IO[str], *, lang: str = "zh") -> Non
         stream.write("| " + " | ".join(_cell(c) for c in (
             name, format_goal(r, lang), format_value(r.actual, r.unit), status_text(r.status, lang),
             format_margin(r.margin, r.unit), r.how, r.reason.render(lang))) + " |\n")
+        for line in breakdown_lines(r):  # check --by: the rows under their target
+            status = status_text(line.status, lang) if line.status else ""
+            stream.write("| " + " | ".join(_cell(c) for c in (
+                f"· {line.part}", line.goal, line.actual, status, line.margin, line.how, ""))
+                + " |\n")
     counts = ", ".join(f"{n} {words[s]}" for s, n in report.summary.items() if n)
     stream.write(f"\n{len(report.results)} targets: {counts}\n")

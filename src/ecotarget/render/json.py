@@ -40,6 +40,7 @@ def report_document(report: Report) -> dict[str, Any]:
                 "data_through": r.data_through, "how": r.how, "reason": r.reason.render("zh"),
                 "reason_en": r.reason.render("en"), "clause": r.clause,
                 "due": r.due, "coverage": r.coverage, "outlook": r.outlook, "detail": r.detail,
+                **({"breakdown": r.breakdown} if r.breakdown is not None else {}),
             }
             for r in report.results
         ],

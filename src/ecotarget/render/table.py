@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ecotarget.render.breakdown import breakdown_lines
 from ecotarget.render.common import (
     SECTION_TITLE,
     STATUS_STYLE,
@@ -74,6 +75,11 @@ def render_table(report: Report, console: Console, *, lang: str = "zh") -> None:
         if wide:
             cells.append(Text(reason, style="dim"))
         table.add_row(*cells)
+        for line in breakdown_lines(result):  # check --by: the rows under their target
+            row = [Text(f"  · {line.part}"), Text(line.goal), Text(line.actual),
+                   Text(status_text(line.status, lang), style=STATUS_STYLE[line.status])
+                   if line.status else Text(""), Text(line.margin), Text(line.how)]
+            table.add_row(*row, *([Text("")] if wide else []))
     console.print(table)
     console.print(summary_line(report, lang))
 

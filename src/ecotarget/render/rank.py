@@ -1,0 +1,207 @@
+"""Rendering of ``ecotarget rank``: a table, a JSON document, one CSV line per region, or
+Markdown. Ties print as 并列; an unranked region shows its reason in the last column.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING, Any
+
+from rich.table import Table
+from rich.text import Text
+
+from ecotarget import __version__
+from ecotarget.render.json import jsonable
+from ecotarget.render.table import make_console
+
+if TYPE_CHECKING:
+    from ecotarget.tables.rank import Ranking, Row
+
+SCHEMA_VERSION = 1
+TIED = "并列"
+RULE_TITLE = {"composite": "综合指数 composite index", "good_day_rate": "优良天数比例 good-day rate",
+              "pm25": "PM2.5", "change": "综合指数变化率 change of the composite index",
+              "cwqi": "CWQI"}
+#: English names of the AQI categories, for CSV column names (HJ 633 Table 2).
+CATEGORY_KEYS = {"优": "excellent", "良": "good", "轻度污染": "light", "中度污染": "moderate",
+                 "重度污染": "heavy", "严重污染": "severe"}
+AIR_FIGURES = ("composite_index", "good_day_rate", "pm25", "pm10", "so2", "no2", "co_p95",
+               "o3_8h_p90")
+TERMS = ("so2", "no2", "pm10", "pm25", "co", "o3")
+
+Column = tuple[str, Callable[["Row"], str]]
+
+
+# --- cells ------------------------------------------------------------------------------------
+
+def _num(value: Any, decimals: int) -> str:
+    return "" if value is None else f"{float(value):.{decimals}f}"
+
+
+def _signed(value: Any, decimals: int) -> str:
+    return "" if value is None else f"{float(value):+.{decimals}f}"
+
+
+def rank_text(row: Row) -> str:
+    """'3', '3 并列', or '—' for an unranked row.
+
+    >>> rank_text({"rank": 2, "tied": True}), rank_text({"rank": None, "tied": False})
+    ('2 并列', '—')
+    """
+    if row.get("rank") is None:
+        return "—"
+    return f"{row['rank']} {TIED}" if row.get("tied") else str(row["rank"])
+
+
+def _change(row: Row, name: str, decimals: int = 1) -> str:
+    return _signed((row.get("change") or {}).get(name), decimals)
+
+
+def _air_columns(ranking: Ranking) -> list[Column]:
+    columns: list[Column] = [
+        ("综合指数", lambda r: _num(r.get("composite_index"), 2)),
+        ("优良率%", lambda r: _num(r.get("good_day_rate"), 1)),
+        ("PM2.5", lambda r: _num(r.get("pm25"), 0)),
+        ("PM10", lambda r: _num(r.get("pm10"), 0)),
+        ("SO2", lambda r: _num(r.get("so2"), 0)),
+        ("NO2", lambda r: _num(r.get("no2"), 0)),
+        ("CO-95", lambda r: _num(r.get("co_p95"), 1)),
+        ("O3-8h-90", lambda r: _num(r.get("o3_8h_p90"), 0)),
+        ("有效天数", lambda r: str(r.get("valid_days", ""))),
+    ]
+    if any(row.get("change") for row in ranking.rows):
+        columns += [("综合指数变化%", lambda r: _change(r, "composite_index")),
+                    ("优良率变化", lambda r: _change(r, "good_day_rate")),
+                    ("PM2.5变化%", lambda r: _change(r, "pm25"))]
+    return columns
+
+
+def _water_columns(ranking: Ranking) -> list[Column]:
+    columns: list[Column] = [
+        ("CWQI", lambda r: _num(r.get("cwqi"), 4)),
+        ("项目数", lambda r: _items(r.get("n_items"))),
+        ("类别", lambda r: str(r.get("class") or "")),
+        ("主要污染指标", lambda r: str(r.get("main_pollutants") or "")),
+    ]
+    if any(row.get("change") for row in ranking.rows):
+        columns.append(("CWQI变化%", lambda r: _change(r, "cwqi", 2)))
+    return columns
+
+
+def _items(value: Any) -> str:
+    if isinstance(value, list):
+        return "/".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def columns_of(ranking: Ranking) -> list[Column]:
+    """Every printed column after rank and region: header and cell function."""
+    body = _air_columns(ranking) if ranking.kind == "air" else _water_columns(ranking)
+    return [*body, ("说明", lambda r: str(r.get("reason") or ""))]
+
+
+def title(ranking: Ranking) -> str:
+    """The line above the table: what is ranked, by which rule, over which period."""
+    what = "空气质量排名" if ranking.kind == "air" else "水质排名"
+    rule = ("CWQI变化率 change of the CWQI" if ranking.kind == "water" and ranking.by == "change"
+            else RULE_TITLE[ranking.by])
+    text = f"{what} · {rule} · {ranking.start}..{ranking.end}"
+    if ranking.by == "change":
+        text += f" vs {ranking.previous[0]}..{ranking.previous[1]}"
+    return text
+
+
+# --- renderers --------------------------------------------------------------------------------
+
+def write_table(ranking: Ranking, stream: IO[str]) -> None:
+    """A rich table; the highlighted regions are marked ▶ and bold."""
+    table = Table(title=Text(title(ranking)), title_justify="left", expand=False)
+    columns = columns_of(ranking)
+    table.add_column("排名", justify="right")
+    table.add_column("地区" if ranking.kind == "air" else "断面/地区")
+    for header, _ in columns:
+        table.add_column(header, justify="left" if header in ("主要污染指标", "说明", "类别")
+                         else "right")
+    for row in ranking.rows:
+        mark = "▶ " if row.get("highlight") else ""
+        style = "bold" if row.get("highlight") else ""
+        table.add_row(rank_text(row), f"{mark}{row['region']}",
+                      *(cell(row) for _, cell in columns), style=style)
+    console = make_console(stream)
+    if not console.is_terminal:  # a file or a pipe: as wide as the table, never cut
+        width = console.width
+        console.width = 10_000  # measured without a limit, then set to what it needs
+        console.width = max(width, console.measure(table).maximum)
+    console.print(table)
+
+
+def write_markdown(ranking: Ranking, stream: IO[str]) -> None:
+    """A Markdown table under a heading; the highlighted regions in bold."""
+    columns = columns_of(ranking)
+    stream.write(f"# {title(ranking)}\n\n")
+    headers = ["排名", "地区" if ranking.kind == "air" else "断面/地区",
+               *(h for h, _ in columns)]
+    stream.write("| " + " | ".join(headers) + " |\n")
+    stream.write("|" + "|".join("--:" if i == 0 else "---" for i in range(len(headers)))
+                 + "|\n")
+    for row in ranking.rows:
+        name = f"**{row['region']}**" if row.get("highlight") else str(row["region"])
+        cells = [rank_text(row), name, *(cell(row) for _, cell in columns)]
+        stream.write("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |\n")
+
+
+def ranking_document(ranking: Ranking) -> dict[str, Any]:
+    """The ranking as plain JSON-able data, ``schema_version`` first."""
+    document: dict[str, Any] = jsonable({
+        "schema_version": SCHEMA_VERSION, "ecotarget_version": __version__,
+        "kind": ranking.kind,
+        "period": {"start": ranking.start, "end": ranking.end},
+        "previous_period": {"start": ranking.previous[0], "end": ranking.previous[1]},
+        "by": ranking.by, "rows": ranking.rows, "notes": ranking.notes,
+    })
+    return document
+
+
+def write_json(ranking: Ranking, stream: IO[str]) -> None:
+    json.dump(ranking_document(ranking), stream, ensure_ascii=False, indent=2,
+              allow_nan=False)
+    stream.write("\n")
+
+
+def csv_columns(kind: str) -> tuple[str, ...]:
+    """The CSV header of an air or water ranking."""
+    head = ("region", "rank", "tied", "highlight")
+    if kind == "water":
+        return (*head, "cwqi", "n_items", "class", "main_pollutants", "sections",
+                "previous_cwqi", "change_cwqi", "reason")
+    return (*head, *AIR_FIGURES, *(f"{t}_index" for t in TERMS), "good_days", "valid_days",
+            *(f"days_{k}" for k in CATEGORY_KEYS.values()), "heavy_days",
+            *(f"previous_{f}" for f in AIR_FIGURES), *(f"change_{f}" for f in AIR_FIGURES),
+            "stations", "reason")
+
+
+def csv_record(row: Row) -> dict[str, Any]:
+    """One row flattened: terms, categories, previous and change figures as columns."""
+    flat: dict[str, Any] = {k: v for k, v in row.items() if not isinstance(v, (dict, list))}
+    for term, value in (row.get("composite_terms") or {}).items():
+        flat[f"{term}_index"] = value
+    for name, count in (row.get("days_by_category") or {}).items():
+        flat[f"days_{CATEGORY_KEYS.get(name, name)}"] = count
+    for prefix in ("previous", "change"):
+        for name, value in (row.get(prefix) or {}).items():
+            flat[f"{prefix}_{name}"] = value
+    flat["stations"] = ";".join(row.get("stations") or row.get("sections") or [])
+    flat["sections"] = ";".join(row.get("sections") or [])
+    flat["n_items"] = _items(row.get("n_items"))
+    return flat
+
+
+def write_csv(ranking: Ranking, stream: IO[str]) -> None:
+    writer = csv.DictWriter(stream, fieldnames=list(csv_columns(ranking.kind)),
+                            extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in ranking.rows:
+        record = jsonable(csv_record(row))
+        writer.writerow({k: "" if v is None else v for k, v in record.items()})
