@@ -59,10 +59,19 @@ def _report_markdown(report: Report, stream: IO[str], lang: str) -> None:
     render_markdown(report, stream, lang=lang)
 
 
+def _report_xlsx(report: Report, stream: IO[str], lang: str) -> None:
+    # start-up: openpyxl loads only when a workbook is written (see the module docstring)
+    from ecotarget.render.xlsx import render_xlsx
+
+    render_xlsx(report, stream)
+
+
 REPORT_RENDERERS: dict[str, ReportRenderer] = {
     "table": _report_table, "json": _report_json, "csv": _report_csv,
-    "markdown": _report_markdown,
+    "markdown": _report_markdown, "xlsx": _report_xlsx,
 }
+#: formats that are files, not text for a terminal: refused without --output
+FILE_ONLY_FORMATS = frozenset({"xlsx"})
 
 
 # --- targets: the plan's targets --------------------------------------------------------------
@@ -194,5 +203,5 @@ WATER_RENDERERS: dict[str, WaterRenderer] = {
     "table": _water_table, "csv": _water_csv, "json": _water_json,
 }
 
-__all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "REPORT_RENDERERS", "TARGETS_RENDERERS",
+__all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "FILE_ONLY_FORMATS", "REPORT_RENDERERS", "TARGETS_RENDERERS",
            "VALIDATION_RENDERERS", "WATER_RENDERERS", "write_calendar"]

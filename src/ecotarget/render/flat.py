@@ -18,22 +18,34 @@ from ecotarget.report import Report
 
 CSV_COLUMNS = ("id", "section", "name", "name_en", "metric", "op", "target", "target_value",
                "unit", "actual", "status", "margin", "pace_target", "pace_margin",
-               "data_through", "how", "reason", "reason_en")
+               "data_through", "how", "reason", "reason_en",
+               # which run a row is from: monthly files appended together stay apart
+               "as_of", "period_start", "period_end")
 
 
 def _blank(value: object) -> object:
     return "" if value is None else value
 
 
+def report_rows(report: Report) -> list[list[object]]:
+    """The report's rows as :data:`CSV_COLUMNS` values: numbers stay numbers, ``""`` for none.
+
+    The CSV and the xlsx workbook both write these rows, so they have the same columns.
+    """
+    start, end = report.period
+    return [[r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
+             _blank(r.target_value), r.unit, _blank(r.actual), r.status, _blank(r.margin),
+             _blank(r.pace_target), _blank(r.pace_margin), _blank(r.data_through), r.how,
+             r.reason.render("zh"), r.reason.render("en"), report.as_of.isoformat(),
+             start.isoformat(), end.isoformat()]
+            for r in report.results]
+
+
 def render_csv(report: Report, stream: IO[str]) -> None:
+    """The report as CSV, one row per target (:data:`CSV_COLUMNS`)."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for r in report.results:
-        writer.writerow([r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
-                         _blank(r.target_value), r.unit, _blank(r.actual), r.status,
-                         _blank(r.margin), _blank(r.pace_target), _blank(r.pace_margin),
-                         _blank(r.data_through), r.how, r.reason.render("zh"),
-                         r.reason.render("en")])
+    writer.writerows(report_rows(report))
 
 
 def _cell(text: str) -> str:
