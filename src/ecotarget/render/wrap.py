@@ -177,7 +177,8 @@ def fitted_table(console: Console, headers: Sequence[str], rows: Sequence[Sequen
     widths = fit_widths(natural, minimum, flexible, available)
     table = Table(title=title, title_justify="left")
     for header, width, side in zip(headers, widths, justify, strict=True):
-        table.add_column(header, justify=side, width=width, overflow="fold")  # type: ignore[arg-type]
+        table.add_column(wrap(Text(header), width), justify=side,  # type: ignore[arg-type]
+                         width=width, overflow="fold")
     for row in cells:
         table.add_row(*(wrap(cell, width) for cell, width in zip(row, widths, strict=True)))
     return table
