@@ -203,5 +203,5 @@ WATER_RENDERERS: dict[str, WaterRenderer] = {
     "table": _water_table, "csv": _water_csv, "json": _water_json,
 }
 
-__all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "FILE_ONLY_FORMATS", "REPORT_RENDERERS", "TARGETS_RENDERERS",
-           "VALIDATION_RENDERERS", "WATER_RENDERERS", "write_calendar"]
+__all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "FILE_ONLY_FORMATS", "REPORT_RENDERERS",
+           "TARGETS_RENDERERS", "VALIDATION_RENDERERS", "WATER_RENDERERS", "write_calendar"]
