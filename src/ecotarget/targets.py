@@ -308,10 +308,11 @@ def load_targets(path: str | Path | None = None) -> LoadedTargets:
 
 
 def _display_path(file: Path) -> str:
-    try:
-        return str(file.relative_to(Path.cwd()))
-    except ValueError:
-        return str(file)
+    """``config/targets.yaml`` for the working directory's file, else ``bundled``: the copy
+    shipped in the package, whose site-packages path means nothing to a reader."""
+    if file == Path.cwd() / BUNDLED_NAME:
+        return BUNDLED_NAME
+    return "bundled"
 
 
 def _located(exc: ValidationError, root: yaml.Node | None, shown: str) -> list[str]:

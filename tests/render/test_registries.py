@@ -9,7 +9,7 @@ from ecotarget.cli import cli
 
 
 @pytest.mark.parametrize(("registry", "formats"), [
-    (render.REPORT_RENDERERS, ["table", "json", "csv", "markdown"]),
+    (render.REPORT_RENDERERS, ["table", "json", "csv", "markdown", "xlsx"]),
     (render.TARGETS_RENDERERS, ["table", "json"]),
     (render.VALIDATION_RENDERERS, ["table", "json"]),
     (render.AQI_ROWS_RENDERERS, ["table", "csv", "json"]),

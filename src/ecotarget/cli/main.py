@@ -44,7 +44,13 @@ from ecotarget.cli.options import (
 from ecotarget.cli.rank import rank
 from ecotarget.cli.template import template
 from ecotarget.cli.water import water
-from ecotarget.render import REPORT_RENDERERS, TARGETS_RENDERERS, VALIDATION_RENDERERS
+from ecotarget.errors import UsageError
+from ecotarget.render import (
+    FILE_ONLY_FORMATS,
+    REPORT_RENDERERS,
+    TARGETS_RENDERERS,
+    VALIDATION_RENDERERS,
+)
 
 if TYPE_CHECKING:
     from ecotarget.validate import ValidatedTable
@@ -125,6 +131,9 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     # start-up: the check loads pandas and every engine (see ecotarget.cli.options)
     from ecotarget.pipeline import check_tables, read_inputs
 
+    if fmt in FILE_ONLY_FORMATS and output in (None, "-"):
+        raise UsageError(f"--format {fmt} writes a workbook, not text for a terminal: "
+                         f"give --output FILE.{fmt}")
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],
                               {"--output": output, "--rejects": rejects})
     loaded = read_targets(targets_path)
@@ -143,6 +152,10 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
         for warning in report.warnings:
             tell(f"warning: {warning.render(lang)}")
         with output_stream(output) as stream:
+            if fmt == "csv" and output not in (None, "-"):
+                # a file gets the BOM that Excel on a Chinese Windows needs to read UTF-8;
+                # stdout stays without, for pipes and scripts
+                stream.write("\ufeff")
             REPORT_RENDERERS[fmt](report, stream, lang)
     if strict and any(t.rows_rejected for t in tables):
         tell("error: rows were rejected and --strict is set")

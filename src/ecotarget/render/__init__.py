@@ -61,10 +61,19 @@ def _report_markdown(report: Report, stream: IO[str], lang: str) -> None:
     render_markdown(report, stream, lang=lang)
 
 
+def _report_xlsx(report: Report, stream: IO[str], lang: str) -> None:
+    # start-up: openpyxl loads only when a workbook is written (see the module docstring)
+    from ecotarget.render.xlsx import render_xlsx
+
+    render_xlsx(report, stream)
+
+
 REPORT_RENDERERS: dict[str, ReportRenderer] = {
     "table": _report_table, "json": _report_json, "csv": _report_csv,
-    "markdown": _report_markdown,
+    "markdown": _report_markdown, "xlsx": _report_xlsx,
 }
+#: formats that are files, not text for a terminal: refused without --output
+FILE_ONLY_FORMATS = frozenset({"xlsx"})
 
 
 # --- targets: the plan's targets --------------------------------------------------------------
@@ -231,5 +240,6 @@ RANK_RENDERERS: dict[str, RankRenderer] = {
     "table": _rank_table, "json": _rank_json, "csv": _rank_csv, "markdown": _rank_markdown,
 }
 
-__all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "RANK_RENDERERS", "REPORT_RENDERERS",
+__all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "FILE_ONLY_FORMATS", "RANK_RENDERERS",
+           "REPORT_RENDERERS",
            "TARGETS_RENDERERS", "VALIDATION_RENDERERS", "WATER_RENDERERS", "write_calendar"]

@@ -19,32 +19,50 @@ from ecotarget.report import Report
 
 CSV_COLUMNS = ("id", "section", "name", "name_en", "metric", "op", "target", "target_value",
                "unit", "actual", "status", "margin", "pace_target", "pace_margin",
-               "data_through", "how", "reason", "reason_en")
+               "data_through", "how", "reason", "reason_en",
+               # which run a row is from: monthly files appended together stay apart
+               "as_of", "period_start", "period_end")
 
 
 def _blank(value: object) -> object:
     return "" if value is None else value
 
 
+def report_rows(report: Report) -> list[list[object]]:
+    """The report's rows as :data:`CSV_COLUMNS` values: numbers stay numbers, ``""`` for none.
+
+    The CSV and the xlsx workbook both write these rows, so they have the same columns.
+    """
+    start, end = report.period
+    return [[r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
+             _blank(r.target_value), r.unit, _blank(r.actual), r.status, _blank(r.margin),
+             _blank(r.pace_target), _blank(r.pace_margin), _blank(r.data_through), r.how,
+             r.reason.render("zh"), r.reason.render("en"), report.as_of.isoformat(),
+             start.isoformat(), end.isoformat()]
+            for r in report.results]
+
+
 BREAKDOWN_COLUMNS = ("by", "part")  # check --by: which breakdown, and its month/station/section
 
 
 def render_csv(report: Report, stream: IO[str]) -> None:
+    """The report as CSV, one row per target (:data:`CSV_COLUMNS`).
+
+    With ``check --by``, each target's breakdown rows follow it, and two more columns say
+    which breakdown and which part (month, station or section) a row is.
+    """
     writer = csv.writer(stream, lineterminator="\n")
     with_parts = any(r.breakdown is not None for r in report.results)
     writer.writerow(CSV_COLUMNS + (BREAKDOWN_COLUMNS if with_parts else ()))
-    for r in report.results:
-        writer.writerow([r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
-                         _blank(r.target_value), r.unit, _blank(r.actual), r.status,
-                         _blank(r.margin), _blank(r.pace_target), _blank(r.pace_margin),
-                         _blank(r.data_through), r.how, r.reason.render("zh"),
-                         r.reason.render("en")]
-                        + (["", ""] if with_parts else []))
+    start, end = report.period
+    run = [report.as_of.isoformat(), start.isoformat(), end.isoformat()]
+    for r, row in zip(report.results, report_rows(report), strict=True):
+        writer.writerow(row + (["", ""] if with_parts else []))
         for line in breakdown_lines(r):  # one CSV row per breakdown row
             writer.writerow([r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
                              _blank(line.raw_goal), r.unit, _blank(line.raw_actual),
                              line.status or "", line.margin, "", "", "", line.how, "", "",
-                             (r.breakdown or {}).get("by", ""), line.part])
+                             *run, (r.breakdown or {}).get("by", ""), line.part])
 
 
 def _cell(text: str) -> str:

@@ -6,10 +6,9 @@ import os
 from typing import IO
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
-from ecotarget.render.breakdown import breakdown_lines
+from ecotarget.render.breakdown import BreakdownLine, breakdown_lines
 from ecotarget.render.common import (
     SECTION_TITLE,
     STATUS_STYLE,
@@ -21,6 +20,7 @@ from ecotarget.render.common import (
     format_value,
     status_text,
 )
+from ecotarget.render.wrap import blocks, fitted_table
 from ecotarget.report import STATUSES, Report, Result
 
 
@@ -41,47 +41,91 @@ HEADERS = {"zh": ("目标", "要求", "实际", "状态", "差距", "依据"),
            "en": ("target", "goal", "actual", "status", "margin", "how")}
 
 
+#: below this console width each target is a block of lines instead of a table row
+BLOCK_WIDTH = 100
+BUNDLED_WORD = {"zh": "内置", "en": "bundled"}
+
+
 def render_table(report: Report, console: Console, *, lang: str = "zh") -> None:
     """The report as a table: a row per target, and why for each result that is not met.
 
     The reason is a dim, indented line under the row's 依据, or a column of its own when
-    the console is at least :data:`REASON_COLUMN_WIDTH` wide.
+    the console is at least :data:`REASON_COLUMN_WIDTH` wide. Below :data:`BLOCK_WIDTH`
+    columns each target is a block of lines (name; goal; actual; status; why). No cell is
+    ever cut: names, goals and reasons wrap inside their cell (see :mod:`.wrap`).
     """
+    source = report.targets_file
     title = Text(f"{report.plan.get('region', '')} {report.plan.get('year', '')} · "
                  f"as of {report.as_of.isoformat()}{data_dates(report, lang)} · "
-                 f"{report.targets_file}")
-    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+                 f"{BUNDLED_WORD[lang] if source == 'bundled' else source}")
+    if console.width < BLOCK_WIDTH or not _render_grid(report, console, title, lang):
+        _render_blocks(report, console, title, lang)
+    console.print(summary_line(report, lang))
+
+
+def _cells(result: Result, lang: str) -> tuple[list[Text], Text]:
+    """The six cells of a target's row (name, goal, actual, status, margin, how), and why."""
+    reason = "" if result.status == "met" else result.reason.render(lang)
+    cells = [Text(result.name_en if lang == "en" else result.name),
+             Text(format_goal(result, lang)), Text(_actual(result, lang)),
+             Text(status_text(result.status, lang), style=STATUS_STYLE[result.status]),
+             Text(format_margin(result.margin, result.unit)), Text(result.how)]
+    return cells, Text(reason, style="dim")
+
+
+def _render_grid(report: Report, console: Console, title: Text, lang: str) -> bool:
+    """Print the table; ``False`` (and nothing printed) when it cannot fit uncut."""
     wide = console.width >= REASON_COLUMN_WIDTH
-    for header, justify in zip(HEADERS[lang], ("left", "left", "right", "left", "right", "left"),
-                               strict=True):
-        # Chinese reasons have no spaces to wrap at: fold them rather than cut them short
-        table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
-    if wide:
-        table.add_column(REASON_WORD[lang], overflow="fold")
+    headers = [*HEADERS[lang], *([REASON_WORD[lang]] if wide else [])]
+    rows: list[list[Text]] = []
     section = None
     for result in report.results:
         if result.section != section:
             section = result.section
-            table.add_row(Text(SECTION_TITLE[lang][section], style="bold"), end_section=False)
-        reason = "" if result.status == "met" else result.reason.render(lang)
-        how = Text(result.how)
-        if reason and not wide:
-            how.append(f"\n  {REASON_WORD[lang]}：{reason}" if lang == "zh" else
-                       f"\n  {REASON_WORD[lang]}: {reason}", style="dim")
-        cells = [Text(result.name_en if lang == "en" else result.name),
-                 Text(format_goal(result, lang)), Text(_actual(result, lang)),
-                 Text(status_text(result.status, lang), style=STATUS_STYLE[result.status]),
-                 Text(format_margin(result.margin, result.unit)), how]
+            rows.append([Text(SECTION_TITLE[lang][section], style="bold")])
+        cells, reason = _cells(result, lang)
         if wide:
-            cells.append(Text(reason, style="dim"))
-        table.add_row(*cells)
+            cells.append(reason)
+        elif reason.plain:
+            cells[-1].append(f"\n  {REASON_WORD[lang]}：{reason.plain}" if lang == "zh" else
+                             f"\n  {REASON_WORD[lang]}: {reason.plain}", style="dim")
+        rows.append(cells)
         for line in breakdown_lines(result):  # check --by: the rows under their target
-            row = [Text(f"  · {line.part}"), Text(line.goal), Text(line.actual),
-                   Text(status_text(line.status, lang), style=STATUS_STYLE[line.status])
-                   if line.status else Text(""), Text(line.margin), Text(line.how)]
-            table.add_row(*row, *([Text("")] if wide else []))
-    console.print(table)
-    console.print(summary_line(report, lang))
+            rows.append([Text(f"  · {line.part}"), *_part_cells(line, lang),
+                         *([Text("")] if wide else [])])
+    # name, goal, how and why wrap; actual, status and margin are short and never do
+    flexible = [True, True, False, False, False, True, True][:len(headers)]
+    justify = ["left", "left", "right", "left", "right", "left", "left"][:len(headers)]
+    table = fitted_table(console, headers, rows, justify=justify, flexible=flexible, title=title)
+    if table is not None:
+        console.print(table)
+    return table is not None
+
+
+def _render_blocks(report: Report, console: Console, title: Text, lang: str) -> None:
+    """One block per target: the name, then goal, actual, status, margin, how and why."""
+    labels = [*HEADERS[lang][1:], REASON_WORD[lang]]
+    records: list[tuple[Text, list[tuple[str, Text]]]] = [(title, [])]
+    section = None
+    for result in report.results:
+        if result.section != section:
+            section = result.section
+            records.append((Text(""), []))
+            records.append((Text(SECTION_TITLE[lang][section], style="bold"), []))
+        cells, reason = _cells(result, lang)
+        records.append((cells[0].copy(), list(zip(labels, [*cells[1:], reason], strict=True))))
+        for line in breakdown_lines(result):
+            records.append((Text(f"  · {line.part}"),
+                            list(zip(labels, _part_cells(line, lang), strict=False))))
+    blocks(console, records)
+    console.print()
+
+
+def _part_cells(line: BreakdownLine, lang: str) -> list[Text]:
+    """Goal, actual, status, margin and how of one breakdown row (``check --by``)."""
+    status = (Text(status_text(line.status, lang), style=STATUS_STYLE[line.status])
+              if line.status else Text(""))
+    return [Text(line.goal), Text(line.actual), status, Text(line.margin), Text(line.how)]
 
 
 def _actual(result: Result, lang: str) -> str:

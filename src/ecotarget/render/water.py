@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ecotarget import __version__
 from ecotarget.render.json import jsonable
-from ecotarget.render.table import make_console
+from ecotarget.render.table import BLOCK_WIDTH, make_console
+from ecotarget.render.wrap import blocks, fitted_table
 
 if TYPE_CHECKING:
     from ecotarget.tables.water import WaterReport
@@ -57,33 +57,43 @@ def source_cells(record: dict[str, Any]) -> list[str]:
 
 
 def render_table(report: WaterReport, console: Console) -> None:
-    """Two rich tables: sections, then drinking-water sources. Cells are plain Text."""
+    """Two tables: sections, then drinking-water sources. Cells are plain Text.
+
+    Cells wrap inside their column, never cut; below :data:`BLOCK_WIDTH` columns each
+    section and source is a block of ``column  value`` lines instead.
+    """
     period = f"{report.start.isoformat()}..{report.end.isoformat()}"
     if report.sections:
         # titles are printed as lines of their own: a table title wraps at the table's width
         console.print(Text(f"Water sections · {period} · below DL: "
                            f"{report.below_detection_limit}"))
-        table = Table()
-        for column in SECTION_COLUMNS:
-            numeric = column in ("samples", "cwqi")
-            table.add_column(column, justify="right" if numeric else "left")
-        for record in report.sections:
-            table.add_row(*(Text(cell) for cell in section_cells(record)))
-        console.print(table)
+        _print_records(console, SECTION_COLUMNS, [section_cells(r) for r in report.sections],
+                       numeric=("samples", "cwqi"))
     else:
         console.print(Text(f"no monitoring section sampled in {period}"))
     if report.sources:
         console.print(Text(f"Drinking-water sources · {period} · pass: "
                            f"{_PASS_RULE.get(report.drinking_pass, report.drinking_pass)}"))
-        table = Table()
-        for column in SOURCE_COLUMNS:
-            table.add_column(column, justify="right" if column in ("samples", "rounds_passed")
-                             else "left")
-        for record in report.sources:
-            table.add_row(*(Text(cell) for cell in source_cells(record)))
-        console.print(table)
+        _print_records(console, SOURCE_COLUMNS, [source_cells(r) for r in report.sources],
+                       numeric=("samples", "rounds_passed"))
     else:
         console.print(Text(f"no drinking-water source sampled in {period}"))
+
+
+def _print_records(console: Console, headers: Sequence[str], rows: list[list[str]],
+                   numeric: Sequence[str]) -> None:
+    """A fitted table, or on a narrow console one block per row headed by its first cell."""
+    # every column but the numbers may wrap (a header after its underscore)
+    table = None if console.width < BLOCK_WIDTH else fitted_table(
+        console, headers, [[Text(c) for c in row] for row in rows],
+        justify=["right" if h in numeric else "left" for h in headers],
+        flexible=[h not in numeric for h in headers])
+    if table is not None:
+        console.print(table)
+        return
+    blocks(console, [(Text(row[0], style="bold"),
+                      [(h, Text(c)) for h, c in zip(headers[1:], row[1:], strict=True)])
+                     for row in rows])
 
 
 def write_table(report: WaterReport, stream: IO[str]) -> None:
