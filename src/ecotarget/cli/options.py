@@ -23,6 +23,7 @@ import click
 from ecotarget.cli.output import open_output, refuse_overwriting_inputs
 from ecotarget.errors import EcotargetError, TargetsFileError
 from ecotarget.periods import parse_as_of, parse_period
+from ecotarget.render.safe import inert
 
 if TYPE_CHECKING:
     from ecotarget.pipeline import CheckOptions
@@ -40,8 +41,9 @@ TARGETS_HELP = "Targets file (default: ./config/targets.yaml, else the bundled o
 
 
 def tell(message: str) -> None:
-    """One line on stderr, after ``ecotarget: `` (stdout is kept for the report)."""
-    click.echo(f"ecotarget: {message}", err=True)
+    """One line on stderr, after ``ecotarget: `` (stdout is kept for the report); control
+    characters of a path or value in it are shown escaped, never obeyed."""
+    click.echo(inert(f"ecotarget: {message}", keep_newlines=True), err=True)
 
 
 # --- errors and signals → exit codes ----------------------------------------------------------
@@ -188,8 +190,8 @@ def report_rejected_rows(count: int, errors: Sequence[RowError], detail: Rejecte
     else:
         tell(head + (" (all listed under row_errors in the JSON)" if point_to_json else ""))
         for error in errors[:ROW_ERRORS_SHOWN]:
-            click.echo(f"  {error.path}:{error.line}: {error.column}: {error.value!r}: "
-                       f"{error.message}", err=True)
+            click.echo(inert(f"  {error.path}:{error.line}: {error.column}: {error.value!r}: "
+                             f"{error.message}"), err=True)
         if len(errors) > ROW_ERRORS_SHOWN:
             click.echo(f"  … and {len(errors) - ROW_ERRORS_SHOWN} more "
                        "(ecotarget validate lists them all)", err=True)
@@ -209,14 +211,15 @@ def progress_reporter(sources: Sequence[Source], steps: int, *, enabled: bool = 
     # start-up: (as above)
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+    # a path is text, not markup: "[/]" in a file name must not end the bar in a traceback
+    columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(),
                TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("starting", total=steps)
         done = [0]
 
         def step(description: str) -> None:
-            bar.update(task, description=description, completed=done[0])
+            bar.update(task, description=inert(description), completed=done[0])
             done[0] += 1
 
         yield step

@@ -13,6 +13,7 @@ from ecotarget.render.common import (
     format_target,
     format_value,
 )
+from ecotarget.render.safe import inert, spreadsheet_row
 from ecotarget.report import Report
 
 CSV_COLUMNS = ("id", "section", "name", "name_en", "metric", "op", "target", "target_value",
@@ -23,14 +24,14 @@ def render_csv(report: Report, stream: IO[str]) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in report.results:
-        writer.writerow([r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
+        writer.writerow(spreadsheet_row([r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
                          "" if r.target_value is None else r.target_value,
                          r.unit, "" if r.actual is None else r.actual, r.status,
-                         "" if r.margin is None else r.margin, r.how, r.reason])
+                         "" if r.margin is None else r.margin, r.how, r.reason]))
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return inert(text.replace("|", "\\|").replace("\n", " "))
 
 
 def render_markdown(report: Report, stream: IO[str], *, lang: str = "zh") -> None:
