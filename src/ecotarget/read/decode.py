@@ -64,8 +64,10 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
 def _decode_as(data: bytes, name: str, encoding: str) -> tuple[str, str]:
     try:
         codec = codecs.lookup(encoding).name
-    except LookupError as exc:
-        raise InputError(f"{name}: unknown encoding {encoding!r} (try utf-8 or gb18030)") from exc
+        b"a".decode(codec)  # base64, rot13, zlib are codecs, not text encodings: LookupError
+    except (LookupError, UnicodeError) as exc:  # "undefined" raises UnicodeError on use
+        raise InputError(f"{name}: --encoding {encoding}: not a text encoding "
+                         "(try utf-8 or gb18030)") from exc
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"  # the mark is not part of the first header cell
     try:
