@@ -111,11 +111,8 @@ class Target(_Strict):
     def _number_or_word(cls, value: object) -> object:
         if isinstance(value, bool):
             raise ValueError("must be a number, a grade, or previous_year")
-        if isinstance(value, str):
-            try:  # YAML 1.1 reads 1e308 (no dot) as text: it is a number all the same
-                value = float(value) if _NUMBER_TEXT.fullmatch(value.strip()) else value
-            except ValueError:
-                pass
+        if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value.strip()):
+            value = float(value)  # YAML 1.1 reads 1e308 (no dot) as text: a number all the same
         if isinstance(value, int | float) and not (
                 math.isfinite(value) and abs(value) <= TARGET_LIMIT):
             raise ValueError(f"must be a finite number of at most {TARGET_LIMIT:.0e} in size "
