@@ -127,3 +127,48 @@ def test_format_characters_are_stripped_from_indicators_and_counted(tmp_path: Pa
     assert document["inputs"][0]["notes"] == [
         "invisible characters (BOM, zero-width or direction marks) removed from 指标 (2 cells): "
         "clean them in the source file"]
+
+
+# --- no silent shifts --------------------------------------------------------------------------
+
+def test_a_full_width_comma_stays_data_and_the_short_row_is_rejected(tmp_path: Path) -> None:
+    """"A，35" is one cell: the row has 6 fields for 8 columns and is rejected, never padded
+    (padding read CO=60 from the O3 cell: AQI 200 instead of 50)."""
+    path = tmp_path / "air.csv"
+    path.write_text(AIR_HEADER + "2025-01-06 03:00,A，35,50,5,30,60\n"
+                    "2025-01-06 04:00,A，B,35,50,5,30,0.6,40\n", encoding="utf-8")
+    result = run("validate", str(path), "--format", "json")
+    document = json.loads(result.stdout)
+    (error,) = document["row_errors"]
+    assert (error["line"], error["message"]) == (2, (
+        "malformed row: 6 fields, the header has 8: every value after the gap would be read "
+        "into the wrong column; write the missing cells (empty is fine) or check the "
+        "delimiters"))
+    hourly = run("aqi", str(path), "--hourly", "--format", "json")
+    (row,) = json.loads(hourly.stdout)["rows"]
+    assert row["station"] == "A,B"  # NFKC folds the full-width comma inside the cell
+
+
+@pytest.mark.parametrize(("last", "flagged"), [
+    ("2025-04,培训期数,16", True),  # 160 cut to 16: shorter than 160, 152, 170
+    ("2025-04,培训期数,99", True),
+    ("2025-04,培训期数,160", False),
+    ("2025-04,培训期数,1600", False),
+])
+def test_a_last_value_cut_short_without_a_final_newline(tmp_path: Path, last: str,
+                                                       flagged: bool) -> None:
+    path = tmp_path / "ledger.csv"
+    path.write_text("月份,指标,数值\n2025-01,培训期数,160\n2025-02,培训期数,152\n"
+                    f"2025-03,培训期数,170\n{last}", encoding="utf-8")
+    table = read_table(Source(str(path)))
+    if flagged:
+        value = last.rsplit(",", 1)[1]
+        assert table.malformed == {3: (
+            f"possibly cut short: the last value '{value}' is shorter than every value of its "
+            "column above (3+ characters), and the file ends without a line break; check that "
+            "the file is complete, or end it with a line break")}
+    else:
+        assert table.malformed == {}
+    with_newline = tmp_path / "complete.csv"
+    with_newline.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert read_table(Source(str(with_newline))).malformed == {}
