@@ -33,6 +33,8 @@ Section = Literal["headline", "tasks", "milestones"]
 #: No plan sets a figure beyond this; larger numbers (``.inf``, a 38-digit integer) are typos.
 TARGET_LIMIT = 1e15
 _NUMBER_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+")
+#: The bundled targets file is 15 kB; a thousand targets would still be far below this.
+TARGETS_FILE_LIMIT = 4 * 2**20
 #: A targets file nests a few levels; far deeper nesting is not a targets file.
 MAX_DEPTH = 50
 PREVIOUS_YEAR = "previous_year"
@@ -266,9 +268,13 @@ def load_targets(path: str | Path | None = None) -> LoadedTargets:
     file = Path(path) if path is not None else default_targets_path()
     shown = str(path) if path is not None else _display_path(file)
     try:
-        raw_bytes = file.read_bytes()
+        with file.open("rb") as stream:  # /dev/zero or a pipe: never read without end
+            raw_bytes = stream.read(TARGETS_FILE_LIMIT + 1)
     except OSError as exc:
         raise TargetsFileError(shown, [f"{shown}: cannot read the targets file: {exc.strerror}"]) from exc
+    if len(raw_bytes) > TARGETS_FILE_LIMIT:
+        raise TargetsFileError(shown, [f"{shown}: larger than {TARGETS_FILE_LIMIT:,} bytes: not "
+                                       "a targets file"])
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

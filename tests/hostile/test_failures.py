@@ -137,3 +137,46 @@ def test_closed_stdout_and_a_full_disk() -> None:
     device = _shell(f"{exe} -o /dev/full")
     assert (device.returncode, device.stderr) == (2, "ecotarget: error: --output /dev/full: the "
                                                      "disk is full\n")
+
+
+# --- inputs that are not what they seem ----------------------------------------------------------
+
+def test_dev_zero_as_an_input_and_as_targets() -> None:
+    """/dev/zero never ends: refused after 64 MiB without a line break (about a second), and
+    as a targets file after 4 MiB."""
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    as_input = run("check", "/dev/zero", "--targets", str(TARGETS))
+    assert as_input.exit_code == 2
+    assert as_input.stderr == ("ecotarget: error: /dev/zero: no line break in the first "
+                               "67,108,864 bytes: not a CSV text file\n")
+    as_targets = run("check", str(LEDGER), "--targets", "/dev/zero")
+    assert as_targets.exit_code == 2
+    assert as_targets.stderr == ("ecotarget: /dev/zero: larger than 4,194,304 bytes: not a "
+                                 "targets file\n")
+
+
+def test_symlink_loop_broken_link_and_a_second_stdin(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.csv"
+    loop.symlink_to(loop)
+    broken = tmp_path / "broken.csv"
+    broken.symlink_to(tmp_path / "gone.csv")
+    assert run("check", str(loop), "--targets", str(TARGETS)).stderr == (
+        f"ecotarget: error: {loop}: a symbolic link to itself (a loop)\n")
+    assert run("check", str(broken), "--targets", str(TARGETS)).stderr == (
+        f"ecotarget: error: {broken}: a symbolic link to nothing (broken)\n")
+    twice = CliRunner().invoke(cli, ["check", "-", "-", "--targets", str(TARGETS)],
+                               input=LEDGER.read_bytes(), env=DEBUG)
+    assert twice.exit_code == 2
+    assert twice.stderr == ("ecotarget: error: - (standard input) is named twice: it can be "
+                            "read only once\n")
+
+
+def test_a_header_line_over_100k_characters(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text("月份,指标,数值," + "x" * 150_000 + "\n2025-01,培训期数,1\n", encoding="utf-8")
+    result = run("check", str(path), "--targets", str(TARGETS))
+    assert result.exit_code == 2
+    assert result.stderr == (f"ecotarget: error: {path}: line 1 is 150,009 characters long, and "
+                             "no header is longer than 100,000: no header row found in the first "
+                             "10 lines (is the file one line, or its line breaks lost?)\n")

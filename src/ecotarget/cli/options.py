@@ -130,9 +130,11 @@ def read_sources(paths: Sequence[str]) -> list[Source]:
     """The inputs named on the command line: files, every .csv of a folder, ``-`` for stdin."""
     # start-up: the readers load pandas (see the module docstring)
     from ecotarget.read import STDIN, Source, expand_paths
+    from ecotarget.read.source import read_bounded
 
     sources = expand_paths(paths)
-    return [Source(STDIN, sys.stdin.buffer.read()) if s.name == STDIN else s for s in sources]
+    return [Source(STDIN, read_bounded(sys.stdin.buffer, "- (standard input)"))
+            if s.name == STDIN else s for s in sources]
 
 
 def read_targets(path: str | None) -> LoadedTargets:
