@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ecotarget.render.json import SCHEMA_VERSION
+from ecotarget.render.safe import inert
 from ecotarget.render.table import make_console
 from ecotarget.validate import ValidatedTable
 
@@ -40,10 +41,10 @@ def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str]) -
     for t in tables:
         kind = f"{t.kind} ({t.subkind})" if t.subkind else t.kind
         ignored = ", ".join(t.raw.unknown_columns) if t.raw else ""
-        inputs.add_row(Text(t.path), Text(kind), Text(t.encoding), str(t.rows_read),
+        inputs.add_row(Text(inert(t.path)), Text(kind), Text(t.encoding), str(t.rows_read),
                        str(t.rows_accepted),
                        Text(str(t.rows_rejected), style="red" if t.rows_rejected else ""),
-                       Text(ignored))
+                       Text(inert(ignored)))
     console.print(inputs)
     errors = [e for t in tables for e in t.errors]
     if errors:
@@ -51,12 +52,12 @@ def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str]) -
         for header in ("file", "line", "column", "value", "problem"):
             table.add_column(header, overflow="fold")
         for e in errors:
-            table.add_row(Text(e.path), str(e.line), Text(e.column), Text(e.value),
-                          Text(e.message))
+            table.add_row(Text(inert(e.path)), str(e.line), Text(inert(e.column)),
+                          Text(inert(e.value)), Text(inert(e.message)))
         console.print(table)
     total = sum(t.rows_read for t in tables)
     console.print(Text(f"{total} rows read, {total - len(errors)} accepted, "
                        f"{len(errors)} rejected"))
     for t in tables:
         for note in t.notes:
-            console.print(Text(f"{t.path}: {note}"))
+            console.print(Text(inert(f"{t.path}: {note}")))

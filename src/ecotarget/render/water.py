@@ -14,6 +14,7 @@ from rich.text import Text
 
 from ecotarget import __version__
 from ecotarget.render.json import jsonable
+from ecotarget.render.safe import inert, spreadsheet_cell
 from ecotarget.render.table import BLOCK_WIDTH, make_console
 from ecotarget.render.wrap import blocks, fitted_table
 
@@ -46,11 +47,13 @@ def _text(value: Any) -> str:
 
 
 def section_cells(record: dict[str, Any]) -> list[str]:
-    return [_text(record[c]) for c in SECTION_COLUMNS]
+    """A section's cells as text, inert (a name's control characters shown escaped)."""
+    return [inert(_text(record[c])) for c in SECTION_COLUMNS]
 
 
 def source_cells(record: dict[str, Any]) -> list[str]:
-    return [_text(record[c]) for c in SOURCE_COLUMNS]
+    """A drinking-water source's cells as text, inert."""
+    return [inert(_text(record[c])) for c in SOURCE_COLUMNS]
 
 
 # --- renderers --------------------------------------------------------------------------------
@@ -106,10 +109,10 @@ def render_csv(report: WaterReport, stream: IO[str]) -> None:
     writer = csv.DictWriter(stream, CSV_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     for record in report.sections:
-        writer.writerow({"table": "section", **dict(zip(SECTION_COLUMNS, section_cells(record),
-                                                        strict=True))})
+        row = [spreadsheet_cell(cell) for cell in section_cells(record)]
+        writer.writerow({"table": "section", **dict(zip(SECTION_COLUMNS, row, strict=True))})
     for record in report.sources:
-        cells = dict(zip(SOURCE_COLUMNS, source_cells(record), strict=True))
+        cells = dict(zip(SOURCE_COLUMNS, map(spreadsheet_cell, source_cells(record)), strict=True))
         cells["section"] = cells.pop("source")
         writer.writerow({"table": "source", **cells})
 
