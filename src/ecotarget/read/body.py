@@ -81,6 +81,12 @@ def parse_fast(data_lines: list[str], first_line: int, delimiter: str,
                width: int) -> Body | None:
     """Pandas' C parser over lines that are one row each; None when that does not hold
     (a quoted cell spans lines, a row has two or more fields too many)."""
+    # A line with many fields too many goes to the csv path before the C parser sees it: the
+    # C parser builds every column of the widest line for every row (one cell at column
+    # XFD of a sheet of a million rows: 17 billion cells), the csv module reads it in time
+    # linear in its length. A quoted delimiter only adds to the count, so none is missed.
+    if max((line.count(delimiter) for line in data_lines), default=0) > width + 1:
+        return None
     # One spare column catches a row with one field too many; a row with more makes the C
     # parser fail (→ csv path). A ParserWarning means pandas dropped cells: fail as well.
     with warnings.catch_warnings():
