@@ -82,8 +82,9 @@ def test_aqi_outputs_show_escapes_and_no_formula(tmp_path: Path) -> None:
             assert "'@SUM(1+1)" in result.stdout
 
 
-def test_validate_table_shows_escapes(tmp_path: Path) -> None:
-    path = tmp_path / "air\x1b[2J.csv"
+def test_validate_table_shows_escapes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # a short path: the table folds long cells over lines
+    path = Path("air\x1b[2J.csv")
     path.write_text(AIR_HEADER + "2025-01-06 03:00,A,\x1b[2J9,50,5,30,0.6,40\n", encoding="utf-8")
     result = run("validate", str(path))
     assert result.exit_code == 1
