@@ -129,10 +129,7 @@ def output_options(registry: Mapping[str, object]) -> Callable[[F], F]:
 def read_sources(paths: Sequence[str]) -> list[Source]:
     """The inputs named on the command line: files, every .csv of a folder, ``-`` for stdin."""
     # start-up: the readers load pandas (see the module docstring)
-    from ecotarget.read import STDIN, Source, expand_paths
-
-    # start-up: (as above)
-    from ecotarget.read.source import read_bounded
+    from ecotarget.read import STDIN, Source, expand_paths, read_bounded
 
     sources = expand_paths(paths)
     return [Source(STDIN, read_bounded(sys.stdin.buffer, "- (standard input)"))

@@ -18,8 +18,8 @@ layouts); :mod:`~ecotarget.read.reader` chooses among them.
 from ecotarget.read.bulk import LARGE_FILE_BYTES
 from ecotarget.read.decode import decode
 from ecotarget.read.reader import read_table
-from ecotarget.read.source import STDIN, Source, expand_paths
+from ecotarget.read.source import STDIN, Source, expand_paths, read_bounded
 from ecotarget.read.table import RawTable
 
 __all__ = ["LARGE_FILE_BYTES", "STDIN", "RawTable", "Source", "decode", "expand_paths",
-           "read_table"]
+           "read_bounded", "read_table"]

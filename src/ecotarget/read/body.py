@@ -29,7 +29,7 @@ class Body:
 
 
 def parse_body(lines: list[str], start: int, delimiter: str, width: int, *,
-               ends_with_newline: bool) -> Body:
+               ends_with_newline: bool, required: int | None = None) -> Body:
     """Parse the data lines as text: the fast C parser when every line is one row (quoted
     cells included), else the csv module, which knows each row's line number, follows
     quoted cells over line breaks and recovers from broken quoting line by line.
@@ -37,6 +37,15 @@ def parse_body(lines: list[str], start: int, delimiter: str, width: int, *,
     >>> body = parse_body(["a,b", "1,2", "", "3"], 1, ",", 2, ends_with_newline=True)
     >>> body.frame.to_numpy().tolist(), body.lines.tolist(), body.malformed[1][:29]
     ([['1', '2'], ['3', '']], [2, 4], '1 field, the header has 2: ev')
+
+    ``required``: how many leading fields a row must have (default: all of them). Columns
+    after it hold only optional text (a note, a region), which a hand-written row may leave
+    off: nothing after them can shift. ``2025-11,危险废物利用量,1500`` under a five-column
+    ledger header is then a whole row:
+
+    >>> parse_body(["a,b,note", "1,2"], 1, ",", 3, ends_with_newline=True,
+    ...            required=2).malformed
+    {}
     """
     data_lines = lines[start:]
     first_line = start + 1  # the 1-based line number of data_lines[0]
@@ -47,7 +56,7 @@ def parse_body(lines: list[str], start: int, delimiter: str, width: int, *,
         body = parse_with_csv(data_lines, first_line, delimiter, width)
     if not ends_with_newline:
         _flag_truncated(body, data_lines, first_line, delimiter, width)
-    _flag_short(body, data_lines, first_line, delimiter, width)
+    _flag_short(body, data_lines, first_line, delimiter, width if required is None else required)
     return body
 
 
@@ -59,6 +68,7 @@ def _too_few(fields: int, width: int) -> str:
 
 def _flag_short(body: Body, data_lines: list[str], first_line: int, delimiter: str,
                 width: int) -> None:
+    # width: the fields a row must have (the header's, less optional trailing text columns)
     """Reject a row with fewer fields than the header: ``A，35`` written with a full-width
     comma leaves the row one field short, and padding it would shift every later value
     into the next column (CO read from the O3 cell). Counting delimiters finds the
@@ -81,6 +91,12 @@ def parse_fast(data_lines: list[str], first_line: int, delimiter: str,
                width: int) -> Body | None:
     """Pandas' C parser over lines that are one row each; None when that does not hold
     (a quoted cell spans lines, a row has two or more fields too many)."""
+    # A line with many fields too many goes to the csv path before the C parser sees it: the
+    # C parser builds every column of the widest line for every row (one cell at column
+    # XFD of a sheet of a million rows: 17 billion cells), the csv module reads it in time
+    # linear in its length. A quoted delimiter only adds to the count, so none is missed.
+    if max((line.count(delimiter) for line in data_lines), default=0) > width + 1:
+        return None
     # One spare column catches a row with one field too many; a row with more makes the C
     # parser fail (→ csv path). A ParserWarning means pandas dropped cells: fail as well.
     with warnings.catch_warnings():

@@ -20,6 +20,24 @@ from ecotarget.read.table import RawTable
 from ecotarget.read.xlsx import xlsx_as_csv
 from ecotarget.schemas import Kind
 
+#: columns of free text that a row may leave off at its end (nothing after them can shift)
+OPTIONAL_TRAILING = frozenset({"note", "region"})
+
+
+def required_fields(names: dict[int, str]) -> int:
+    """How many leading fields every row must have: up to the last column that carries data.
+
+    ``names`` maps header positions to column names (unknown columns are absent: ignored,
+    so a row may leave them off too).
+
+    >>> required_fields({0: "period", 1: "indicator", 2: "value", 3: "region", 4: "note"})
+    3
+    >>> required_fields({0: "time", 1: "station", 2: "pm25", 4: "co"})
+    5
+    """
+    needed = [position for position, name in names.items() if name not in OPTIONAL_TRAILING]
+    return max(needed) + 1 if needed else 1
+
 
 def read_table(source: Source, *, encoding: str | None = None, kind: Kind | None = None) -> RawTable:
     """Read one source into a :class:`RawTable`, detecting encoding, delimiter, header and kind;
@@ -56,9 +74,9 @@ def _read(source: Source, encoding: str | None, kind: Kind | None) -> RawTable:
     if kind in (None, "air") and (long := find_long_header(lines)) is not None:
         return read_long(source.name, used, lines, long, ends_with_newline=ends_with_newline)
     header = find_header(lines, source.name, kind)
-    body = parse_body(lines, header.end + 1, header.delimiter, len(header.cells),
-                      ends_with_newline=ends_with_newline)
     names, canonical, unknown = map_columns(header)
+    body = parse_body(lines, header.end + 1, header.delimiter, len(header.cells),
+                      ends_with_newline=ends_with_newline, required=required_fields(names))
     renamed = {body.frame.columns[position]: name for position, name in names.items()}
     frame = body.frame[list(renamed)].rename(columns=renamed)
     return adapt(RawTable(

@@ -5,11 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+import zipfile
 from decimal import Decimal
 from typing import Any
 
 from ecotarget.errors import InputError
 from ecotarget.read.source import Source
+
+#: Excel's last row: a row beyond it was not written by Excel.
+MAX_ROWS = 1_048_576
+#: Cells read from one sheet (ten years of hourly rows of 20 stations hold about 16 M).
+MAX_CELLS = 50_000_000
+#: The unpacked size of all of a workbook's parts.
+MAX_UNCOMPRESSED = 2 * 2**30
+_HEAD_ROWS = 10  # the rows the header is looked for in (read.header.HEADER_SEARCH_LINES)
 
 
 def xlsx_as_csv(source: Source) -> str:
@@ -21,22 +30,73 @@ def xlsx_as_csv(source: Source) -> str:
             f"{source.name}: reading .xlsx needs the xlsx extra: pip install 'ecotarget[xlsx]' "
             "(or save the sheet as CSV)"
         ) from exc
+    data = source.read()
+    _check_sizes(data, source.name)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(source.read()), read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
         raise InputError(f"{source.name}: not a readable .xlsx workbook: {exc}") from exc
     try:
-        sheet = book.worksheets[0]
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        for row in sheet.iter_rows():
-            writer.writerow([_cell_text(cell) for cell in row])
+        return _sheet_as_csv(book.worksheets[0], source.name)
+    except InputError:
+        raise
     except Exception as exc:
         raise InputError(f"{source.name}: not a readable .xlsx workbook: {exc}") from exc
     finally:
         book.close()
+
+
+def _check_sizes(data: bytes, name: str) -> None:
+    """Refuse a workbook whose parts unpack to more than :data:`MAX_UNCOMPRESSED` bytes (a
+    5 KB zip can hold gigabytes of XML), before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise InputError(f"{name}: not a readable .xlsx workbook: {exc}") from exc
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(f"{name}: the workbook unpacks to {total:,} bytes, more than "
+                         f"{MAX_UNCOMPRESSED:,}: save the sheet as CSV (or split it)")
+
+
+def _sheet_as_csv(sheet: Any, name: str) -> str:
+    """The rows that hold values, one CSV line per sheet row (so line = sheet row). The
+    declared dimension is not trusted (one cell at XFD1048576 declares 17 billion cells):
+    rows are read as stored, empty rows only written before a row with values, and the
+    cells counted against :data:`MAX_CELLS`."""
+    sheet.reset_dimensions()  # read-only mode would pad every row to the declared width
+    rows: list[tuple[int, list[str]]] = []
+    cells = 0
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        texts = [_cell_text(cell) for cell in row]
+        while texts and texts[-1] == "":
+            texts.pop()  # a cell formatted but empty at XFD is no column
+        if number > MAX_ROWS:  # 30 M empty rows of a 700 KB file would take minutes
+            raise InputError(f"{name}: rows beyond Excel's last row {MAX_ROWS:,}: not a "
+                             "workbook Excel wrote; save the sheet as CSV")
+        if not texts:
+            continue
+        cells += len(texts)
+        if cells > MAX_CELLS:
+            raise InputError(f"{name}: more than {MAX_CELLS:,} cells (at row {number:,}): save "
+                             "the sheet as CSV, which is read without this limit")
+        rows.append((number, texts))
+    # every row as wide as the widest of the first rows (the header's): a row whose last
+    # cells are empty is whole in a sheet, and must not read as a row with fields missing
+    width = max((len(texts) for number, texts in rows if number <= _HEAD_ROWS), default=0)
+    if width * len(rows) > MAX_CELLS:
+        raise InputError(f"{name}: {len(rows):,} rows of {width:,} columns, more than "
+                         f"{MAX_CELLS:,} cells: save the sheet as CSV, which is read without "
+                         "this limit")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    line = 1
+    for number, texts in rows:
+        out.write("\n" * (number - line))  # the empty rows between: line = sheet row
+        writer.writerow(texts + [""] * (width - len(texts)))
+        line = number + 1
     return out.getvalue()
 
 
