@@ -9,18 +9,26 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ecotarget.catalogue import Text as CatalogueText
+from ecotarget.catalogue import words
 from ecotarget.render.common import (
-    SECTION_TITLE,
+    HEADERS,
     STATUS_STYLE,
     STATUS_SYMBOL,
     STATUS_WORD,
     data_dates,
+    format_actual,
     format_goal,
     format_margin,
-    format_value,
+    plan_words,
+    section_title,
     status_text,
 )
-from ecotarget.report import STATUSES, Report, Result
+from ecotarget.report import STATUSES, Report
+
+#: the colon after "why" in the reason line, and the comma between counts, per language
+COLON = {"zh": "：", "en": ": "}
+LIST_COMMA = {"zh": "，", "en": ", "}
 
 
 def make_console(stream: IO[str]) -> Console:
@@ -35,9 +43,6 @@ def make_console(stream: IO[str]) -> Console:
 #: from this console width on, the reason gets a column of its own instead of a line under
 #: the result (at 160 columns the six columns of the sample leave it about 40)
 REASON_COLUMN_WIDTH = 160
-REASON_WORD = {"zh": "原因", "en": "why"}
-HEADERS = {"zh": ("目标", "要求", "实际", "状态", "差距", "依据"),
-           "en": ("target", "goal", "actual", "status", "margin", "how")}
 
 
 def render_table(report: Report, console: Console, *, lang: str = "zh") -> None:
@@ -46,29 +51,29 @@ def render_table(report: Report, console: Console, *, lang: str = "zh") -> None:
     The reason is a dim, indented line under the row's 依据, or a column of its own when
     the console is at least :data:`REASON_COLUMN_WIDTH` wide.
     """
-    title = Text(f"{report.plan.get('region', '')} {report.plan.get('year', '')} · "
-                 f"as of {report.as_of.isoformat()}{data_dates(report, lang)} · "
-                 f"{report.targets_file}")
+    title = Text(f"{plan_words(report.plan, lang)} · "
+                 f"{CatalogueText('title.as_of', {'date': report.as_of}).render(lang)}"
+                 f"{data_dates(report, lang)} · {report.targets_file}")
     table = Table(title=title, title_justify="left", show_lines=False, expand=False)
     wide = console.width >= REASON_COLUMN_WIDTH
-    for header, justify in zip(HEADERS[lang], ("left", "left", "right", "left", "right", "left"),
+    headers = [words(h, lang) for h in HEADERS]
+    for header, justify in zip(headers, ("left", "left", "right", "left", "right", "left"),
                                strict=True):
         # Chinese reasons have no spaces to wrap at: fold them rather than cut them short
         table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
     if wide:
-        table.add_column(REASON_WORD[lang], overflow="fold")
+        table.add_column(words("head.reason", lang), overflow="fold")
     section = None
     for result in report.results:
         if result.section != section:
             section = result.section
-            table.add_row(Text(SECTION_TITLE[lang][section], style="bold"), end_section=False)
+            table.add_row(Text(section_title(section, lang), style="bold"), end_section=False)
         reason = "" if result.status == "met" else result.reason.render(lang)
-        how = Text(result.how)
+        how = Text(result.how.render(lang))
         if reason and not wide:
-            how.append(f"\n  {REASON_WORD[lang]}：{reason}" if lang == "zh" else
-                       f"\n  {REASON_WORD[lang]}: {reason}", style="dim")
+            how.append(f"\n  {words('head.reason', lang)}{COLON[lang]}{reason}", style="dim")
         cells = [Text(result.name_en if lang == "en" else result.name),
-                 Text(format_goal(result, lang)), Text(_actual(result, lang)),
+                 Text(format_goal(result, lang)), Text(format_actual(result, lang)),
                  Text(status_text(result.status, lang), style=STATUS_STYLE[result.status]),
                  Text(format_margin(result.margin, result.unit)), how]
         if wide:
@@ -78,31 +83,24 @@ def render_table(report: Report, console: Console, *, lang: str = "zh") -> None:
     console.print(summary_line(report, lang))
 
 
-def _actual(result: Result, lang: str) -> str:
-    if result.metric != "ledger.milestone":
-        return format_value(result.actual, result.unit)
-    if lang == "zh":
-        return "已完成" if result.actual == 1 else "未完成"
-    return "done" if result.actual == 1 else "not done"
-
-
 def summary_line(report: Report, lang: str = "zh") -> Text:
     counts = report.summary
-    words = STATUS_WORD[lang]
-    text = Text(f"{len(report.results)} targets: " if lang == "en" else
-                f"共 {len(report.results)} 项：")
+    labels = STATUS_WORD[lang]
+    text = Text(CatalogueText("summary.targets", {"n": len(report.results)}).render(lang))
     parts = [s for s in STATUSES if counts[s]]
     for i, status in enumerate(parts):
         if i:
             text.append(" · ")
-        text.append(f"{STATUS_SYMBOL[status]} {counts[status]} {words[status]}",
+        count = CatalogueText("summary.count", {"n": counts[status], "status": labels[status]})
+        text.append(f"{STATUS_SYMBOL[status]} {count.render(lang)}",
                     style=STATUS_STYLE[status])
     rows = sum(i.rows_read for i in report.inputs)
     rejected = sum(i.rows_rejected for i in report.inputs)
     outside = sum(i.rows_out_of_period for i in report.inputs)
     other = sum(i.rows_other_stations for i in report.inputs)
-    text.append(f"  ({len(report.inputs)} inputs, {rows} rows"
-                + (f", {rejected} rejected" if rejected else "")
-                + (f", {outside} out of period" if outside else "")
-                + (f", {other} at other stations" if other else "") + ")")
+    counted = [CatalogueText("summary.inputs", {"n": len(report.inputs), "rows": rows})]
+    counted += [CatalogueText(key, {"n": n}) for key, n in (
+        ("summary.rejected", rejected), ("summary.out_of_period", outside),
+        ("summary.other_stations", other)) if n]
+    text.append(f"  ({LIST_COMMA[lang].join(t.render(lang) for t in counted)})")
     return text
