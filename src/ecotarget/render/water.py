@@ -14,6 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ecotarget import __version__
+from ecotarget.catalogue import CATALOGUE, words
+from ecotarget.catalogue import Text as CatalogueText
 from ecotarget.render.json import jsonable
 from ecotarget.render.table import make_console
 
@@ -26,7 +28,12 @@ SECTION_COLUMNS = ("section", "level", "waterbody", "samples", "class", "main_po
 SOURCE_COLUMNS = ("source", "samples", "rounds_passed", "passes", "failing_items")
 # one CSV, one header: a `table` column says which table a line belongs to
 CSV_COLUMNS = ("table", *SECTION_COLUMNS, *SOURCE_COLUMNS[2:])
-_PASS_RULE = {"every_round": "every round", "mean": "mean concentrations"}
+#: the catalogue keys of the drinking-water pass rules
+_PASS_RULE = {"every_round": "rule.every_round", "mean": "rule.mean_concentrations"}
+#: columns whose values are words of the catalogue (``key prefix``), shown in the reader's
+#: language in the table; CSV and JSON keep the English codes
+_WORD_COLUMNS = {"level": "level", "waterbody": "waterbody", "class": "class",
+                 "target_class": "class"}
 
 
 # --- cells ------------------------------------------------------------------------------------
@@ -49,6 +56,21 @@ def section_cells(record: dict[str, Any]) -> list[str]:
     return [_text(record[c]) for c in SECTION_COLUMNS]
 
 
+def _shown(column: str, value: Any, lang: str) -> str:
+    """A table cell in ``lang``: yes/no → 是/否, national → 国控, III → Ⅲ类, river → 河流.
+
+    >>> _shown("class", "III", "zh"), _shown("class", "劣V", "en"), _shown("meets_target", True, "zh")
+    ('Ⅲ类', 'worse than V', '是')
+    """
+    if isinstance(value, bool):
+        return words("yes" if value else "no", lang)
+    if column in _WORD_COLUMNS and isinstance(value, str) and value:
+        code = "worse_than_V" if value in ("劣V", "劣Ⅴ", "worse_than_V") else value
+        key = f"{_WORD_COLUMNS[column]}.{code}"
+        return words(key, lang) if key in CATALOGUE else value
+    return _text(value)
+
+
 def source_cells(record: dict[str, Any]) -> list[str]:
     return [_text(record[c]) for c in SOURCE_COLUMNS]
 
@@ -56,39 +78,42 @@ def source_cells(record: dict[str, Any]) -> list[str]:
 # --- renderers --------------------------------------------------------------------------------
 
 
-def render_table(report: WaterReport, console: Console) -> None:
+def render_table(report: WaterReport, console: Console, lang: str = "zh") -> None:
     """Two rich tables: sections, then drinking-water sources. Cells are plain Text."""
     period = f"{report.start.isoformat()}..{report.end.isoformat()}"
     if report.sections:
         # titles are printed as lines of their own: a table title wraps at the table's width
-        console.print(Text(f"Water sections · {period} · below DL: "
-                           f"{report.below_detection_limit}"))
+        rule = words(f"below_dl.{report.below_detection_limit}", lang)
+        console.print(Text(CatalogueText("water.sections_title",
+                                         {"period": period, "rule": rule}).render(lang)))
         table = Table()
         for column in SECTION_COLUMNS:
             numeric = column in ("samples", "cwqi")
-            table.add_column(column, justify="right" if numeric else "left")
+            table.add_column(words(f"water.{column}", lang),
+                             justify="right" if numeric else "left")
         for record in report.sections:
-            table.add_row(*(Text(cell) for cell in section_cells(record)))
+            table.add_row(*(Text(_shown(c, record[c], lang)) for c in SECTION_COLUMNS))
         console.print(table)
     else:
-        console.print(Text(f"no monitoring section sampled in {period}"))
+        console.print(Text(CatalogueText("water.no_sections", {"period": period}).render(lang)))
     if report.sources:
-        console.print(Text(f"Drinking-water sources · {period} · pass: "
-                           f"{_PASS_RULE.get(report.drinking_pass, report.drinking_pass)}"))
+        rule = words(_PASS_RULE[report.drinking_pass], lang)
+        console.print(Text(CatalogueText("water.sources_title",
+                                         {"period": period, "rule": rule}).render(lang)))
         table = Table()
         for column in SOURCE_COLUMNS:
-            table.add_column(column, justify="right" if column in ("samples", "rounds_passed")
-                             else "left")
+            table.add_column(words(f"water.{column}", lang),
+                             justify="right" if column in ("samples", "rounds_passed") else "left")
         for record in report.sources:
-            table.add_row(*(Text(cell) for cell in source_cells(record)))
+            table.add_row(*(Text(_shown(c, record[c], lang)) for c in SOURCE_COLUMNS))
         console.print(table)
     else:
-        console.print(Text(f"no drinking-water source sampled in {period}"))
+        console.print(Text(CatalogueText("water.no_sources", {"period": period}).render(lang)))
 
 
-def write_table(report: WaterReport, stream: IO[str]) -> None:
+def write_table(report: WaterReport, stream: IO[str], lang: str = "zh") -> None:
     """:func:`render_table` on a console for ``stream`` (colour only on a terminal)."""
-    render_table(report, make_console(stream))
+    render_table(report, make_console(stream), lang)
 
 
 def render_csv(report: WaterReport, stream: IO[str]) -> None:
