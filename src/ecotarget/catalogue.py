@@ -196,6 +196,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary.other_stations": {"zh": "{n} 行属其他站点", "en": "{n} at other stations"},
     "summary.counts": {"zh": "共 {n} 项：{counts}", "en": "{n} targets: {counts}"},
     "summary.count": {"zh": "{status} {n}", "en": "{n} {status}"},
+    "targets.count": {"zh": "共 {n} 个目标", "en": "{n} targets"},
     "warn.prefix": {"zh": "警告：{text}", "en": "warning: {text}"},
     # --- validate: the inputs and the rejected rows ----------------------------------------
     "validate.inputs": {"zh": "输入", "en": "inputs"},

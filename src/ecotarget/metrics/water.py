@@ -139,7 +139,7 @@ def _sections_over(ctx: MetricContext, start: dt.date, end: dt.date) -> pd.DataF
     return ctx.section_table(start, end)
 
 
-def _no_level_section(levels: list[str]) -> Text:
+def _no_level_section(levels: Sequence[str]) -> Text:
     """``no national/provincial section in the period``, the levels in the reader's words."""
     return Text("how.no_level_section", {"levels": Text("list.slashed", {
         "items": tuple(Text(f"level.{level}") for level in levels)})})

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ecotarget.catalogue import LANGS, Text, status_label, words
 from ecotarget.report import STATUSES, Report, Result
-from ecotarget.targets import Target
+
+if TYPE_CHECKING:  # the targets models load pydantic, which `ecotarget --help` must not wait for
+    from ecotarget.targets import Target
 
 STATUS_SYMBOL = {"met": "✓", "on_track": "→", "at_risk": "!", "not_met": "✗",
                  "insufficient_data": "?", "no_data": "–"}
