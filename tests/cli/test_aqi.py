@@ -235,11 +235,11 @@ def test_samples_hourly_and_daily_routes_agree() -> None:
             assert hourly[target][key] == daily[target][key], (target, key)
     good, pm25 = hourly["air_good_day_rate"], hourly["pm25_mean"]
     # As of 2025-10-31 (scripts/make_air_samples.py documents these figures):
-    assert (good["actual"], good["status"], good["how"]) == (
+    assert (good["actual"], good["status"], good["how_en"]) == (
         89.8, "at_risk", "272/303 days · Jan–Oct · ≤ 5 non-good of 61 days left")
     assert good["outlook"]["allowance"] == 5 and good["outlook"]["projected"] == 91.2
     assert (pm25["actual"], pm25["status"]) == (27.0, "at_risk")
-    assert pm25["how"] == "mean of 301 days · Jan–Oct · rest ≤ 25.4"
+    assert pm25["how_en"] == "mean of 301 days · Jan–Oct · rest ≤ 25.4"
     assert pm25["outlook"]["max_mean_remaining"] == 25.4 and pm25["outlook"]["projected"] == 28
 
 

@@ -33,10 +33,10 @@ if TYPE_CHECKING:
 
     ReportRenderer = Callable[[Report, IO[str], str], None]  # (report, stream, lang)
     TargetsRenderer = Callable[[LoadedTargets, IO[str], str], None]  # (targets, stream, lang)
-    ValidationRenderer = Callable[[Sequence[ValidatedTable], IO[str]], None]
+    ValidationRenderer = Callable[[Sequence[ValidatedTable], IO[str], str], None]
     AqiRowsRenderer = Callable[[pd.DataFrame, IO[str], bool], None]  # (rows, stream, hourly)
     ComparisonRenderer = Callable[[Comparison, IO[str]], None]
-    WaterRenderer = Callable[[WaterReport, IO[str]], None]
+    WaterRenderer = Callable[[WaterReport, IO[str], str], None]  # (report, stream, lang)
     RankRenderer = Callable[[Ranking, IO[str]], None]
 
 
@@ -97,14 +97,14 @@ TARGETS_RENDERERS: dict[str, TargetsRenderer] = {"table": _targets_table, "json"
 
 # --- validate: every input's account of rows --------------------------------------------------
 
-def _validation_table(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
+def _validation_table(tables: Sequence[ValidatedTable], stream: IO[str], lang: str) -> None:
     # start-up: rich loads only when a table is drawn (see the module docstring)
     from ecotarget.render.validation import render_validation_table
 
-    render_validation_table(tables, stream)
+    render_validation_table(tables, stream, lang)
 
 
-def _validation_json(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
+def _validation_json(tables: Sequence[ValidatedTable], stream: IO[str], lang: str) -> None:
     # start-up: the module draws its table with rich (see the module docstring)
     from ecotarget.render.validation import render_validation_json
 
@@ -180,21 +180,21 @@ def write_calendar(data: CalendarData, stream: IO[str]) -> None:
 
 # --- water: sections and drinking-water sources -----------------------------------------------
 
-def _water_table(report: WaterReport, stream: IO[str]) -> None:
+def _water_table(report: WaterReport, stream: IO[str], lang: str) -> None:
     # start-up: rich loads only when a table is drawn (see the module docstring)
     from ecotarget.render.water import write_table
 
-    write_table(report, stream)
+    write_table(report, stream, lang)
 
 
-def _water_csv(report: WaterReport, stream: IO[str]) -> None:
+def _water_csv(report: WaterReport, stream: IO[str], lang: str) -> None:
     # start-up: the module draws its table with rich (see the module docstring)
     from ecotarget.render.water import render_csv as render_water_csv
 
     render_water_csv(report, stream)
 
 
-def _water_json(report: WaterReport, stream: IO[str]) -> None:
+def _water_json(report: WaterReport, stream: IO[str], lang: str) -> None:
     # start-up: the module draws its table with rich (see the module docstring)
     from ecotarget.render.water import render_json as render_water_json
 
