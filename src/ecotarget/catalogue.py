@@ -248,6 +248,43 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "class.worse_than_V": {"zh": "劣Ⅴ类", "en": "worse than V"},
     "waterbody.river": {"zh": "河流", "en": "river"},
     "waterbody.lake": {"zh": "湖库", "en": "lake"},
+    # --- aqi: the rows, the calendar and the comparison with published values ---------------
+    "aqi.date": {"zh": "日期", "en": "date"},
+    "aqi.time": {"zh": "时间", "en": "time"},
+    "aqi.station": {"zh": "站点", "en": "station"},
+    "aqi.category": {"zh": "类别", "en": "category"},
+    "aqi.primary": {"zh": "首要污染物", "en": "primary"},
+    "aqi.valid": {"zh": "有效", "en": "valid"},
+    "aqi.value": {"zh": "项目", "en": "value"},
+    "aqi.published": {"zh": "发布值", "en": "published"},
+    "aqi.ecotarget": {"zh": "本程序", "en": "ecotarget"},
+    "aqi.rows": {"zh": "共 {n} 行", "en": "{n} rows"},
+    "aqi.agreement": {"zh": "一致：{agreeing}/{compared}（{percent}）",
+                      "en": "agreement: {agreeing}/{compared} ({percent})"},
+    "aqi.month_title": {"zh": "{year}年{month}月", "en": "{month} {year}"},
+    "aqi.no_value": {"zh": "无有效AQI", "en": "no valid AQI"},
+    "aqi.rate_line": {"zh": "优良率 {start}..{end}：{rate}（有效 {valid} 天中优良 {good} 天）"
+                            "· 目标 {op} {goal}%（{source}）· ",
+                      "en": "Good-day rate {start}..{end}: {rate} ({good} good of {valid} "
+                            "valid days) · target {op} {goal}% ({source}) · "},
+    "aqi.default_target": {"zh": "默认目标，目标文件中没有", "en":
+                           "default target, none in the targets file"},
+    "aqi.no_allowance": {"zh": "余量：无——余下 {left} 天全部优良也达不到 {goal}%",
+                         "en": "Allowance: none — even all {left} days left good would not "
+                               "reach {goal}%"},
+    "aqi.allowance": {"zh": "余量：{year} 年余下 {left} 天中至多还可有 {n} 个非优良日（余下每天均按有效计）",
+                      "en": "Allowance: at most {n} more non-good days among the {left} left "
+                            "in {year} (every remaining day counted valid)"},
+    "aqi.projection": {"zh": "预测（依据 {basis}）：{rate}%",
+                       "en": "Projection from {basis}: {rate}%"},
+    "aqi.projection_only": {"zh": "预测：{basis}", "en": "Projection: {basis}"},
+    "aqi.year_complete": {"zh": "{year} 年已结束：{reason}", "en": "The year {year} is complete: "
+                                                                   "{reason}"},
+    "aqi.basis_continues": {"zh": "按今年至今的情况延续（无上年数据）",
+                            "en": "the year so far continues (no previous-year data)"},
+    "aqi.basis_months": {"zh": "{year} 年 {first}–{last} 月", "en": "{year} months {first}–{last}"},
+    **{f"weekday.{n}": {"zh": zh, "en": en} for n, (zh, en) in enumerate(zip(
+        "一二三四五六日", ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), strict=True))},
     # --- check --by: the breakdown rows and the notes when a breakdown does not apply --------
     "breakdown.station_how": {"zh": "有效 {valid} 天 · 非优良 {non_good} 天",
                               "en": "{valid} valid days · {non_good} non-good"},

@@ -84,6 +84,6 @@ def test_water_cuts_nothing_at_any_width(width: int) -> None:
 def test_aqi_cuts_nothing_at_any_width(width: int) -> None:
     out = run(width, "aqi", str(SAMPLES))
     assert "…" not in out
-    header = next(line for line in out.splitlines() if line.lstrip().startswith("date"))
-    assert header.split() == ["date", "station", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3-1h",
-                              "O3-8h", "AQI", "类别", "primary", "valid"]
+    header = next(line for line in out.splitlines() if line.lstrip().startswith("日期"))
+    assert header.split() == ["日期", "站点", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3-1h",
+                              "O3-8h", "AQI", "类别", "首要污染物", "有效"]

@@ -29,6 +29,7 @@ from ecotarget.cli.options import (
     Terminated,
     check_options,
     chosen_lang,
+    excel_bom,
     handle_errors,
     input_options,
     lang_option,
@@ -155,10 +156,7 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
         for warning in report.warnings:
             tell(warn_line(warning.render(lang), lang))
         with output_stream(output) as stream:
-            if fmt == "csv" and output not in (None, "-"):
-                # a file gets the BOM that Excel on a Chinese Windows needs to read UTF-8;
-                # stdout stays without, for pipes and scripts
-                stream.write("\ufeff")
+            excel_bom(stream, fmt, output)
             REPORT_RENDERERS[fmt](report, stream, lang)
     if strict and any(t.rows_rejected for t in tables):
         tell("error: rows were rejected and --strict is set")

@@ -182,6 +182,13 @@ def output_stream(path: str | None, option: str = "--output") -> Iterator[IO[str
         yield stream
 
 
+def excel_bom(stream: IO[str], fmt: str, output: str | None) -> None:
+    """Start a CSV written to a file with the BOM that Excel on a Chinese Windows needs to read
+    UTF-8; stdout stays without, for pipes and scripts."""
+    if fmt == "csv" and output not in (None, "-"):
+        stream.write("\ufeff")
+
+
 RejectedDetail = Literal["rows", "first", "count"]
 
 
@@ -299,6 +306,7 @@ __all__ = [
     "Terminated",
     "check_options",
     "chosen_lang",
+    "excel_bom",
     "handle_errors",
     "input_options",
     "lang_option",

@@ -11,6 +11,7 @@ import click
 
 from ecotarget.cli.options import (
     chosen_lang,
+    excel_bom,
     handle_errors,
     lang_option,
     output_options,
@@ -64,4 +65,5 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     report = water_report(tables, loaded.spec.settings, window)
     report_rejected_rows(len(report.row_errors), [], "count", in_json=fmt == "json")
     with output_stream(output) as stream:
+        excel_bom(stream, fmt, output)
         WATER_RENDERERS[fmt](report, stream, chosen_lang(lang, loaded))
