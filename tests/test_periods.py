@@ -46,9 +46,12 @@ def test_year_to_date_window() -> None:
     assert not window.is_final and make_window(2025, as_of=D(2025, 12, 31), period=None).is_final
 
 
-def test_as_of_after_the_year_is_cut_at_year_end() -> None:
-    window = make_window(2025, as_of=D(2026, 3, 1), period=None)
+def test_as_of_outside_the_year_is_refused() -> None:
+    window = make_window(2025, as_of=D(2025, 12, 31), period=None)
     assert window.end == D(2025, 12, 31) and window.is_final
+    for as_of in (D(2026, 1, 1), D(2024, 12, 31), D(1, 1, 1)):
+        with pytest.raises(UsageError, match=f"--as-of {as_of}: not inside the plan year 2025"):
+            make_window(2025, as_of=as_of, period=None)
 
 
 def test_period_window_and_mid_month_label() -> None:

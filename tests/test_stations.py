@@ -99,8 +99,20 @@ def test_aqi_lists_every_station_unless_chosen() -> None:
     chosen = run("aqi", str(LONG), "--format", "csv", *PINGHU)
     listed = pd.read_csv(io.StringIO(chosen.stdout), dtype={"station": str})
     assert set(listed["station"]) == {"2001A", "2002A", "city"}
-    missing = run("aqi", str(LONG), "--station", "9999A")
-    assert "station 9999A is in none of the network files" in missing.stderr
+    partly = run("aqi", str(LONG), "--station", "9999A", "--station", "2001A")
+    assert "station 9999A is in none of the network files" in partly.stderr
+
+
+def test_a_station_list_naming_no_station_is_exit_2_with_the_closest_codes() -> None:
+    """Nothing chosen would make every target no_data and exit 0: refused, with the codes
+    closest to what was typed (2001A is one edit from 2010A)."""
+    for command in ("aqi", "check"):
+        result = run(command, str(LONG), "--station", "2010A", "--station", "NOPE")
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "ecotarget: error: --station 2010A: no such station in the network files "
+            "(closest: 2004A, 2003A, 2002A); --station NOPE: no such station in the network "
+            "files; the files hold 8 stations\n")
 
 
 # --- the wide layout ------------------------------------------------------------------------------

@@ -168,6 +168,8 @@ def check_as_of_in_period(as_of: dt.date | None, period: tuple[dt.date, dt.date]
 
 def make_window(year: int, *, as_of: dt.date, period: tuple[dt.date, dt.date] | None) -> Window:
     """The window for a plan year: the year to date, or ``period`` cut at the as-of date."""
+    if as_of.year != year:  # 1999-12-31 would evaluate 2025-01-01..01-01 and say nothing
+        raise UsageError(f"--as-of {as_of}: not inside the plan year {year}")
     if period is None:
         start, end = dt.date(year, 1, 1), min(as_of, dt.date(year, 12, 31))
         return Window(year, start, max(start, end), as_of)

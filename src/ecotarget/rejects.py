@@ -11,7 +11,8 @@ from ecotarget.validate import ValidatedTable
 
 
 def write_rejects(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
-    """Each input's header plus ``reason``, then its rejected rows as they were.
+    """Each input's header plus ``reason``, then its rejected rows as they were: each
+    original line byte for byte (of the file's text), the reason appended as one more field.
 
     Rows of files with different headers are separated by a blank line and a new header,
     so that each block can be fixed and fed back on its own: delete the ``reason`` column,
@@ -20,7 +21,7 @@ def write_rejects(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
     first = True
     for table in tables:
         raw = table.raw
-        if not table.errors or raw is None or raw.raw_lines is None:
+        if not table.errors or raw is None or (raw.raw_lines is None and raw.reread is None):
             continue
         delimiter = raw.delimiter
         writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
@@ -29,16 +30,16 @@ def write_rejects(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
         first = False
         width = len(raw.header)
         writer.writerow([*raw.header, "reason"])
+        originals = raw.originals(error.line for error in table.errors)
         for error in table.errors:
-            original = raw.original(error.line)  # several lines when a quoted cell spans them
-            reason = f"{error.column}: {error.message}"
+            # several lines when a quoted cell spans them; the text exactly as it was
+            original = originals.get(error.line, "")
+            reason = _quoted(f"{error.column}: {error.message}", delimiter)
             cells = _cells(original, delimiter)
-            if cells is not None and len(cells) <= width:
-                writer.writerow([*cells, *[""] * (width - len(cells)), reason])
-            else:
-                # broken quoting or too many fields: the text exactly as it was, so that
-                # nothing of it is lost; the reason follows as one more (quoted) field
-                stream.write(original + delimiter + _quoted(reason, delimiter) + "\n")
+            # a short row gets the empty fields it lacks, so that the reason lands in its
+            # column; broken quoting or too many fields: the reason follows as one more field
+            missing = width - len(cells) if cells is not None and len(cells) < width else 0
+            stream.write(original + delimiter * (missing + 1) + reason + "\n")
 
 
 def _cells(text: str, delimiter: str) -> list[str] | None:

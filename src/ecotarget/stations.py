@@ -8,6 +8,7 @@ is the region's.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -76,6 +77,9 @@ def select_stations(tables: Sequence[ValidatedTable], stations: Sequence[str], *
         out.append(replace(table, frame=frame[keep].reset_index(drop=True)))
         other.append(int((~keep).sum()))
     missing = tuple(s for key, s in wanted.items() if key not in found)
+    if missing and not found:  # every target would be no_data, and the run exit 0
+        raise InputError(_no_such_station(missing, [t for t, net in zip(prepared, network,
+                                                                        strict=True) if net]))
     if missing:
         first = network.index(True)
         shown = ", ".join(missing)
@@ -83,6 +87,21 @@ def select_stations(tables: Sequence[ValidatedTable], stations: Sequence[str], *
             *out[first].notes, f"chosen station{'s' if len(missing) > 1 else ''} {shown} "
             "in none of the network files: check the code (or name)"])
     return Selection(out, other, missing, sum(network))
+
+
+def _no_such_station(missing: Sequence[str], tables: Sequence[ValidatedTable]) -> str:
+    """``--station`` naming nothing in the network files, with the closest codes or names."""
+    known: set[str] = set()
+    for table in tables:
+        for column in ("station", "station_name"):
+            if column in table.frame:
+                known.update(str(v) for v in table.frame[column].dropna().unique())
+    parts = []
+    for name in missing:
+        close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.4)
+        parts.append(f"--station {name}: no such station in the network files"
+                     + (f" (closest: {', '.join(close)})" if close else ""))
+    return "; ".join(parts) + f"; the files hold {len(known)} stations"
 
 
 def _prepared(table: ValidatedTable) -> ValidatedTable:

@@ -30,6 +30,13 @@ OPERATORS: dict[str, Callable[[float, float], bool]] = {
     ">=": operator.ge, "<=": operator.le, "==": operator.eq, "<": operator.lt, ">": operator.gt,
 }
 Section = Literal["headline", "tasks", "milestones"]
+#: No plan sets a figure beyond this; larger numbers (``.inf``, a 38-digit integer) are typos.
+TARGET_LIMIT = 1e15
+_NUMBER_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+")
+#: The bundled targets file is 15 kB; a thousand targets would still be far below this.
+TARGETS_FILE_LIMIT = 4 * 2**20
+#: A targets file nests a few levels; far deeper nesting is not a targets file.
+MAX_DEPTH = 50
 PREVIOUS_YEAR = "previous_year"
 
 
@@ -113,6 +120,12 @@ class Target(_Strict):
     def _number_or_word(cls, value: object) -> object:
         if isinstance(value, bool):
             raise ValueError("must be a number, a grade, or previous_year")
+        if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value.strip()):
+            value = float(value)  # YAML 1.1 reads 1e308 (no dot) as text: a number all the same
+        if isinstance(value, int | float) and not (
+                math.isfinite(value) and abs(value) <= TARGET_LIMIT):
+            raise ValueError(f"must be a finite number of at most {TARGET_LIMIT:.0e} in size "
+                             f"(got {value!r})")
         return value
 
     @model_validator(mode="after")
@@ -281,9 +294,13 @@ def load_targets(path: str | Path | None = None) -> LoadedTargets:
     file = Path(path) if path is not None else default_targets_path()
     shown = str(path) if path is not None else _display_path(file)
     try:
-        raw_bytes = file.read_bytes()
+        with file.open("rb") as stream:  # /dev/zero or a pipe: never read without end
+            raw_bytes = stream.read(TARGETS_FILE_LIMIT + 1)
     except OSError as exc:
         raise TargetsFileError(shown, [f"{shown}: cannot read the targets file: {exc.strerror}"]) from exc
+    if len(raw_bytes) > TARGETS_FILE_LIMIT:
+        raise TargetsFileError(shown, [f"{shown}: larger than {TARGETS_FILE_LIMIT:,} bytes: not "
+                                       "a targets file"])
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -294,6 +311,9 @@ def load_targets(path: str | Path | None = None) -> LoadedTargets:
         raise TargetsFileError(shown, [f"{shown}: binary data, not a YAML targets file"])
     try:
         node = yaml.compose(text, Loader=_YAML_LOADER)
+        problems = node_problems(node, shown)
+        if problems:
+            raise TargetsFileError(shown, problems)
         # the data from the same node tree: one parse, and the lines of each value kept
         data = _YAML_LOADER("").construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
@@ -301,17 +321,88 @@ def load_targets(path: str | Path | None = None) -> LoadedTargets:
         where = f"{shown}:{mark.line + 1}" if mark is not None else shown
         problem = getattr(exc, "problem", None) or str(exc)
         raise TargetsFileError(shown, [f"{where}: YAML syntax error: {problem}"]) from exc
+    except RecursionError as exc:
+        raise TargetsFileError(shown, [f"{shown}: nested more than {MAX_DEPTH} levels deep: "
+                                       "not a targets file"]) from exc
     if data is None:
         raise TargetsFileError(shown, [f"{shown}: the targets file is empty"])
     if not isinstance(data, Mapping):
         raise TargetsFileError(
             shown, [f"{shown}:1: the targets file must be a mapping with plan: and targets:"]
         )
+    duplicates = _duplicate_ids(data, node, shown)
+    if duplicates:
+        raise TargetsFileError(shown, duplicates)
     try:
         spec = TargetsFile.model_validate(data)
     except ValidationError as exc:
         raise TargetsFileError(shown, _located(exc, node, shown)) from exc
     return LoadedTargets(path=shown, spec=spec)
+
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+def node_problems(root: yaml.Node | None, shown: str) -> list[str]:
+    """What the YAML parser lets through silently or crashes on, each with its line: a key
+    given twice in one mapping (the last would win), a date that does not exist
+    (2025-02-29, 2025-13-01), nesting deeper than :data:`MAX_DEPTH`.
+
+    >>> node_problems(yaml.compose("a: 1\\nb: {c: 2}\\na: 3\\n"), "t.yaml")
+    ["t.yaml:3: duplicate key 'a' (also on line 1): the last would silently win; keep one"]
+    >>> node_problems(yaml.compose("due: 2025-02-29\\n"), "t.yaml")
+    ["t.yaml:1: due: '2025-02-29' is not a date of the calendar (write YYYY-MM-DD)"]
+    """
+    problems: list[str] = []
+    stack: list[tuple[yaml.Node, int, str]] = [(root, 0, "")] if root is not None else []
+    while stack:  # no recursion: a hostile file may nest thousands of levels
+        node, depth, key = stack.pop()
+        line = node.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            return [f"{shown}:{line}: nested more than {MAX_DEPTH} levels deep: not a "
+                    "targets file"]
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key_node, value in node.value:
+                name = str(key_node.value)
+                key_line = key_node.start_mark.line + 1
+                if name in first:
+                    problems.append(f"{shown}:{key_line}: duplicate key {name!r} (also on line "
+                                    f"{first[name]}): the last would silently win; keep one")
+                first.setdefault(name, key_line)
+                stack.append((value, depth + 1, name))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1, key) for item in reversed(node.value))
+        elif node.tag == _TIMESTAMP_TAG and not _is_date(str(node.value)):
+            problems.append(f"{shown}:{line}: {key}: {node.value!r} is not a date of the "
+                            "calendar (write YYYY-MM-DD)")
+    return sorted(problems, key=lambda p: int(p.split(":")[1]))
+
+
+def _is_date(text: str) -> bool:
+    try:
+        _YAML_LOADER("").construct_yaml_timestamp(yaml.ScalarNode(_TIMESTAMP_TAG, text))
+    except ValueError:
+        return False
+    return True
+
+
+def _duplicate_ids(data: Any, root: yaml.Node | None, shown: str) -> list[str]:
+    """A target id given twice, at the line of the second, naming the first's line."""
+    targets = data.get("targets") if isinstance(data, Mapping) else None
+    if not isinstance(targets, list):
+        return []
+    first: dict[str, int] = {}
+    problems = []
+    for index, target in enumerate(targets):
+        if not isinstance(target, Mapping) or not isinstance(target.get("id"), str):
+            continue
+        line = _line_of(root, ["targets", index, "id"]) or 0
+        if target["id"] in first:
+            problems.append(f"{shown}:{line}: targets[{index}].id: duplicate target id "
+                            f"{target['id']!r} (first on line {first[target['id']]})")
+        first.setdefault(target["id"], line)
+    return problems
 
 
 def _display_path(file: Path) -> str:

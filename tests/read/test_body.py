@@ -71,9 +71,15 @@ def test_a_truncated_last_line_is_malformed_only_without_a_final_line_break() ->
     cut = read("月份,指标,数值\n2025-01,培训期数,3\n2025-02,培训期")
     assert cut.malformed == {1: "cut short: 2 of 3 fields on the last line, and the file ends "
                                 "without a line break; the file looks truncated: export it again"}
-    assert read("月份,指标,数值\n2025-01,培训期数,3\n2025-02,培训期\n").malformed == {}
-    # rows that are all short (optional trailing columns left off) are not a truncation
-    assert read("月份,指标,数值,备注\n2025-01,培训期数,3\n2025-02,培训期数,2").malformed == {}
+    # with a final line break the short row is no truncation, but still one field short
+    short = ("2 fields, the header has 3: every value after the gap would be read into the "
+             "wrong column; write the missing cells (empty is fine) or check the delimiters")
+    assert read("月份,指标,数值\n2025-01,培训期数,3\n2025-02,培训期\n").malformed == {1: short}
+    # rows that are all short (trailing columns left off) are not a truncation, but every
+    # short row is rejected: the reader cannot tell a left-off cell from a lost delimiter
+    left_off = short.replace("2 fields, the header has 3", "3 fields, the header has 4")
+    assert read("月份,指标,数值,备注\n2025-01,培训期数,3\n2025-02,培训期数,2").malformed == {
+        0: left_off, 1: left_off}
 
 
 def test_a_value_longer_than_the_csv_modules_field_limit() -> None:

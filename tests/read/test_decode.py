@@ -43,7 +43,7 @@ def test_encoding_option_overrides_detection() -> None:
     with pytest.raises(InputError) as caught:
         read(data, encoding="utf-8")
     assert str(caught.value) == "in.csv: cannot decode as utf-8: bad byte at line 1 (offset 0)"
-    with pytest.raises(InputError, match="unknown encoding 'klingon'"):
+    with pytest.raises(InputError, match="--encoding klingon: not a text encoding"):
         read(data, encoding="klingon")
 
 

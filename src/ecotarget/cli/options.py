@@ -24,6 +24,7 @@ from ecotarget.catalogue import Text
 from ecotarget.cli.output import open_output, refuse_overwriting_inputs
 from ecotarget.errors import EcotargetError, TargetsFileError
 from ecotarget.periods import parse_as_of, parse_period
+from ecotarget.render.safe import inert
 
 if TYPE_CHECKING:
     from ecotarget.pipeline import CheckOptions
@@ -57,8 +58,9 @@ def chosen_lang(lang: str | None, loaded: LoadedTargets | None) -> str:
 
 
 def tell(message: str) -> None:
-    """One line on stderr, after ``ecotarget: `` (stdout is kept for the report)."""
-    click.echo(f"ecotarget: {message}", err=True)
+    """One line on stderr, after ``ecotarget: `` (stdout is kept for the report); control
+    characters of a path or value in it are shown escaped, never obeyed."""
+    click.echo(inert(f"ecotarget: {message}", keep_newlines=True), err=True)
 
 
 # --- errors and signals → exit codes ----------------------------------------------------------
@@ -146,8 +148,12 @@ def read_sources(paths: Sequence[str]) -> list[Source]:
     # start-up: the readers load pandas (see the module docstring)
     from ecotarget.read import STDIN, Source, expand_paths
 
+    # start-up: (as above)
+    from ecotarget.read.source import read_bounded
+
     sources = expand_paths(paths)
-    return [Source(STDIN, sys.stdin.buffer.read()) if s.name == STDIN else s for s in sources]
+    return [Source(STDIN, read_bounded(sys.stdin.buffer, "- (standard input)"))
+            if s.name == STDIN else s for s in sources]
 
 
 def read_targets(path: str | None) -> LoadedTargets:
@@ -223,11 +229,11 @@ def report_rejected_rows(count: int, errors: Sequence[RowError], detail: Rejecte
         for group in shown:
             first = group[0]
             if len(group) == 1:
-                click.echo(f"  {first.path}:{first.line}: {first.column}: {first.value!r}: "
-                           f"{first.message}", err=True)
+                click.echo(inert(f"  {first.path}:{first.line}: {first.column}: "
+                                 f"{first.value!r}: {first.message}"), err=True)
             else:
-                click.echo(f"  {first.path}: {first.column}: {len(group)} rows, lines "
-                           f"{first.line}–{group[-1].line}: {first.message}", err=True)
+                click.echo(inert(f"  {first.path}: {first.column}: {len(group)} rows, lines "
+                                 f"{first.line}–{group[-1].line}: {first.message}"), err=True)
         rest = len(errors) - sum(len(group) for group in shown)
         if rest:
             click.echo(f"  … and {rest} more", err=True)
@@ -251,7 +257,7 @@ def report_warnings(tables: Sequence[ValidatedTable], lang: str = "zh") -> None:
     for table in tables:
         for warning in table.warnings:
             text = warning.render(lang) if hasattr(warning, "render") else str(warning)
-            tell(warn_line(f"{table.path}: {text}", lang))
+            tell(warn_line(f"{table.path}: {text}", lang))  # tell() makes the text inert
 
 
 def warn_line(text: str, lang: str) -> str:
@@ -277,14 +283,15 @@ def progress_reporter(sources: Sequence[Source], steps: int, *, enabled: bool = 
     # start-up: (as above)
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+    # a path is text, not markup: "[/]" in a file name must not end the bar in a traceback
+    columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(),
                TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("starting", total=steps)
         done = [0]
 
         def step(description: str) -> None:
-            bar.update(task, description=description, completed=done[0])
+            bar.update(task, description=inert(description), completed=done[0])
             done[0] += 1
 
         yield step

@@ -31,7 +31,8 @@ def open_output(path: str | None, *, option: str = "--output") -> Iterator[IO[st
     ``option`` names the command-line option in messages (``--output``, ``--rejects``).
     """
     if path is None or path == STDOUT:
-        yield sys.stdout
+        with _stdout(option) as stream:
+            yield stream
         return
     if path == "":
         raise UsageError(f"{option}: the path is empty")
@@ -43,6 +44,22 @@ def open_output(path: str | None, *, option: str = "--output") -> Iterator[IO[st
         return
     with _atomic(target, path, option, mode) as stream:
         yield stream
+
+
+@contextmanager
+def _stdout(option: str) -> Iterator[IO[str]]:
+    """stdout, flushed before leaving so that a full disk is reported here, by name."""
+    stream = sys.stdout
+    if stream is None or stream.closed:  # `>&-`: the shell closed it
+        raise UsageError(f"standard output is closed: name a file with {option} FILE")
+    try:
+        yield stream
+        stream.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): not an error of the output
+    except OSError as exc:
+        problem = "the disk is full" if exc.errno == errno.ENOSPC else f"cannot write: {exc.strerror}"
+        raise UsageError(f"standard output: {problem}") from exc
 
 
 def refuse_overwriting_inputs(inputs: Sequence[str], outputs: dict[str, str | None]) -> None:
@@ -103,7 +120,7 @@ def _in_place(target: Path, given: str, option: str) -> Iterator[IO[str]]:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
     except OSError as exc:
-        raise _write_error(exc, given, option) from exc
+        raise _write_error(exc, given, option, replaced=False) from exc
 
 
 @contextmanager
@@ -128,9 +145,10 @@ def _atomic(target: Path, given: str, option: str, mode: int | None) -> Iterator
         raise
 
 
-def _write_error(exc: OSError, given: str, option: str) -> UsageError:
+def _write_error(exc: OSError, given: str, option: str, *, replaced: bool = True) -> UsageError:
     if exc.errno == errno.ENOSPC:
-        return UsageError(f"{option} {given}: the disk is full; the file was not changed")
+        kept = "; the file was not changed" if replaced else ""
+        return UsageError(f"{option} {given}: the disk is full{kept}")
     return UsageError(f"{option} {given}: cannot write: {exc.strerror}")
 
 

@@ -12,6 +12,7 @@ import io
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from re import escape as re_escape
 
 import numpy as np
 import pandas as pd
@@ -34,8 +35,8 @@ def parse_body(lines: list[str], start: int, delimiter: str, width: int, *,
     quoted cells over line breaks and recovers from broken quoting line by line.
 
     >>> body = parse_body(["a,b", "1,2", "", "3"], 1, ",", 2, ends_with_newline=True)
-    >>> body.frame.to_numpy().tolist(), body.lines.tolist()
-    ([['1', '2'], ['3', '']], [2, 4])
+    >>> body.frame.to_numpy().tolist(), body.lines.tolist(), body.malformed[1][:29]
+    ([['1', '2'], ['3', '']], [2, 4], '1 field, the header has 2: ev')
     """
     data_lines = lines[start:]
     first_line = start + 1  # the 1-based line number of data_lines[0]
@@ -46,7 +47,34 @@ def parse_body(lines: list[str], start: int, delimiter: str, width: int, *,
         body = parse_with_csv(data_lines, first_line, delimiter, width)
     if not ends_with_newline:
         _flag_truncated(body, data_lines, first_line, delimiter, width)
+    _flag_short(body, data_lines, first_line, delimiter, width)
     return body
+
+
+def _too_few(fields: int, width: int) -> str:
+    return (f"{fields} field{'s' if fields != 1 else ''}, the header has {width}: every value "
+            "after the gap would be read into the wrong column; write the missing cells "
+            "(empty is fine) or check the delimiters")
+
+
+def _flag_short(body: Body, data_lines: list[str], first_line: int, delimiter: str,
+                width: int) -> None:
+    """Reject a row with fewer fields than the header: ``A，35`` written with a full-width
+    comma leaves the row one field short, and padding it would shift every later value
+    into the next column (CO read from the O3 cell). Counting delimiters finds the
+    candidates in one vectorised pass (a quoted delimiter only adds to the count); the
+    csv module counts the few candidates exactly."""
+    if width <= 1 or not len(body.lines):
+        return
+    starts = body.lines - first_line
+    texts = pd.Series([data_lines[i] for i in starts], dtype=object)
+    candidates = np.flatnonzero(texts.str.count(re_escape(delimiter)).to_numpy() < width - 1)
+    for position in candidates:
+        if int(position) in body.malformed or int(body.lines[position]) in body.spans:
+            continue  # already rejected, or a quoted cell spans lines (its fields are read)
+        fields = _fields(data_lines[starts[position]], delimiter)
+        if fields < width:
+            body.malformed[int(position)] = _too_few(fields, width)
 
 
 def parse_fast(data_lines: list[str], first_line: int, delimiter: str,
@@ -189,3 +217,33 @@ def _flag_truncated(body: Body, data_lines: list[str], first_line: int, delimite
             f"cut short: {fields} of {expected} fields on the last line, and the file ends "
             "without a line break; the file looks truncated: export it again"
         )
+    elif (shortest := _shortest_last_field(data_lines[-_COMPARED - 1:-1], delimiter)) is not None:
+        value = _last_field(data_lines[-1], delimiter)
+        if len(value) < shortest:  # "…,16" where the column holds 160, 152, 170
+            body.malformed[last] = (
+                f"possibly cut short: the last value {value!r} is shorter than every value of "
+                f"its column above ({shortest}+ characters), and the file ends without a line "
+                "break; check that the file is complete, or end it with a line break"
+            )
+
+
+_COMPARED = 50  # lines above the last one whose last field gives the column's usual width
+
+
+def _last_field(line: str, delimiter: str) -> str:
+    try:
+        row = next(csv.reader([line], delimiter=delimiter, skipinitialspace=True), [])
+    except csv.Error:
+        return line.rsplit(delimiter, 1)[-1]
+    return row[-1].strip() if row else ""
+
+
+def _shortest_last_field(lines: list[str], delimiter: str) -> int | None:
+    """The shortest last field of ``lines`` (blank lines left out); None below 3 lines,
+    too few to say what is usual.
+
+    >>> _shortest_last_field(["a,160", "b,152", "", "c,1700"], ",")
+    3
+    """
+    widths = [len(_last_field(line, delimiter)) for line in lines if line.strip()]
+    return min(widths) if len(widths) >= 3 else None

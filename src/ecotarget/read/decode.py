@@ -62,10 +62,12 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
 
 
 def _decode_as(data: bytes, name: str, encoding: str) -> tuple[str, str]:
+    not_text = InputError(f"{name}: --encoding {encoding}: not a text encoding "
+                          "(try utf-8 or gb18030)")
     try:
         codec = codecs.lookup(encoding).name
     except LookupError as exc:
-        raise InputError(f"{name}: unknown encoding {encoding!r} (try utf-8 or gb18030)") from exc
+        raise not_text from exc
     if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"  # the mark is not part of the first header cell
     try:
@@ -75,6 +77,10 @@ def _decode_as(data: bytes, name: str, encoding: str) -> tuple[str, str]:
             f"{name}: cannot decode as {encoding}: bad byte at line "
             f"{_line_of_byte(data, exc.start)} (offset {exc.start})"
         ) from exc
+    except (LookupError, UnicodeError) as exc:
+        # base64, rot13, zlib are codecs but not text encodings (LookupError); "undefined"
+        # refuses every use (UnicodeError)
+        raise not_text from exc
     if "\x00" in text:
         raise InputError(f"{name}: binary data, not a CSV text file (save it as CSV)")
     return text, codec

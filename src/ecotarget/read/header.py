@@ -78,6 +78,13 @@ def find_header(lines: list[str], name: str, kind: Kind | None) -> Header:
     first = lines[0] if lines else ""
     shown = repr(first[:_SHOWN_CHARS]) + (f" … ({len(first):,} characters)"
                                           if len(first) > _SHOWN_CHARS else "")
+    long_lines = [i + 1 for i in range(limit) if len(lines[i]) > _HEADER_MAX_CHARS]
+    if long_lines:  # a header longer than this was never read as one: say so, not "no header"
+        line = long_lines[0]
+        raise InputError(
+            f"{name}: line {line} is {len(lines[line - 1]):,} characters long, and no header is "
+            f"longer than {_HEADER_MAX_CHARS:,}: no header row found in the first "
+            f"{HEADER_SEARCH_LINES} lines (is the file one line, or its line breaks lost?)")
     raise InputError(
         f"{name}: no header row recognised as {wanted} in the first {HEADER_SEARCH_LINES} lines "
         f"(line 1: {shown}){_delimiter_hint(lines[:limit], kinds)}. Expected e.g. 月份,指标,数值 "

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ecotarget.errors import InputError
 from ecotarget.read import bulk
 from ecotarget.read.body import parse_body
+from ecotarget.read.clean import clean_table
 from ecotarget.read.decode import decode, split_lines
 from ecotarget.read.header import find_header, map_columns
 from ecotarget.read.network import adapt, find_long_header, read_long
@@ -21,12 +22,18 @@ from ecotarget.schemas import Kind
 
 
 def read_table(source: Source, *, encoding: str | None = None, kind: Kind | None = None) -> RawTable:
-    """Read one source into a :class:`RawTable`, detecting encoding, delimiter, header and kind.
+    """Read one source into a :class:`RawTable`, detecting encoding, delimiter, header and kind;
+    names cleaned of invisible characters and times converted to China Standard Time
+    (:mod:`ecotarget.read.clean`).
 
     >>> table = read_table(Source("in.csv", "月份,指标,数值\\n2025-01,x,1\\n".encode("gbk")))
     >>> table.kind, table.encoding, table.frame.to_numpy().tolist()
     ('ledger', 'gb18030', [['2025-01', 'x', '1']])
     """
+    return clean_table(_read(source, encoding, kind))
+
+
+def _read(source: Source, encoding: str | None, kind: Kind | None) -> RawTable:
     if source.name.lower().endswith(".xlsx"):
         text, used = xlsx_as_csv(source), "xlsx"
     else:

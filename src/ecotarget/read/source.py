@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ecotarget.errors import InputError
 
 STDIN = "-"
 INPUT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
+#: A CSV file whose first 64 MiB hold no line break is not a table (``/dev/zero``, a dump).
+FIRST_LINE_LIMIT = 64 * 2**20
+#: No monitoring export comes near this; a device or pipe that keeps giving is cut here.
+INPUT_LIMIT = 8 * 2**30
+_CHUNK = 4 * 2**20
 
 
 @dataclass(frozen=True)
@@ -24,11 +31,42 @@ class Source:
         if self.data is not None:
             return self.data
         try:
-            return Path(self.name).read_bytes()
+            with open(self.name, "rb") as stream:
+                return read_bounded(stream, self.name)
         except IsADirectoryError as exc:
             raise InputError(f"{self.name}: is a directory") from exc
         except OSError as exc:
             raise InputError(f"{self.name}: cannot read: {exc.strerror}") from exc
+
+
+def read_bounded(stream: BinaryIO, name: str, *, limit: int = INPUT_LIMIT,
+                 first_line_limit: int | None = FIRST_LINE_LIMIT) -> bytes:
+    """All of ``stream``, in chunks, refused (an :class:`InputError`) beyond ``limit`` bytes
+    or with no line break in its first ``first_line_limit`` bytes: a FIFO, a device
+    (``/dev/zero``) or stdin is read with the same limits as a file, never without end.
+
+    >>> import io
+    >>> read_bounded(io.BytesIO(b"a,b\\n1,2\\n"), "in.csv")
+    b'a,b\\n1,2\\n'
+    >>> read_bounded(io.BytesIO(b"x" * 10), "zero", first_line_limit=8)
+    Traceback (most recent call last):
+    ecotarget.errors.InputError: zero: no line break in the first 8 bytes: not a CSV text file
+    """
+    chunks: list[bytes] = []
+    size = 0
+    seen_break = first_line_limit is None
+    while chunk := stream.read(_CHUNK):
+        chunks.append(chunk)
+        size += len(chunk)
+        if not seen_break:
+            seen_break = b"\n" in chunk or b"\r" in chunk
+            if not seen_break and first_line_limit is not None and size >= first_line_limit:
+                raise InputError(f"{name}: no line break in the first {first_line_limit:,} "
+                                 "bytes: not a CSV text file")
+        if size > limit:
+            raise InputError(f"{name}: larger than {limit:,} bytes: split it (by year or by "
+                             "station) and read the parts")
+    return b"".join(chunks)
 
 
 def expand_paths(paths: Sequence[str]) -> list[Source]:
@@ -36,17 +74,25 @@ def expand_paths(paths: Sequence[str]) -> list[Source]:
     sources: list[Source] = []
     for name in paths:
         if name == STDIN:
+            if any(source.name == STDIN for source in sources):
+                raise InputError("- (standard input) is named twice: it can be read only once")
             sources.append(Source(STDIN))
             continue
         path = Path(name)
+        if path.is_symlink() and not path.exists():
+            raise InputError(f"{name}: a symbolic link to "
+                             f"{'itself (a loop)' if _loops(path) else 'nothing (broken)'}")
         if path.is_dir():
             # Excel leaves "~$name.xlsx" lock files beside an open workbook, editors leave
             # dot files: reading them would fail a cron run while someone has a file open.
-            files = sorted(
-                p for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-                and not p.name.startswith(("~$", "."))
-            )
+            try:
+                files = sorted(
+                    p for p in path.iterdir()
+                    if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                    and not p.name.startswith(("~$", "."))
+                )
+            except OSError as exc:
+                raise InputError(f"{name}: cannot read the directory: {exc.strerror}") from exc
             if not files:
                 raise InputError(f"{name}: directory holds no .csv, .tsv, .txt or .xlsx file")
             sources.extend(Source(str(p)) for p in files)
@@ -55,3 +101,13 @@ def expand_paths(paths: Sequence[str]) -> list[Source]:
         else:
             raise InputError(f"{name}: no such file or directory")
     return sources
+
+
+def _loops(path: Path) -> bool:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 reports a loop so
+        return True
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,7 +33,8 @@ class RawTable:
     # canonical name → the line each row's cell came from, where a row's cells come from
     # several lines (a network long file: one line per hour and pollutant); else ``lines``
     column_lines: dict[str, np.ndarray] = field(default_factory=dict)
-    reread: Callable[[], list[str]] | None = None  # the original lines, for a large file
+    # a large file keeps no text: the original lines of the given numbers, read again
+    reread: Callable[[Collection[int]], dict[int, str]] | None = None
 
     @property
     def rows(self) -> int:
@@ -42,8 +43,14 @@ class RawTable:
 
     def original(self, line: int) -> str:
         """The original text of the row starting on ``line`` (several lines when it spans)."""
-        if self.raw_lines is None and self.reread is not None:
-            self.raw_lines = self.reread()  # a large file kept no text: read it again, once
-        if self.raw_lines is None or not 0 < line <= len(self.raw_lines):
-            return ""
-        return "\n".join(self.raw_lines[line - 1:line - 1 + self.spans.get(line, 1)])
+        return self.originals([line]).get(line, "")
+
+    def originals(self, lines: Iterable[int]) -> dict[int, str]:
+        """The original text of the rows starting on ``lines``, by line number; a large
+        file is read again for these lines only, in one pass, holding no other line."""
+        wanted = sorted(set(lines))
+        if self.raw_lines is None:
+            return self.reread(wanted) if self.reread is not None else {}
+        raw = self.raw_lines
+        return {line: "\n".join(raw[line - 1:line - 1 + self.spans.get(line, 1)])
+                for line in wanted if 0 < line <= len(raw)}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar as calendar_module
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING
 
 import numpy as np
@@ -21,6 +21,7 @@ from rich.text import Text
 from ecotarget.catalogue import Text as CatalogueText
 from ecotarget.catalogue import words
 from ecotarget.render.common import STATUS_STYLE, STATUS_SYMBOL, STATUS_WORD
+from ecotarget.render.safe import inert, spreadsheet_cell
 from ecotarget.render.table import make_console
 from ecotarget.standards.aqi import CATEGORIES
 
@@ -106,9 +107,29 @@ def _printable_rows(rows: pd.DataFrame, lang: str = "csv") -> pd.DataFrame:
 
 
 def write_rows_csv(rows: pd.DataFrame, stream: IO[str]) -> None:
-    """Rows as CSV with a header row, every column."""
+    """Rows as CSV with a header row, every column; text cells safe in a spreadsheet."""
     # %.10g: a value as written (35.4, 0.6) and whole values without ".0"
-    _printable_rows(rows).to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
+    spreadsheet_safe(_printable_rows(rows)).to_csv(stream, index=False, lineterminator="\n",
+                                                    float_format="%.10g")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every text column's cells made :func:`~ecotarget.render.safe.spreadsheet_cell`
+    (no formula, no control character), once per distinct text."""
+    return _map_text(frame, spreadsheet_cell)
+
+
+def _map_text(frame: pd.DataFrame, convert: Callable[[str], str]) -> pd.DataFrame:
+    changed = {}
+    for name in frame.columns:
+        column = frame[name]
+        if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
+            distinct = column.dropna().unique()
+            mapping = {text: convert(text) for text in distinct if isinstance(text, str)}
+            mapping = {text: new for text, new in mapping.items() if text != new}
+            if mapping:
+                changed[name] = column.mask(column.isin(list(mapping)), column.map(mapping))
+    return frame.assign(**changed) if changed else frame
 
 
 def write_rows_table(rows: pd.DataFrame, stream: IO[str], hourly: bool, lang: str = "zh") -> None:
@@ -181,7 +202,12 @@ def _text(column: pd.Series) -> pd.Series:
         text = np.char.mod("%.10g", values).astype(object)
         text[np.isnan(values)] = ""
         return pd.Series(text, index=column.index, dtype=object)
-    return column.astype("object").where(column.notna(), "").astype(str)
+    cells = column.astype("object").where(column.notna(), "").astype(str)
+    # a station name from the input may hold an escape sequence: shown, never obeyed
+    distinct = {value: inert(value) for value in cells.unique()}
+    if any(value != shown for value, shown in distinct.items()):
+        cells = cells.map(distinct)
+    return cells
 
 
 def _pad_one(value: str, width: int, right: bool) -> str:
@@ -238,7 +264,7 @@ def write_comparison_json(comparison: Comparison, stream: IO[str]) -> None:
 def write_comparison_csv(comparison: Comparison, stream: IO[str]) -> None:
     """The disagreeing values as CSV rows only (the command prints the agreement line on stderr)."""
     plain = plain_rows(_disagreements(comparison), time_format="%Y-%m-%d %H:%M")
-    plain.to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
+    spreadsheet_safe(plain).to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
 
 
 def agreement_line(comparison: Comparison, lang: str) -> str:
@@ -255,7 +281,7 @@ def write_comparison_table(comparison: Comparison, stream: IO[str], lang: str = 
     A missing ecotarget value shows as —.
     """
     plain = plain_rows(_disagreements(comparison), time_format="%Y-%m-%d %H:%M")
-    lines = [*comparison.notes]
+    lines = [inert(note) for note in comparison.notes]
     if len(plain):
         cells, widths = [], []
         for name, header, right in _COMPARISON_VIEW:

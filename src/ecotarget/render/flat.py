@@ -18,6 +18,7 @@ from ecotarget.render.common import (
     section_title,
     status_text,
 )
+from ecotarget.render.safe import inert, spreadsheet_row
 from ecotarget.report import Report
 
 CSV_COLUMNS = ("id", "section", "name", "name_en", "metric", "op", "target", "target_value",
@@ -60,17 +61,17 @@ def render_csv(report: Report, stream: IO[str]) -> None:
     start, end = report.period
     run = [report.as_of.isoformat(), start.isoformat(), end.isoformat()]
     for r, row in zip(report.results, report_rows(report), strict=True):
-        writer.writerow(row + (["", ""] if with_parts else []))
+        writer.writerow(spreadsheet_row(row + (["", ""] if with_parts else [])))
         for line in breakdown_lines(r, "en"):  # one CSV row per breakdown row
-            writer.writerow([r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
-                             _blank(line.raw_goal), r.unit, _blank(line.raw_actual),
-                             line.status or "", line.margin, "", "", "", shown(line.how, "zh"),
-                             shown(line.how, "en"),
-                             "", "", *run, (r.breakdown or {}).get("by", ""), line.part])
+            writer.writerow(spreadsheet_row([
+                r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
+                _blank(line.raw_goal), r.unit, _blank(line.raw_actual), line.status or "",
+                line.margin, "", "", "", shown(line.how, "zh"), shown(line.how, "en"), "", "",
+                *run, (r.breakdown or {}).get("by", ""), line.part]))
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return inert(text.replace("|", "\\|").replace("\n", " "))
 
 
 def render_markdown(report: Report, stream: IO[str], *, lang: str = "zh") -> None:

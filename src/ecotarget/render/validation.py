@@ -12,6 +12,7 @@ from rich.text import Text
 from ecotarget.catalogue import Text as CatalogueText
 from ecotarget.catalogue import words
 from ecotarget.render.json import SCHEMA_VERSION
+from ecotarget.render.safe import inert
 from ecotarget.render.table import make_console
 from ecotarget.validate import ValidatedTable
 
@@ -46,10 +47,10 @@ def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str],
         if t.subkind:
             kind += f" ({words(f'subkind.{t.subkind}', lang)})"
         ignored = ", ".join(t.raw.unknown_columns) if t.raw else ""
-        inputs.add_row(Text(t.path), Text(kind), Text(t.encoding), str(t.rows_read),
+        inputs.add_row(Text(inert(t.path)), Text(kind), Text(t.encoding), str(t.rows_read),
                        str(t.rows_accepted),
                        Text(str(t.rows_rejected), style="red" if t.rows_rejected else ""),
-                       Text(ignored))
+                       Text(inert(ignored)))
     console.print(inputs)
     errors = [e for t in tables for e in t.errors]
     if errors:
@@ -57,12 +58,12 @@ def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str],
         for header in ("file", "line", "column", "value", "problem"):
             table.add_column(words(f"validate.{header}", lang), overflow="fold")
         for e in errors:
-            table.add_row(Text(e.path), str(e.line), Text(e.column), Text(e.value),
-                          Text(e.message))
+            table.add_row(Text(inert(e.path)), str(e.line), Text(inert(e.column)),
+                          Text(inert(e.value)), Text(inert(e.message)))
         console.print(table)
     total = sum(t.rows_read for t in tables)
     console.print(Text(CatalogueText("validate.totals", {
         "read": total, "accepted": total - len(errors), "rejected": len(errors)}).render(lang)))
     for t in tables:
         for note in t.notes:
-            console.print(Text(f"{t.path}: {note}"))
+            console.print(Text(inert(f"{t.path}: {note}")))

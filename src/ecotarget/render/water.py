@@ -16,6 +16,7 @@ from ecotarget import __version__
 from ecotarget.catalogue import CATALOGUE, words
 from ecotarget.catalogue import Text as CatalogueText
 from ecotarget.render.json import jsonable
+from ecotarget.render.safe import inert, spreadsheet_cell
 from ecotarget.render.table import BLOCK_WIDTH, make_console
 from ecotarget.render.wrap import blocks, fitted_table
 
@@ -53,7 +54,8 @@ def _text(value: Any) -> str:
 
 
 def section_cells(record: dict[str, Any]) -> list[str]:
-    return [_text(record[c]) for c in SECTION_COLUMNS]
+    """A section's cells as text, inert (a name's control characters shown escaped)."""
+    return [inert(_text(record[c])) for c in SECTION_COLUMNS]
 
 
 def _shown(column: str, value: Any, lang: str) -> str:
@@ -72,7 +74,8 @@ def _shown(column: str, value: Any, lang: str) -> str:
 
 
 def source_cells(record: dict[str, Any]) -> list[str]:
-    return [_text(record[c]) for c in SOURCE_COLUMNS]
+    """A drinking-water source's cells as text, inert."""
+    return [inert(_text(record[c])) for c in SOURCE_COLUMNS]
 
 
 # --- renderers --------------------------------------------------------------------------------
@@ -108,7 +111,8 @@ def _print_records(console: Console, columns: Sequence[str], records: list[dict[
                    lang: str, numeric: Sequence[str]) -> None:
     """A fitted table, or on a narrow console one block per row headed by its first cell."""
     headers = [words(f"water.{column}", lang) for column in columns]
-    rows = [[_shown(c, record[c], lang) for c in columns] for record in records]
+    # inert: a name's control characters are shown escaped, never obeyed
+    rows = [[inert(_shown(c, record[c], lang)) for c in columns] for record in records]
     # every column but the numbers may wrap (a header after its underscore)
     table = None if console.width < BLOCK_WIDTH else fitted_table(
         console, headers, [[Text(c) for c in row] for row in rows],
@@ -132,10 +136,10 @@ def render_csv(report: WaterReport, stream: IO[str]) -> None:
     writer = csv.DictWriter(stream, CSV_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     for record in report.sections:
-        writer.writerow({"table": "section", **dict(zip(SECTION_COLUMNS, section_cells(record),
-                                                        strict=True))})
+        row = [spreadsheet_cell(cell) for cell in section_cells(record)]
+        writer.writerow({"table": "section", **dict(zip(SECTION_COLUMNS, row, strict=True))})
     for record in report.sources:
-        cells = dict(zip(SOURCE_COLUMNS, source_cells(record), strict=True))
+        cells = dict(zip(SOURCE_COLUMNS, map(spreadsheet_cell, source_cells(record)), strict=True))
         cells["section"] = cells.pop("source")
         writer.writerow({"table": "source", **cells})
 

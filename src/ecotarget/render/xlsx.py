@@ -19,6 +19,7 @@ from rich.cells import cell_len
 
 from ecotarget.errors import UsageError
 from ecotarget.render.flat import CSV_COLUMNS, report_rows
+from ecotarget.render.safe import spreadsheet_row
 from ecotarget.report import Report
 
 #: fill colours of the status cell (ARGB), the light tints spreadsheets use for the same
@@ -38,7 +39,9 @@ def workbook_bytes(report: Report) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     status_at = CSV_COLUMNS.index("status") + 1
-    rows = report_rows(report)
+    # a name or text that would start a formula stays text (render.safe): openpyxl would
+    # otherwise store "=HYPERLINK(…)" as a live formula
+    rows = [spreadsheet_row(row) for row in report_rows(report)]
     for row in rows:
         # dates as ISO text, as in the CSV; numbers stay int or float so Excel can sum them
         sheet.append([v.isoformat() if isinstance(v, dt.date) else (None if v == "" else v)

@@ -1,0 +1,182 @@
+"""Every cause that ended in "internal error" is a located message and exit 2."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from ecotarget.cli import cli
+from tests.conftest import ROOT, SAMPLES, TARGETS
+
+LEDGER = SAMPLES / "ledger-2025.csv"
+DEBUG = {"ECOTARGET_DEBUG": "1"}  # an uncaught exception fails the test instead of exit 2
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), env=DEBUG)
+
+
+def targets_with(tmp_path: Path, old: str, new: str) -> Path:
+    text = TARGETS.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "targets.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("encoding", "shown"), [
+    ("base64", "base64"), ("rot13", "rot13"), ("zlib", "zlib"), ("undefined", "undefined"),
+    ("klingon", "klingon")])
+def test_an_encoding_that_is_not_a_text_encoding(encoding: str, shown: str) -> None:
+    result = run("check", str(LEDGER), "--targets", str(TARGETS), "--encoding", encoding)
+    assert result.exit_code == 2
+    assert result.stderr == (f"ecotarget: error: {LEDGER}: --encoding {shown}: not a text "
+                             "encoding (try utf-8 or gb18030)\n")
+
+
+@pytest.mark.parametrize("as_of", ["0001-01-01", "1999-12-31", "2026-01-01", "2024-12"])
+def test_as_of_outside_the_plan_year(as_of: str) -> None:
+    result = run("check", str(LEDGER), "--targets", str(TARGETS), "--as-of", as_of)
+    assert result.exit_code == 2
+    shown = "2024-12-31" if as_of == "2024-12" else as_of
+    assert result.stderr == f"ecotarget: error: --as-of {shown}: not inside the plan year 2025\n"
+
+
+def test_as_of_on_the_plan_years_edges_is_accepted() -> None:
+    for as_of in ("2025-01-01", "2025-12-31"):
+        result = run("check", str(LEDGER), "--targets", str(TARGETS), "--as-of", as_of,
+                     "--fail-on", "never", "--format", "json")
+        assert result.exit_code == 0, result.output
+
+
+# config/targets.yaml: line 10 is "  published: 2025-05-08", line 27 the first "target: 90"
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("published: 2025-05-08", "published: 2025-02-29",
+     ":12: published: '2025-02-29' is not a date of the calendar (write YYYY-MM-DD)"),
+    ("published: 2025-05-08", "published: 2025-13-01",
+     ":12: published: '2025-13-01' is not a date of the calendar (write YYYY-MM-DD)"),
+    ("target: 90", "target: .inf",
+     ":30: targets[0].target: must be a finite number of at most 1e+15 in size (got inf)"),
+    ("target: 90", "target: 123456789012345678901234567890123456789",
+     ":30: targets[0].target: must be a finite number of at most 1e+15 in size "
+     "(got 123456789012345678901234567890123456789)"),
+    ("target: 90", "target: 1e308",
+     ":30: targets[0].target: must be a finite number of at most 1e+15 in size (got 1e+308)"),
+])
+def test_targets_values_that_crashed(tmp_path: Path, old: str, new: str, message: str) -> None:
+    path = targets_with(tmp_path, old, new)
+    result = run("check", str(LEDGER), "--targets", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == f"ecotarget: {path}{message}\n"
+
+
+def test_a_target_given_as_1e3_is_the_number_1000(tmp_path: Path) -> None:
+    """YAML 1.1 reads 1e3 (no dot) as text; it is a number here."""
+    path = targets_with(tmp_path, "target: 26", "target: 1e3")
+    result = run("targets", "--targets", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert '"target": 1000.0' in result.stdout
+
+
+def test_duplicate_yaml_keys_name_both_lines(tmp_path: Path) -> None:
+    path = tmp_path / "targets.yaml"
+    path.write_text("plan: {year: 2025, region: x, issuer: y}\ntargets: []\n"
+                    "plan: {year: 2024, region: x, issuer: y}\n", encoding="utf-8")
+    result = run("check", str(LEDGER), "--targets", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (f"ecotarget: {path}:3: duplicate key 'plan' (also on line 1): the "
+                             "last would silently win; keep one\n")
+
+
+def test_a_duplicate_target_id_names_its_line(tmp_path: Path) -> None:
+    text = TARGETS.read_text(encoding="utf-8")
+    first = text.index("  - id:")
+    second = text.index("  - id:", first + 1)
+    path = tmp_path / "targets.yaml"
+    path.write_text(text[:second] + text[first:second] + text[second:], encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    ids = [i for i, line in enumerate(lines, 1) if line.startswith("  - id: air_good_day_rate")]
+    result = run("check", str(LEDGER), "--targets", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (f"ecotarget: {path}:{ids[1]}: targets[1].id: duplicate target id "
+                             f"'air_good_day_rate' (first on line {ids[0]})\n")
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 700 + "]" * 700 + "\n",
+                                  "a: " + "{b: " * 700 + "1" + "}" * 700 + "\n"])
+def test_yaml_nested_600_deep(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("check", str(LEDGER), "--targets", str(path))
+    assert result.exit_code == 2
+    assert re.fullmatch(rf"ecotarget: {re.escape(str(path))}:1: nested more than 50 levels "
+                        r"deep: not a targets file\n", result.stderr)
+
+
+def _shell(command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["sh", "-c", command], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+
+
+def test_closed_stdout_and_a_full_disk() -> None:
+    exe = f"{sys.executable} -m ecotarget check {LEDGER} --targets {TARGETS} --format json"
+    closed = _shell(f"{exe} >&-")
+    assert closed.returncode == 2
+    assert closed.stderr == ("ecotarget: error: standard output is closed: name a file with "
+                             "--output FILE\n")
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    full = _shell(f"{exe} > /dev/full")
+    assert (full.returncode, full.stderr) == (2, "ecotarget: error: standard output: the disk "
+                                                 "is full\n")
+    device = _shell(f"{exe} -o /dev/full")
+    assert (device.returncode, device.stderr) == (2, "ecotarget: error: --output /dev/full: the "
+                                                     "disk is full\n")
+
+
+# --- inputs that are not what they seem ----------------------------------------------------------
+
+def test_dev_zero_as_an_input_and_as_targets() -> None:
+    """/dev/zero never ends: refused after 64 MiB without a line break (about a second), and
+    as a targets file after 4 MiB."""
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    as_input = run("check", "/dev/zero", "--targets", str(TARGETS))
+    assert as_input.exit_code == 2
+    assert as_input.stderr == ("ecotarget: error: /dev/zero: no line break in the first "
+                               "67,108,864 bytes: not a CSV text file\n")
+    as_targets = run("check", str(LEDGER), "--targets", "/dev/zero")
+    assert as_targets.exit_code == 2
+    assert as_targets.stderr == ("ecotarget: /dev/zero: larger than 4,194,304 bytes: not a "
+                                 "targets file\n")
+
+
+def test_symlink_loop_broken_link_and_a_second_stdin(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.csv"
+    loop.symlink_to(loop)
+    broken = tmp_path / "broken.csv"
+    broken.symlink_to(tmp_path / "gone.csv")
+    assert run("check", str(loop), "--targets", str(TARGETS)).stderr == (
+        f"ecotarget: error: {loop}: a symbolic link to itself (a loop)\n")
+    assert run("check", str(broken), "--targets", str(TARGETS)).stderr == (
+        f"ecotarget: error: {broken}: a symbolic link to nothing (broken)\n")
+    twice = CliRunner().invoke(cli, ["check", "-", "-", "--targets", str(TARGETS)],
+                               input=LEDGER.read_bytes(), env=DEBUG)
+    assert twice.exit_code == 2
+    assert twice.stderr == ("ecotarget: error: - (standard input) is named twice: it can be "
+                            "read only once\n")
+
+
+def test_a_header_line_over_100k_characters(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text("月份,指标,数值," + "x" * 150_000 + "\n2025-01,培训期数,1\n", encoding="utf-8")
+    result = run("check", str(path), "--targets", str(TARGETS))
+    assert result.exit_code == 2
+    assert result.stderr == (f"ecotarget: error: {path}: line 1 is 150,009 characters long, and "
+                             "no header is longer than 100,000: no header row found in the first "
+                             "10 lines (is the file one line, or its line breaks lost?)\n")
