@@ -250,6 +250,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "waterbody.lake": {"zh": "湖库", "en": "lake"},
     # --- aqi: the rows, the calendar and the comparison with published values ---------------
     "aqi.date": {"zh": "日期", "en": "date"},
+    "aqi.city": {"zh": "全市", "en": "city"},  # the city days: the mean of the stations
     "aqi.time": {"zh": "时间", "en": "time"},
     "aqi.station": {"zh": "站点", "en": "station"},
     "aqi.category": {"zh": "类别", "en": "category"},

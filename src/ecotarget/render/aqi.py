@@ -103,6 +103,9 @@ def _printable_rows(rows: pd.DataFrame, lang: str = "csv") -> pd.DataFrame:
     plain = plain_rows(rows, time_format="%Y-%m-%d %H:%M")
     if "valid" in plain:
         plain["valid"] = plain["valid"].map(_VALID_WORDS[lang])
+    if lang == "zh" and "station" in plain:  # the city days' own label, 全市 in a zh table
+        plain["station"] = plain["station"].where(plain["station"] != "city",
+                                                  words("aqi.city", lang))
     return plain
 
 
