@@ -38,7 +38,7 @@ def test_as_of_month_means_its_last_day() -> None:
 def test_year_to_date_window() -> None:
     window = make_window(2025, as_of=D(2025, 10, 31), period=None)
     assert (window.start, window.end) == (D(2025, 1, 1), D(2025, 10, 31))
-    assert window.label() == "Jan–Oct" and window.days_left == 61
+    assert window.label().render("en") == "Jan–Oct" and window.days_left == 61
     assert window.elapsed_share == pytest.approx(304 / 365)
     assert window.months()[0] == "2025-01" and len(window.months()) == 10
     previous = window.previous_year()

@@ -32,7 +32,7 @@ def test_check_with_stations_counts_only_them() -> None:
     assert [i["rows_other_stations"] for i in inputs] == [144, 115, 144]
     assert all(i["rows_accepted"] == i["rows_read"] for i in inputs)
     results = {r["id"]: r for r in doc["results"]}
-    assert results["air_good_day_rate"]["how"].startswith("1/3 days")
+    assert results["air_good_day_rate"]["how_en"].startswith("1/3 days")
     # the mean of Pinghu's city days (39, 94, 86), not of the country's stations
     assert results["pm25_mean"]["actual"] == 73
     everyone = [arg for code in ("1001A", "1002A", "1141A", "1252A", "2003A", "2004A")

@@ -6,8 +6,9 @@ renderer shows it in the reader's language. Placeholders are :meth:`str.format` 
 A value that is itself a :class:`Text` is rendered in the same language; a tuple of values
 is joined with the language's list separator; a float loses trailing zeros.
 
-Now the catalogue holds the status labels and every reason a metric or the evaluation can
-give; headings, goals and units are to join it, under keys of their own prefix.
+The catalogue holds the status labels, every reason and ``how`` a metric or the evaluation
+can give, the headings, goal phrases and summary lines of every command, the water words,
+and the stderr warnings; a key's prefix says where it is used.
 
 >>> Text("reason.done", {"month": "2025-05"}).render("zh")
 '已完成（2025-05）'
@@ -28,6 +29,10 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 LIST_SEPARATOR: dict[str, str] = {"zh": "、", "en": ", "}
 #: how separate problems are joined, per language
 CLAUSE_SEPARATOR: dict[str, str] = {"zh": "；", "en": "; "}
+#: how the parts of a ``how`` are joined, in both languages
+PARTS_SEPARATOR = " · "
+#: keys whose Text joins its ``items`` with a separator the same in both languages
+JOINED = {"list.parts": PARTS_SEPARATOR, "list.slashed": "/"}
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- statuses: labels of the table, Markdown and summaries ---------------------------
@@ -112,6 +117,189 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                                           "source samples"},
     "reason.volume_missing": {"zh": "{count} 个样品缺取水量",
                               "en": "{count} samples lack an intake volume (取水量)"},
+    # --- months: 1–10月 / Jan–Oct ---------------------------------------------------------
+    **{f"month.{n}": {"zh": str(n), "en": abbr} for n, abbr in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+        start=1)},
+    "months.one": {"zh": "{month}月", "en": "{month}"},
+    "months.range": {"zh": "{first}–{last}月", "en": "{first}–{last}"},
+    "months.none": {"zh": "无月份", "en": "no month"},
+    # --- how: what a figure was computed from, parts joined with " · " -------------------
+    "how.none": {"zh": "", "en": ""},
+    "list.parts": {"zh": "{items}", "en": "{items}"},
+    "list.slashed": {"zh": "{items}", "en": "{items}"},
+    "how.no_input": {"zh": "没有{kind}输入", "en": "no {kind} input"},
+    "how.no_side_rows": {"zh": "没有{side}行", "en": "no {side} rows"},
+    "word.numerator": {"zh": "分子", "en": "numerator"},
+    "word.denominator": {"zh": "分母", "en": "denominator"},
+    "how.pace_percent": {"zh": "进度 {pace}%", "en": "pace {pace}%"},
+    "how.pace": {"zh": "进度 {pace}", "en": "pace {pace}"},
+    "how.no_rows_of": {"zh": "没有“{indicator}”的行", "en": "no rows of {indicator}"},
+    "how.versus": {"zh": "{current}，上年 {base}", "en": "{current} vs {base}"},
+    "how.of_goal": {"zh": "{current}/{goal}", "en": "{current} of {goal}"},
+    "how.done": {"zh": "{month} 完成", "en": "done {month}"},
+    "how.due": {"zh": "{due} 到期", "en": "due {due}"},
+    "how.due_left": {"zh": "{due} 到期（剩 {days} 天）", "en": "due {due} ({days} days left)"},
+    "how.no_valid_day": {"zh": "本期没有有效天", "en": "no valid day in the period"},
+    "how.no_valid_pm25": {"zh": "本期没有 PM2.5 有效天", "en": "no valid PM2.5 day in the period"},
+    "how.good_days": {"zh": "{good}/{valid} 天", "en": "{good}/{valid} days"},
+    "how.allowance": {"zh": "余下 {left} 天至多 {allowance} 天非优良",
+                      "en": "≤ {allowance} non-good of {left} days left"},
+    "how.mean_days": {"zh": "{days} 天均值", "en": "mean of {days} days"},
+    "how.rest_max": {"zh": "余下均值 ≤ {max}", "en": "rest ≤ {max}"},
+    "how.no_samples": {"zh": "本期没有样品", "en": "no samples in the period"},
+    "how.no_level_section": {"zh": "本期没有{levels}断面", "en": "no {levels} section in the period"},
+    "how.no_level_column": {"zh": "水质输入没有断面级别列",
+                            "en": "no level column (断面级别) in the water input"},
+    "how.sections_share": {"zh": "{meeting}/{n} 个断面", "en": "{meeting}/{n} sections"},
+    "how.sections": {"zh": "{n} 个断面", "en": "{n} sections"},
+    "how.versus_year": {"zh": "{year} 年为 {baseline}", "en": "vs {baseline} in {year}"},
+    "how.versus_year_change": {"zh": "{year} 年为 {baseline}（{change}%）",
+                               "en": "vs {baseline} in {year} ({change}%)"},
+    "how.no_source": {"zh": "水质输入没有饮用水水源地",
+                      "en": "no drinking-water source in the water input"},
+    "how.volume_of": {"zh": "{passing}/{n} 个水源地的取水量", "en": "volume of {passing}/{n} sources"},
+    "how.sources": {"zh": "{passing}/{n} 个水源地", "en": "{passing}/{n} sources"},
+    "rule.every_round": {"zh": "每次达标", "en": "every round"},
+    "rule.mean": {"zh": "年均值", "en": "annual mean"},
+    "rule.mean_concentrations": {"zh": "浓度均值", "en": "mean concentrations"},
+    # --- water section levels, classes and flags ------------------------------------------
+    "level.national": {"zh": "国控", "en": "national"},
+    "level.provincial": {"zh": "省控", "en": "provincial"},
+    "level.municipal": {"zh": "市控", "en": "municipal"},
+    "level.county": {"zh": "县控", "en": "county"},
+    "level.other": {"zh": "其他", "en": "other"},
+    "yes": {"zh": "是", "en": "yes"},
+    "no": {"zh": "否", "en": "no"},
+    # --- goals: the 要求 column -------------------------------------------------------------
+    "goal.done_by": {"zh": "{due} 前完成", "en": "done by {due}"},
+    "goal.previous_year": {"zh": "上年", "en": "previous year"},
+    "goal.pace": {"zh": "进度", "en": "pace"},
+    "goal.done": {"zh": "已完成", "en": "done"},
+    "goal.not_done": {"zh": "未完成", "en": "not done"},
+    # --- headings of the check report ------------------------------------------------------
+    "section.headline": {"zh": "一、全年工作目标", "en": "Headline targets"},
+    "section.tasks": {"zh": "二、年度重点任务", "en": "Countable tasks"},
+    "section.milestones": {"zh": "二、年度重点任务（节点）", "en": "Milestones"},
+    "head.target": {"zh": "目标", "en": "target"},
+    "head.goal": {"zh": "要求", "en": "goal"},
+    "head.actual": {"zh": "实际", "en": "actual"},
+    "head.status": {"zh": "状态", "en": "status"},
+    "head.margin": {"zh": "差距", "en": "margin"},
+    "head.how": {"zh": "依据", "en": "how"},
+    "head.reason": {"zh": "原因", "en": "why"},
+    "title.as_of": {"zh": "截至 {date}", "en": "as of {date}"},
+    "title.bundled": {"zh": "内置", "en": "bundled"},  # the targets file shipped with the program
+    "summary.targets": {"zh": "共 {n} 项：", "en": "{n} targets: "},
+    "summary.inputs": {"zh": "{n} 个输入，{rows} 行", "en": "{n} inputs, {rows} rows"},
+    "summary.rejected": {"zh": "拒收 {n} 行", "en": "{n} rejected"},
+    "summary.out_of_period": {"zh": "{n} 行不在期内", "en": "{n} out of period"},
+    "summary.other_stations": {"zh": "{n} 行属其他站点", "en": "{n} at other stations"},
+    "summary.counts": {"zh": "共 {n} 项：{counts}", "en": "{n} targets: {counts}"},
+    "summary.count": {"zh": "{status} {n}", "en": "{n} {status}"},
+    "targets.count": {"zh": "共 {n} 个目标", "en": "{n} targets"},
+    "warn.prefix": {"zh": "警告：{text}", "en": "warning: {text}"},
+    # --- validate: the inputs and the rejected rows ----------------------------------------
+    "validate.inputs": {"zh": "输入", "en": "inputs"},
+    "validate.file": {"zh": "文件", "en": "file"},
+    "validate.kind": {"zh": "类型", "en": "kind"},
+    "validate.encoding": {"zh": "编码", "en": "encoding"},
+    "validate.read": {"zh": "读取", "en": "read"},
+    "validate.accepted": {"zh": "接受", "en": "accepted"},
+    "validate.rejected": {"zh": "拒收", "en": "rejected"},
+    "validate.ignored": {"zh": "忽略的列", "en": "ignored columns"},
+    "validate.rejected_rows": {"zh": "拒收的行", "en": "rejected rows"},
+    "validate.line": {"zh": "行号", "en": "line"},
+    "validate.column": {"zh": "列", "en": "column"},
+    "validate.value": {"zh": "值", "en": "value"},
+    "validate.problem": {"zh": "问题", "en": "problem"},
+    "validate.totals": {"zh": "共读取 {read} 行，接受 {accepted} 行，拒收 {rejected} 行",
+                        "en": "{read} rows read, {accepted} accepted, {rejected} rejected"},
+    "subkind.hourly": {"zh": "小时", "en": "hourly"},
+    "subkind.daily": {"zh": "日", "en": "daily"},
+    # --- water: sections and drinking-water sources ------------------------------------------
+    "water.section": {"zh": "断面", "en": "section"},
+    "water.level": {"zh": "级别", "en": "level"},
+    "water.waterbody": {"zh": "水体", "en": "waterbody"},
+    "water.samples": {"zh": "样品数", "en": "samples"},
+    "water.class": {"zh": "水质类别", "en": "class"},
+    "water.main_pollutants": {"zh": "主要污染物", "en": "main pollutants"},
+    "water.target_class": {"zh": "目标类别", "en": "target class"},
+    "water.meets_target": {"zh": "达到目标", "en": "meets target"},
+    "water.cwqi": {"zh": "CWQI", "en": "CWQI"},
+    "water.source": {"zh": "水源地", "en": "source"},
+    "water.rounds_passed": {"zh": "达标次数", "en": "rounds passed"},
+    "water.passes": {"zh": "达标", "en": "passes"},
+    "water.failing_items": {"zh": "超标项目", "en": "failing items"},
+    "water.sections_title": {"zh": "水质断面 · {period} · 低于检出限：{rule}",
+                             "en": "Water sections · {period} · below DL: {rule}"},
+    "water.sources_title": {"zh": "饮用水水源地 · {period} · 达标判定：{rule}",
+                            "en": "Drinking-water sources · {period} · pass: {rule}"},
+    "water.no_sections": {"zh": "{period} 期间没有断面监测数据",
+                          "en": "no monitoring section sampled in {period}"},
+    "water.no_sources": {"zh": "{period} 期间没有饮用水水源地监测数据",
+                         "en": "no drinking-water source sampled in {period}"},
+    "below_dl.half": {"zh": "取检出限一半", "en": "half"},
+    "below_dl.zero": {"zh": "取零", "en": "zero"},
+    "below_dl.dl": {"zh": "取检出限", "en": "dl"},
+    # GB 3838 classes: Ⅲ类 / III; 劣Ⅴ类 / worse than V
+    **{f"class.{roman}": {"zh": f"{glyph}类", "en": roman} for roman, glyph in (
+        ("I", "Ⅰ"), ("II", "Ⅱ"), ("III", "Ⅲ"), ("IV", "Ⅳ"), ("V", "Ⅴ"))},
+    "class.worse_than_V": {"zh": "劣Ⅴ类", "en": "worse than V"},
+    "waterbody.river": {"zh": "河流", "en": "river"},
+    "waterbody.lake": {"zh": "湖库", "en": "lake"},
+    # --- aqi: the rows, the calendar and the comparison with published values ---------------
+    "aqi.date": {"zh": "日期", "en": "date"},
+    "aqi.city": {"zh": "全市", "en": "city"},  # the city days: the mean of the stations
+    "aqi.time": {"zh": "时间", "en": "time"},
+    "aqi.station": {"zh": "站点", "en": "station"},
+    "aqi.category": {"zh": "类别", "en": "category"},
+    "aqi.primary": {"zh": "首要污染物", "en": "primary"},
+    "aqi.valid": {"zh": "有效", "en": "valid"},
+    "aqi.value": {"zh": "项目", "en": "value"},
+    "aqi.published": {"zh": "发布值", "en": "published"},
+    "aqi.ecotarget": {"zh": "本程序", "en": "ecotarget"},
+    "aqi.rows": {"zh": "共 {n} 行", "en": "{n} rows"},
+    "aqi.agreement": {"zh": "一致：{agreeing}/{compared}（{percent}）",
+                      "en": "agreement: {agreeing}/{compared} ({percent})"},
+    "aqi.month_title": {"zh": "{year}年{month}月", "en": "{month} {year}"},
+    "aqi.no_value": {"zh": "无有效AQI", "en": "no valid AQI"},
+    "aqi.rate_line": {"zh": "优良率 {start}..{end}：{rate}（有效 {valid} 天中优良 {good} 天）"
+                            "· 目标 {op} {goal}%（{source}）· ",
+                      "en": "Good-day rate {start}..{end}: {rate} ({good} good of {valid} "
+                            "valid days) · target {op} {goal}% ({source}) · "},
+    "aqi.default_target": {"zh": "默认目标，目标文件中没有", "en":
+                           "default target, none in the targets file"},
+    "aqi.no_allowance": {"zh": "余量：无——余下 {left} 天全部优良也达不到 {goal}%",
+                         "en": "Allowance: none — even all {left} days left good would not "
+                               "reach {goal}%"},
+    "aqi.allowance": {"zh": "余量：{year} 年余下 {left} 天中至多还可有 {n} 个非优良日（余下每天均按有效计）",
+                      "en": "Allowance: at most {n} more non-good days among the {left} left "
+                            "in {year} (every remaining day counted valid)"},
+    "aqi.projection": {"zh": "预测（依据 {basis}）：{rate}%",
+                       "en": "Projection from {basis}: {rate}%"},
+    "aqi.projection_only": {"zh": "预测：{basis}", "en": "Projection: {basis}"},
+    "aqi.year_complete": {"zh": "{year} 年已结束：{reason}", "en": "The year {year} is complete: "
+                                                                   "{reason}"},
+    "aqi.basis_continues": {"zh": "按今年至今的情况延续（无上年数据）",
+                            "en": "the year so far continues (no previous-year data)"},
+    "aqi.basis_months": {"zh": "{year} 年 {first}–{last} 月", "en": "{year} months {first}–{last}"},
+    **{f"weekday.{n}": {"zh": zh, "en": en} for n, (zh, en) in enumerate(zip(
+        "一二三四五六日", ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), strict=True))},
+    # --- check --by: the breakdown rows and the notes when a breakdown does not apply --------
+    "breakdown.station_how": {"zh": "有效 {valid} 天 · 非优良 {non_good} 天",
+                              "en": "{valid} valid days · {non_good} non-good"},
+    "breakdown.without": {"zh": "其余站点：{value}", "en": "the rest: {value}"},
+    "breakdown.milestone": {"zh": "节点任务只有一项成果：没有逐月数值",
+                            "en": "a milestone is one deliverable: no monthly figure"},
+    "breakdown.air_only": {"zh": "该指标没有分站点明细（仅限空气目标）",
+                           "en": "no station breakdown for this metric (air targets only)"},
+    "breakdown.needs_hours": {"zh": "分站点数值需要站点小时数据（小时空气输入）",
+                              "en": "station figures need station-hours (hourly air input)"},
+    "breakdown.water_only": {"zh": "该指标没有分断面明细（仅限水质目标）",
+                             "en": "no section breakdown for this metric (water targets only)"},
+    "breakdown.no_water": {"zh": "没有水质输入", "en": "no water input"},
+    "breakdown.no_data": {"zh": "该目标没有数据", "en": "no data for this target"},
     # --- several problems as one reason: the items are Texts, joined per language
     "list.clauses": {"zh": "{items}", "en": "{items}"},
     # --- warnings on stderr --------------------------------------------------------------
@@ -158,6 +346,8 @@ class Text:
         template = CATALOGUE[self.key][lang]
         if self.key == "list.clauses":  # separate problems, not items of one list
             return CLAUSE_SEPARATOR[lang].join(_shown(v, lang) for v in self.params["items"])
+        if self.key in JOINED:  # the parts of a `how`, or alternatives, in either language
+            return JOINED[self.key].join(_shown(v, lang) for v in self.params["items"])
         return template.format(**{k: _shown(v, lang) for k, v in self.params.items()})
 
     def __str__(self) -> str:
@@ -177,10 +367,38 @@ def joined(parts: list[Text]) -> Text | None:
     return parts[0] if len(parts) == 1 else Text("list.clauses", {"items": tuple(parts)})
 
 
+def parts(*items: Text | str | None) -> Text:
+    """The parts of a ``how`` (Texts or language-free strings such as ``226/415``), joined
+    with `` · ``; None parts are left out.
+
+    >>> parts("1/2", Text("months.one", {"month": Text("month.3")}), None).render("zh")
+    '1/2 · 3月'
+    """
+    return Text("list.parts", {"items": tuple(i for i in items if i is not None)})
+
+
+def months_text(first: int, last: int) -> Text:
+    """Months ``first``..``last`` of one year: ``1–10月`` / ``Jan–Oct``, or one month.
+
+    >>> months_text(1, 10).render("zh"), months_text(1, 10).render("en")
+    ('1–10月', 'Jan–Oct')
+    >>> months_text(3, 3).render("zh"), months_text(3, 3).render("en")
+    ('3月', 'Mar')
+    """
+    if first == last:
+        return Text("months.one", {"month": Text(f"month.{first}")})
+    return Text("months.range", {"first": Text(f"month.{first}"), "last": Text(f"month.{last}")})
+
+
+def words(key: str, lang: str) -> str:
+    """The text of a catalogue key without placeholders: ``words("head.goal", "zh") == "要求"``."""
+    return CATALOGUE[key][lang]
+
 
 def status_label(status: str, lang: str) -> str:
     """The label of a status in ``lang``: ``status_label("on_track", "zh") == "进度正常"``."""
     return CATALOGUE[f"status.{status}"][lang]
 
 
-__all__ = ["CATALOGUE", "LANGS", "Text", "joined", "status_label"]
+__all__ = ["CATALOGUE", "LANGS", "PARTS_SEPARATOR", "Text", "joined", "months_text", "parts",
+           "status_label", "words"]

@@ -50,7 +50,8 @@ def evaluate(target: Target, measured: Measurement, window: Window, *,
         pace_margin = target.margin(measured.actual, measured.pace)
     return Result(
         id=target.id, name=target.name, name_en=target.name_en, section=target.section,
-        metric=target.metric, unit=target.unit, op=target.op, target=target.target,
+        metric=target.metric, unit=target.unit, unit_en=target.unit_en, op=target.op,
+        target=target.target,
         target_value=goal, actual=measured.actual, status=status,
         margin=no_negative_zero(margin), how=measured.how,
         reason=reason, clause=target.clause, due=target.due, coverage=measured.coverage,

@@ -8,31 +8,32 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ecotarget.catalogue import Text, months_text
 from ecotarget.errors import UsageError
-
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def months_label(months: Iterable[str]) -> str:
-    """'YYYY-MM' months → ``Jan–Oct`` (within one year) or ``2024-11–2025-02`` (across years).
+def months_label(months: Iterable[str]) -> Text | str:
+    """'YYYY-MM' months → ``1–10月`` / ``Jan–Oct`` (within one year) or ``2024-11–2025-02``
+    (across years, the same in both languages).
 
-    >>> months_label(["2025-03", "2025-01", "2025-10"]), months_label(["2025-02"])
-    ('Jan–Oct', 'Feb')
-    >>> months_label(["2024-11", "2025-02"]), months_label([])
-    ('2024-11–2025-02', 'no month')
+    >>> months_label(["2025-03", "2025-01", "2025-10"]).render("en")
+    'Jan–Oct'
+    >>> months_label(["2025-02"]).render("zh"), months_label([]).render("zh")
+    ('2月', '无月份')
+    >>> months_label(["2024-11", "2025-02"])
+    '2024-11–2025-02'
     """
     ordered = sorted(set(months))
     if not ordered:
-        return "no month"
+        return Text("months.none")
     first, last = ordered[0], ordered[-1]
     if first[:4] != last[:4]:
         return f"{first}–{last}"
-    text = MONTH_ABBR[int(first[5:]) - 1]
-    return text if last == first else f"{text}–{MONTH_ABBR[int(last[5:]) - 1]}"
+    return months_text(int(first[5:]), int(last[5:]))
 
 
 def parse_as_of(text: str) -> dt.date:
@@ -141,11 +142,11 @@ class Window:
         return Window(self.year - 1, shift_year(self.start, -1), shift_year(self.end, -1),
                       shift_year(self.as_of, -1), self.explicit_period)
 
-    def label(self) -> str:
-        """Short text for the 'how' column: ``Jan–Oct``, ``Mar``, ``2025-01-01..03-15``."""
+    def label(self) -> Text | str:
+        """Short text for the 'how' column: ``Jan–Oct`` / ``1–10月``, ``Mar`` / ``3月``, or
+        ``2025-01-01..2025-03-15`` in both languages."""
         if self.start.day == 1 and self.end == month_end(self.end.year, self.end.month):
-            first, last = MONTH_ABBR[self.start.month - 1], MONTH_ABBR[self.end.month - 1]
-            return first if first == last else f"{first}–{last}"
+            return months_text(self.start.month, self.end.month)
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
 

@@ -8,6 +8,9 @@ from typing import Any, Literal
 
 from ecotarget.catalogue import Text
 
+#: the ``how`` of a measurement that has nothing to say
+NO_HOW = Text("how.none")
+
 Status = Literal["met", "on_track", "at_risk", "not_met", "insufficient_data", "no_data"]
 #: every status, in the order every output lists them
 STATUSES: tuple[Status, ...] = ("met", "on_track", "at_risk", "not_met", "insufficient_data",
@@ -52,7 +55,7 @@ class Measurement:
     """
 
     actual: float | str | None
-    how: str = ""
+    how: Text = NO_HOW
     baseline: float | str | None = None  # the previous_year figure, when the target is that
     insufficient: Text | None = None
     pace: float | None = None
@@ -87,13 +90,14 @@ class Result:
     actual: float | str | None
     status: Status
     margin: float | None
-    how: str
+    how: Text
     reason: Text
     clause: str
     due: dt.date | None = None
     pace_target: float | None = None
     pace_margin: float | None = None
     data_through: dt.date | None = None  # the last day (a ledger month: its last day) judged
+    unit_en: str | None = None  # the unit's English name; None: as ``unit``
     coverage: dict[str, Any] = field(default_factory=dict)
     outlook: dict[str, Any] = field(default_factory=dict)
     detail: dict[str, Any] = field(default_factory=dict)

@@ -51,6 +51,9 @@ class Plan(_Strict):
     region: str = Field(min_length=1)
     issuer: str = Field(min_length=1, description="issuing body, e.g. 嘉兴市生态环境局平湖分局")
     title: str | None = None
+    # the English forms shown with --lang en (the Chinese ones stand in when absent)
+    region_en: str | None = None
+    title_en: str | None = None
     published: dt.date | None = None
     source: str | None = None
 
@@ -73,6 +76,8 @@ class WaterSettings(_Strict):
 
 
 class Settings(_Strict):
+    #: the language of every output when --lang is not given
+    lang: Literal["zh", "en"] = "zh"
     air: AirSettings = AirSettings()
     water: WaterSettings = WaterSettings()
 
@@ -90,6 +95,8 @@ class Target(_Strict):
     op: Op
     target: float | str
     unit: str = ""
+    # the unit's English name (件 → cases); None: the unit is the same in both languages
+    unit_en: str | None = None
     due: dt.date | None = None
     stretch: bool = False
     note: str | None = None

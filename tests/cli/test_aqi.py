@@ -151,8 +151,13 @@ def test_table_output_without_colour(two_stations: Path) -> None:
     assert result.exit_code == 0
     assert "\x1b[" not in result.output
     header = result.output.splitlines()[0].split()
+    assert header[:3] == ["日期", "站点", "PM2.5"] and header[-3:] == ["类别", "首要污染物", "有效"]
+    assert "共 6 行" in result.output
+    english = run(str(two_stations), "--lang", "en").output
+    header = english.splitlines()[0].split()
     assert header[:3] == ["date", "station", "PM2.5"] and "AQI" in header
-    assert "6 rows" in result.output
+    assert header[-3:] == ["category", "primary", "valid"]
+    assert "6 rows" in english
 
 
 def test_table_colours_the_category_cell(two_stations: Path) -> None:
@@ -188,11 +193,25 @@ def test_calendar_on_the_samples_without_colour() -> None:
         assert month in out
     assert "一    二    三    四    五    六    日" in out
     # initials instead of colour, the dark day 2025-09-03 as "·", and the legend
-    assert "良" in out and "轻" in out and " · " in out and "·=no valid AQI" in out
+    assert "良" in out and "轻" in out and " · " in out and "·=无有效AQI" in out
+    assert "  1日   2日" in out  # the day of month above each AQI
+    # 272 good of 303 valid days: 272/303 = 89.77 % → 89.8 % < 90 with 61 days left
+    whole = out.replace("\n", "")  # the line wraps at the console's width
+    assert ("优良率 2025-01-01..2025-10-31：89.8%（有效 303 天中优良 272 天）· "
+            "目标 ≥ 90%（air_good_day_rate）· ! 有风险") in whole
+    assert "余量：2025 年余下 61 天中至多还可有 5 个非优良日（余下每天均按有效计）" in whole
+    assert "预测（依据 2024 年 11–12 月）：91.2%" in whole
+    english = run(str(SAMPLES), "--calendar", "--lang", "en").output
+    for month in ("Jan 2024", "Dec 2024", "Oct 2025"):
+        assert month in english
+    assert " Mo    Tu    We    Th    Fr    Sa    Su" in english
+    assert "E=Excellent 0–50  G=Good 51–100  L=Lightly polluted 101–150" in english
+    assert "·=no valid AQI" in english
+    english = english.replace("\n", " ")
     assert ("Good-day rate 2025-01-01..2025-10-31: 89.8% (272 good of 303 valid days) · "
-            "target ≥ 90% (air_good_day_rate) · ! at risk") in out
-    assert "Allowance: at most 5 more non-good days among the 61 left in 2025" in out
-    assert "Projection from 2024 months 11–12: 91.2%" in out
+            "target ≥ 90% (air_good_day_rate) · ! at risk") in english
+    assert "Allowance: at most 5 more non-good days among the 61 left in 2025" in english
+    assert "Projection from 2024 months 11–12: 91.2%" in english
 
 
 def test_calendar_colours_days_by_category() -> None:
@@ -235,11 +254,11 @@ def test_samples_hourly_and_daily_routes_agree() -> None:
             assert hourly[target][key] == daily[target][key], (target, key)
     good, pm25 = hourly["air_good_day_rate"], hourly["pm25_mean"]
     # As of 2025-10-31 (scripts/make_air_samples.py documents these figures):
-    assert (good["actual"], good["status"], good["how"]) == (
+    assert (good["actual"], good["status"], good["how_en"]) == (
         89.8, "at_risk", "272/303 days · Jan–Oct · ≤ 5 non-good of 61 days left")
     assert good["outlook"]["allowance"] == 5 and good["outlook"]["projected"] == 91.2
     assert (pm25["actual"], pm25["status"]) == (27.0, "at_risk")
-    assert pm25["how"] == "mean of 301 days · Jan–Oct · rest ≤ 25.4"
+    assert pm25["how_en"] == "mean of 301 days · Jan–Oct · rest ≤ 25.4"
     assert pm25["outlook"]["max_mean_remaining"] == 25.4 and pm25["outlook"]["projected"] == 28
 
 

@@ -74,7 +74,7 @@ def test_an_unused_indicator_is_a_warning_and_rows_unused(ledger: Path) -> None:
     assert (summary["rows_read"], summary["rows_accepted"], summary["rows_rejected"],
             summary["rows_unused"]) == (4, 2, 2, 1)
     assert result.stderr.splitlines()[0] == (
-        f"ecotarget: warning: {ledger}: 指标 '培训次数' (1 row) is used by no target and counts "
+        f"ecotarget: 警告：{ledger}: 指标 '培训次数' (1 row) is used by no target and counts "
         "for nothing; closest known: 培训期数")
 
 
@@ -130,7 +130,7 @@ def test_rows_with_one_problem_are_grouped(tmp_path: Path) -> None:
     path.write_text("月份,指标,数值\n" + "".join(f"2025-01,培训期数{i},x\n" for i in range(7)),
                     encoding="utf-8")
     lines = run("check", str(path), "--targets", str(TARGETS)).stderr.splitlines()
-    rejected = [line for line in lines if not line.startswith("ecotarget: warning")]
+    rejected = [line for line in lines if not line.startswith("ecotarget: 警告")]
     assert rejected[0] == ("ecotarget: 7 rows rejected and not counted (ecotarget validate "
                            "lists them all)")
     # 7 rows of one problem in one column: one line

@@ -70,3 +70,17 @@ def test_xlsx_workbook(tmp_path: Path) -> None:
     assert good["pace_target"].value is None  # blank in the CSV, empty in the workbook
     assert good["as_of"].value == "2025-10-31"
     assert sheet.column_dimensions["C"].width > 10  # names are not squeezed
+
+
+@pytest.mark.parametrize("args", [("water", "water-2025.csv"), ("aqi", "air-hourly-2025.csv")])
+def test_water_and_aqi_csv_files_start_with_a_bom(tmp_path: Path, args: tuple[str, str]) -> None:
+    # as check's: a file gets EF BB BF before the header, stdout none
+    command, sample = args
+    out = tmp_path / "x.csv"
+    written = CliRunner().invoke(cli, [command, str(Path(SAMPLES) / sample), "--format", "csv",
+                                       "--output", str(out)])
+    assert written.exit_code == 0, written.output
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
+    piped = CliRunner().invoke(cli, [command, str(Path(SAMPLES) / sample), "--format", "csv"])
+    assert not piped.stdout.startswith("\ufeff")

@@ -65,7 +65,7 @@ def test_help_has_an_example() -> None:
 
 
 def test_table_lists_sections_then_sources(small: Path) -> None:
-    result = run_water(str(small), "--targets", str(TARGETS))
+    result = run_water(str(small), "--targets", str(TARGETS), "--lang", "en")
     assert result.exit_code == 0
     out = result.stdout
     # default window: the year of the last sample (2025-02-11), from 1 January to that day
@@ -76,7 +76,7 @@ def test_table_lists_sections_then_sources(small: Path) -> None:
     row_b = next(line for line in lines if "│ B " in line)
     row_w1 = next(line for line in lines if "│ W1 " in line)
     assert "national" in row_a and " III " in row_a and " yes " in row_a
-    assert "劣V" in row_b and "氨氮(1.50)" in row_b and " no " in row_b
+    assert "worse than V" in row_b and "氨氮(1.50)" in row_b and " no " in row_b
     # W1: 2 samples, 1 round passed, fails, failing item 锰
     assert [cell.strip() for cell in row_w1.split("│")[1:6]] == ["W1", "2", "1", "no", "锰"]
     assert out.index("│ B ") < out.index("│ W1 ")  # the sources table comes second
@@ -169,7 +169,7 @@ def check_json(*args: str) -> dict[str, dict[str, Any]]:
 def test_check_water_sample_year_to_date() -> None:
     results = check_json("--as-of", "2025-10-31")
     share = results["water_sections_class3"]
-    assert (share["actual"], share["status"], share["how"]) == (100.0, "met",
+    assert (share["actual"], share["status"], share["how_en"]) == (100.0, "met",
                                                                 "13/13 sections · Jan–Oct")
     caoqiao = {s["section"]: s for s in share["detail"]["sections"]}["曹兑港曹桥"]
     assert caoqiao["class"] == "III"  # two class IV months, but the Jan–Oct mean TP is III
@@ -185,7 +185,7 @@ def test_check_water_sample_year_to_date() -> None:
 def test_check_water_sample_july() -> None:
     share = check_json("--period", "2025-07")["water_sections_class3"]
     # 曹兑港曹桥 has TP 0.25 in July → IV; the 12 others are III → 12/13 = 92.31 → 92.3
-    assert (share["actual"], share["status"], share["how"]) == (92.3, "not_met",
+    assert (share["actual"], share["status"], share["how_en"]) == (92.3, "not_met",
                                                                 "12/13 sections · Jul")
     caoqiao = {s["section"]: s for s in share["detail"]["sections"]}["曹兑港曹桥"]
     assert (caoqiao["class"], caoqiao["main_pollutants"]) == ("IV", "总磷(0.25)")

@@ -54,11 +54,11 @@ def test_narrow_check_is_a_block_per_target(monkeypatch: pytest.MonkeyPatch) -> 
     assert "┃" not in out
     # the block of one target, checked by hand against the 150-column table of the README
     assert ("生态环境公众满意度\n"
-            "  要求  > previous year (87.4)\n"
+            "  要求  > 上年 (87.4)\n"
             "  实际  88.9\n"
             "  状态  ✓ 达标\n"
             "  差距  +1.5\n"
-            "  依据  2025-09 vs 2024-09\n") in out
+            "  依据  2025-09，上年 2024-09\n") in out
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -68,16 +68,22 @@ def test_water_cuts_nothing_at_any_width(width: int) -> None:
     whole = joined(out) + re.sub(r"\s+", "", out)
     for name in ("新埭塘新埭", "上海塘金丝娘桥", "广陈塘饮用水水源地"):
         assert name in whole, (width, name)
-    if width >= 100:  # a header may wrap after its underscore, never be cut
-        assert "main_" in out and "pollutants" in out
+    if width >= 100:  # headers in the run's language (zh), whole
+        assert "主要污染物" in out and "目标类别" in out
+    else:  # a block per section: `目标类别  Ⅲ类` lines (the pollutants line only when some)
+        assert "  目标类别    Ⅲ类" in out
+    english = run(width, "water", str(SAMPLES / "water-2025.csv"), "--lang", "en")
+    assert "…" not in english
+    if width >= 100:  # an English header may wrap between its words, never be cut
+        assert "main" in english and "pollutants" in english
     else:
-        assert "main_pollutants" in out or "target_class" in out
+        assert "target class" in english
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_aqi_cuts_nothing_at_any_width(width: int) -> None:
     out = run(width, "aqi", str(SAMPLES))
     assert "…" not in out
-    header = next(line for line in out.splitlines() if line.lstrip().startswith("date"))
-    assert header.split() == ["date", "station", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3-1h",
-                              "O3-8h", "AQI", "类别", "primary", "valid"]
+    header = next(line for line in out.splitlines() if line.lstrip().startswith("日期"))
+    assert header.split() == ["日期", "站点", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3-1h",
+                              "O3-8h", "AQI", "类别", "首要污染物", "有效"]

@@ -57,16 +57,16 @@ def test_as_of_on_the_plan_years_edges_is_accepted() -> None:
 # config/targets.yaml: line 10 is "  published: 2025-05-08", line 27 the first "target: 90"
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("published: 2025-05-08", "published: 2025-02-29",
-     ":10: published: '2025-02-29' is not a date of the calendar (write YYYY-MM-DD)"),
+     ":12: published: '2025-02-29' is not a date of the calendar (write YYYY-MM-DD)"),
     ("published: 2025-05-08", "published: 2025-13-01",
-     ":10: published: '2025-13-01' is not a date of the calendar (write YYYY-MM-DD)"),
+     ":12: published: '2025-13-01' is not a date of the calendar (write YYYY-MM-DD)"),
     ("target: 90", "target: .inf",
-     ":27: targets[0].target: must be a finite number of at most 1e+15 in size (got inf)"),
+     ":30: targets[0].target: must be a finite number of at most 1e+15 in size (got inf)"),
     ("target: 90", "target: 123456789012345678901234567890123456789",
-     ":27: targets[0].target: must be a finite number of at most 1e+15 in size "
+     ":30: targets[0].target: must be a finite number of at most 1e+15 in size "
      "(got 123456789012345678901234567890123456789)"),
     ("target: 90", "target: 1e308",
-     ":27: targets[0].target: must be a finite number of at most 1e+15 in size (got 1e+308)"),
+     ":30: targets[0].target: must be a finite number of at most 1e+15 in size (got 1e+308)"),
 ])
 def test_targets_values_that_crashed(tmp_path: Path, old: str, new: str, message: str) -> None:
     path = targets_with(tmp_path, old, new)

@@ -94,7 +94,7 @@ def test_good_day_rate_86_of_91_is_94_5(tmp_path: Path, write_targets: WriteTarg
                                                                      dt.date(2025, 6, 30)))
     good = result["air_good_day_rate"]
     assert good.actual == 94.5 and good.status == "met"
-    assert good.how.startswith("86/91 days")
+    assert good.how.render("en").startswith("86/91 days")
     assert good.detail["stats"]["days_by_category"]["轻度污染"] == 5
 
 
@@ -108,7 +108,7 @@ def test_valid_days_not_calendar_days_are_the_denominator(tmp_path: Path, write_
     result = air_results([path], write_targets(AIR_TARGETS),
                          period=(dt.date(2025, 4, 1), dt.date(2025, 6, 30)))
     assert result["air_good_day_rate"].actual == 94.4
-    assert result["air_good_day_rate"].how.startswith("85/90 days")
+    assert result["air_good_day_rate"].how.render("en").startswith("85/90 days")
 
 
 # --- PM2.5 mean -------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ def test_ratio_with_an_annual_denominator_is_judged_on_pace(results: dict[str, R
     # (10 + 30) / 120 (latest assigned) = 33.3 %; pace by 30 June = 100 × 181/365 = 49.6 %
     cut = results["cut"]
     assert cut.actual == 33.3 and cut.status == "at_risk"
-    assert "pace 49.6%" in cut.how
+    assert "pace 49.6%" in cut.how.render("en")
 
 
 def test_previous_year_ratio_needs_every_month_of_the_baseline(results: dict[str, Result]) -> None:

@@ -93,7 +93,7 @@ C,市控,河流,II,否,2025-03-12,7,3,0.3,0.08
 def test_class_share_uses_the_mean_of_each_item(tmp_path: Path) -> None:
     result = run(tmp_path, THREE_SECTIONS)["share"]
     assert result.actual == 66.7 and result.status == "not_met"
-    assert result.how == "2/3 sections · Jan–Mar"
+    assert result.how.render("en") == "2/3 sections · Jan–Mar"
     sections = by_section(result)
     assert sections["A"]["class"] == "III" and sections["A"]["means"]["tp"] == 0.176667
     assert sections["B"]["class"] == "劣V" and sections["B"]["main_pollutants"] == "氨氮(1.50)"
@@ -109,7 +109,7 @@ def test_class_share_over_one_month_sees_the_class_iv_sample(tmp_path: Path) -> 
     # January only: A has TP 0.25 → IV, B 劣V, C II → 1/3 × 100 = 33.33 → 33.3
     result = run(tmp_path, THREE_SECTIONS, as_of="2025-01-31",
                  period=("2025-01-01", "2025-01-31"))["share"]
-    assert result.actual == 33.3 and result.how == "1/3 sections · Jan"
+    assert result.actual == 33.3 and result.how.render("en") == "1/3 sections · Jan"
     assert by_section(result)["A"]["main_pollutants"] == "总磷(0.25)"  # (0.25 − 0.2)/0.2
 
 
@@ -189,7 +189,7 @@ P,省控,河流,III,否,2025-01-10,2,12,3,0.5
 def test_cwqi_improves_on_the_previous_year(tmp_path: Path) -> None:
     result = run(tmp_path, CWQI, as_of="2025-01-31")["cwqi"]
     assert (result.actual, result.target_value, result.status) == (2.6, 3.0, "met")
-    assert result.how == "2 sections · Jan · vs 3.0000 in 2024 (-13.33%)"
+    assert result.how.render("en") == "2 sections · Jan · vs 3.0000 in 2024 (-13.33%)"
     rows = {s["section"]: s for s in result.detail["sections"]}  # P is provincial: not counted
     assert set(rows) == {"N1", "N2"}
     assert (rows["N1"]["cwqi"], rows["N1"]["cwqi_previous"], rows["N1"]["change_pct"]) == (
@@ -241,7 +241,7 @@ def test_one_failing_round_fails_the_source_under_every_round(tmp_path: Path) ->
     results = run(tmp_path, DRINKING)
     count, volume = results["drink"], results["drink_volume"]
     assert (count.actual, count.status) == (50.0, "not_met")
-    assert count.how == "1/2 sources · every round · Jan–Mar"
+    assert count.how.render("en") == "1/2 sources · every round · Jan–Mar"
     assert count.detail["by_sample"] == 83.3 and count.detail["by_volume"] == 33.3
     assert volume.actual == 33.3
     w1 = {s["source"]: s for s in count.detail["sources"]}["W1"]
@@ -249,14 +249,14 @@ def test_one_failing_round_fails_the_source_under_every_round(tmp_path: Path) ->
     assert w1["failing_rounds"] == [{"date": dt.date(2025, 2, 5),
                                      "failing": "锰0.15mg/L(限值0.1)"}]
     # sources are not river sections: no section of the share target
-    assert results["share"].how == "no national/provincial/municipal section in the period"
+    assert results["share"].how.render("en") == "no national/provincial/municipal section in the period"
 
 
 def test_mean_rule_passes_the_source_whose_means_pass(tmp_path: Path) -> None:
     results = run(tmp_path, DRINKING, drinking_pass="mean")
     assert (results["drink"].actual, results["drink"].status) == (100.0, "met")
     assert results["drink_volume"].actual == 100.0
-    assert results["drink"].how == "2/2 sources · annual mean · Jan–Mar"
+    assert results["drink"].how.render("en") == "2/2 sources · annual mean · Jan–Mar"
 
 
 def test_volume_basis_without_volumes_is_insufficient(tmp_path: Path) -> None:
@@ -274,15 +274,15 @@ def test_no_water_input_and_no_samples_in_the_period(tmp_path: Path) -> None:
     targets.write_text(TARGETS.format(rule="half", drinking_pass="every_round", expected=3,
                                       sections=["x"]), encoding="utf-8")
     report = check([str(ledger)], load_targets(targets), CheckOptions(today=dt.date(2026, 1, 1)))
-    assert {r.how for r in report.results} == {"no water input"}
+    assert {r.how.render("en") for r in report.results} == {"no water input"}
     assert {r.status for r in report.results} == {"no_data"}
     # water rows in 2024 only: nothing in the 2025 window; and none of them is a source
     late = run(tmp_path, CWQI.replace("2025-01-10", "2024-02-10"), as_of="2025-03-31")
-    assert {late[i].how for i in ("share", "listed", "cwqi")} == {"no samples in the period"}
-    assert late["drink"].how == "no drinking-water source in the water input"
+    assert {late[i].how.render("en") for i in ("share", "listed", "cwqi")} == {"no samples in the period"}
+    assert late["drink"].how.render("en") == "no drinking-water source in the water input"
     # sources sampled in 2024 only: "no samples in the period" for the sources too
     old = run(tmp_path, DRINKING.replace("2025-", "2024-"), as_of="2025-03-31")
-    assert old["drink"].how == "no samples in the period"
+    assert old["drink"].how.render("en") == "no samples in the period"
     assert {r.status for r in (*late.values(), *old.values())} == {"no_data"}
 
 
@@ -381,7 +381,7 @@ N2,国控,河流,III,否,2025-01-10,10,3,0.5,0.1,
 def test_a_file_without_levels_says_so(tmp_path: Path) -> None:
     text = "断面名称,采样日期,总磷\nA,2025-01-10,0.1\n"
     result = run(tmp_path, text)["share"]
-    assert result.how == "no 断面级别 (level) column in the water input"
+    assert result.how.render("en") == "no level column (断面级别) in the water input"
     assert result.status == "insufficient_data"
     assert result.reason.render("en") == ("0 of 3 sections have samples; missing: 3 not named "
                              "(list the sections under params.sections)")

@@ -54,13 +54,15 @@ def test_monthly_totals_of_a_flow_add_up_to_the_period(by_month: dict[str, Any])
     rows = result.breakdown["rows"]
     assert sum(r["actual"] or 0 for r in rows) == result.actual == 15
     january = rows[0]
-    assert "pace 1.7" in january["how"] or "1.7" in january["reason"]
+    how, reason = january["how"].render("en"), january["reason"].render("en")
+    assert "pace 1.7" in how or "1.7" in reason
 
 
 def test_a_milestone_has_no_monthly_rows(by_month: dict[str, Any]) -> None:
     milestone = next(r for r in by_month.values() if r.metric == "ledger.milestone")
     assert milestone.breakdown["rows"] == []
-    assert "one deliverable" in milestone.breakdown["note"]
+    assert "one deliverable" in milestone.breakdown["note"].render("en")
+    assert milestone.breakdown["note"].render("zh") == "节点任务只有一项成果：没有逐月数值"
 
 
 def test_station_rows_and_the_region_without_each_station() -> None:
@@ -131,3 +133,23 @@ def test_no_breakdown_key_unless_asked() -> None:
     table = CliRunner().invoke(cli, ["check", str(SAMPLES / "ledger-2025.csv"), "--by",
                                      "month"])
     assert "  · 2025-01" in table.stdout
+
+
+def test_breakdown_words_follow_the_language() -> None:
+    # --by station on the two sample stations: the table's `how` of a station row is
+    # "有效 N 天 · 非优良 M 天 · 其余站点：X" in zh and "N valid days · M non-good · the rest: X"
+    # in en; the JSON carries both, and a month row's how as how/how_en.
+    air = str(SAMPLES / "air-hourly-2025.csv")
+    zh = CliRunner().invoke(cli, ["check", air, "--by", "station"], env={"COLUMNS": "200"})
+    assert "其余站点：" in zh.stdout and "valid days" not in zh.stdout
+    en = CliRunner().invoke(cli, ["check", air, "--by", "station", "--lang", "en"],
+                            env={"COLUMNS": "200"})
+    assert "valid days" in en.stdout and "其余站点" not in en.stdout
+    doc = json.loads(CliRunner().invoke(cli, ["check", str(SAMPLES / "ledger-2025.csv"),
+                                              "--by", "month", "--format", "json"]).stdout)
+    row = next(r for r in doc["results"] if r["breakdown"]["rows"])["breakdown"]["rows"][0]
+    assert isinstance(row["how"], str) and isinstance(row["how_en"], str)
+    assert isinstance(row["reason_en"], str)
+    milestone = next(r for r in doc["results"] if r["metric"] == "ledger.milestone")
+    assert milestone["breakdown"]["note_en"] == "a milestone is one deliverable: no monthly figure"
+    assert milestone["breakdown"]["note"] == "节点任务只有一项成果：没有逐月数值"

@@ -26,7 +26,7 @@ def _planted(planted: tuple[tuple[str, str, str, int], ...]) -> set[tuple[str, s
 
 
 def test_compare_published_reports_exactly_the_planted_disagreements() -> None:
-    result = run("aqi", str(LONG), "--hourly", "--compare-published")
+    result = run("aqi", str(LONG), "--hourly", "--compare-published", "--lang", "en")
     assert result.exit_code == 0
     lines = result.stdout.rstrip("\n").split("\n")
     assert lines[-1] == LONG_AGREEMENT
@@ -38,7 +38,7 @@ def test_compare_published_reports_exactly_the_planted_disagreements() -> None:
 
 
 def test_compare_published_in_the_wide_layout() -> None:
-    result = run("aqi", str(WIDE), "--compare-published")
+    result = run("aqi", str(WIDE), "--compare-published", "--lang", "en")
     assert result.stdout.rstrip("\n").split("\n")[-1] == WIDE_AGREEMENT
     comparison = compare_published(select_stations(tables(WIDE), [], required=False).tables)
     found = {(f"{r.time:%Y-%m-%d %H:%M}", r.station, r.value)
@@ -69,7 +69,7 @@ def test_compare_published_formats() -> None:
     assert as_json["agreement"] == LONG_AGREEMENT and len(as_json["rows"]) == 5
     assert set(as_json["rows"][0]) == {"time", "station", "value", "published", "ecotarget",
                                        "path", "line"}
-    as_csv = run("aqi", str(LONG), "--compare-published", "--format", "csv")
+    as_csv = run("aqi", str(LONG), "--compare-published", "--format", "csv", "--lang", "en")
     assert as_csv.stdout.splitlines()[0] == "time,station,value,published,ecotarget,path,line"
     assert len(as_csv.stdout.splitlines()) == 6
     assert as_csv.stderr.strip().endswith(LONG_AGREEMENT)
@@ -82,3 +82,14 @@ def test_compare_published_needs_published_values() -> None:
 
 
 # --- the O3 8-h columns are never read -----------------------------------------------------------
+
+
+def test_the_agreement_line_in_chinese() -> None:
+    # the same 536 of 541 station-hours as LONG_AGREEMENT: 536/541 = 99.07… → 99.1 %;
+    # the table's headers in Chinese, the JSON's "agreement" field stays English
+    result = run("aqi", str(LONG), "--hourly", "--compare-published")
+    lines = result.stdout.rstrip("\n").split("\n")
+    assert lines[-1] == "一致：536/541（99.1%）"
+    assert any(line.split()[:3] == ["时间", "站点", "项目"] for line in lines)
+    as_csv = run("aqi", str(LONG), "--compare-published", "--format", "csv")
+    assert as_csv.stderr.strip().endswith("一致：536/541（99.1%）")

@@ -15,8 +15,11 @@ import click
 
 from ecotarget.cli.options import (
     check_options,
+    chosen_lang,
+    excel_bom,
     handle_errors,
     input_options,
+    lang_option,
     output_options,
     output_stream,
     read_sources,
@@ -50,11 +53,12 @@ if TYPE_CHECKING:
               help="Station-hours where the network's published AQI or 24-h means differ from "
                    "ecotarget's, then the agreement line.")
 @output_options(AQI_ROWS_RENDERERS)
+@lang_option
 @handle_errors
 def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
         kind: str | None, hour_label: str | None, air_standard: str | None, hourly: bool,
         show_calendar: bool, stations: tuple[str, ...], compare_published: bool, fmt: str,
-        output: str | None) -> None:
+        output: str | None, lang: str | None) -> None:
     """List the daily AQI of every station-day, the hourly AQI, or a calendar.
 
     PATHS are air CSV files or directories (other kinds of input there are skipped).
@@ -98,6 +102,7 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
                          "out --calendar for csv/json rows (the city days are station 'city')")
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
     loaded = read_targets(targets_path)
+    lang = chosen_lang(lang, loaded)
     spec = loaded.spec
     options = check_options(None, None, encoding, kind, air_standard, hour_label, ())
     tables = read_air_tables(read_sources(paths), spec, encoding=encoding, kind=kind)
@@ -107,18 +112,21 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
     report_rejected_rows(sum(t.rows_rejected for t in tables),
                          [e for t in tables for e in t.errors], "first")
     if compare_published:
-        _list_disagreements(tables, spec, air_standard, hour_label, fmt, output)
+        _list_disagreements(tables, spec, air_standard, hour_label, fmt, (output, lang))
     elif show_calendar:
-        _draw_calendar(tables, loaded, options, air_standard, output)
+        _draw_calendar(tables, loaded, options, air_standard, (output, lang))
     else:
-        _list_rows(tables, spec, options, air_standard, hourly, fmt, output)
+        _list_rows(tables, spec, options, air_standard, hourly, fmt, (output, lang))
 
 
 def _list_disagreements(tables: list[ValidatedTable], spec: TargetsFile,
                         air_standard: str | None, hour_label: str | None, fmt: str,
-                        output: str | None) -> None:
+                        to: tuple[str | None, str]) -> None:
     # start-up: the comparison loads pandas (see ecotarget.cli.options)
     from ecotarget.dataset import choose_edition
+
+    # start-up: (as above)
+    from ecotarget.render.aqi import agreement_line
 
     # start-up: (as above)
     from ecotarget.tables.published import compare_published
@@ -126,14 +134,16 @@ def _list_disagreements(tables: list[ValidatedTable], spec: TargetsFile,
     label = cast("Literal['end', 'start']", hour_label or spec.settings.air.hour_label)
     edition = choose_edition(air_standard, None, spec.settings.air.standard)
     comparison = compare_published(tables, edition=edition, hour_label=label)
+    output, lang = to  # where to write, and in which language
     with output_stream(output) as stream:
-        COMPARISON_RENDERERS[fmt](comparison, stream)
-    if fmt == "csv":
-        click.echo(comparison.line(), err=True)  # the CSV itself stays pure rows
+        excel_bom(stream, fmt, output)
+        COMPARISON_RENDERERS[fmt](comparison, stream, lang)
+    if fmt == "csv":  # the CSV itself stays pure rows
+        click.echo(agreement_line(comparison, lang), err=True)
 
 
 def _draw_calendar(tables: list[ValidatedTable], loaded: LoadedTargets, options: CheckOptions,
-                   air_standard: str | None, output: str | None) -> None:
+                   air_standard: str | None, to: tuple[str | None, str]) -> None:
     # start-up: the dataset loads pandas (see ecotarget.cli.options)
     from ecotarget.pipeline import build_dataset
 
@@ -143,12 +153,14 @@ def _draw_calendar(tables: list[ValidatedTable], loaded: LoadedTargets, options:
     data = build_dataset(tables, loaded.spec, options)
     # Everything is computed before the output opens: a failure leaves no partial output.
     days = calendar_data(data, loaded.spec, air_standard=air_standard)
+    output, lang = to  # where to write, and in which language
     with output_stream(output) as stream:
-        write_calendar(days, stream)
+        write_calendar(days, stream, lang)
 
 
 def _list_rows(tables: list[ValidatedTable], spec: TargetsFile, options: CheckOptions,
-               air_standard: str | None, hourly: bool, fmt: str, output: str | None) -> None:
+               air_standard: str | None, hourly: bool, fmt: str,
+               to: tuple[str | None, str]) -> None:
     # start-up: the dataset loads pandas (see ecotarget.cli.options)
     from ecotarget.dataset import choose_edition, given_station_days
 
@@ -166,8 +178,10 @@ def _list_rows(tables: list[ValidatedTable], spec: TargetsFile, options: CheckOp
         rows = station_day_table(data, spec.settings.air, edition,
                                  day_rows=given_station_days(tables))
     # Everything is computed before the output opens: a failure leaves no partial output.
+    output, lang = to  # where to write, and in which language
     with output_stream(output) as stream:
-        AQI_ROWS_RENDERERS[fmt](rows, stream, hourly)
+        excel_bom(stream, fmt, output)
+        AQI_ROWS_RENDERERS[fmt](rows, stream, hourly, lang)
 
 
 def read_air_tables(sources: Sequence[Source], spec: TargetsFile, *, encoding: str | None,

@@ -28,8 +28,11 @@ from ecotarget.cli.options import (
     TARGETS_HELP,
     Terminated,
     check_options,
+    chosen_lang,
+    excel_bom,
     handle_errors,
     input_options,
+    lang_option,
     output_options,
     output_stream,
     progress_reporter,
@@ -40,6 +43,7 @@ from ecotarget.cli.options import (
     report_rejected_rows,
     report_warnings,
     tell,
+    warn_line,
 )
 from ecotarget.cli.rank import rank
 from ecotarget.cli.template import template
@@ -100,8 +104,7 @@ def main() -> None:
 @output_options(REPORT_RENDERERS)
 @click.option("--fail-on", type=click.Choice(["not_met", "at_risk", "never"]), default="not_met",
               show_default=True, help="Exit 1 when a target reaches this status.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of target names and statuses in table and Markdown output.")
+@lang_option
 @click.option("--strict", is_flag=True, help="Exit 2 when any input row is rejected.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing; only the exit code tells.")
 @click.option("--rejects", type=click.Path(dir_okay=False),
@@ -112,7 +115,7 @@ def main() -> None:
 def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
           kind: str | None, hour_label: str | None, as_of: str | None, period: str | None,
           air_standard: str | None, stations: tuple[str, ...], fmt: str, output: str | None,
-          fail_on: str, lang: str, strict: bool, quiet: bool, rejects: str | None,
+          fail_on: str, lang: str | None, strict: bool, quiet: bool, rejects: str | None,
           breakdown: str | None) -> None:
     """Compare the inputs with every target and print a pass/fail report.
 
@@ -137,6 +140,7 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],
                               {"--output": output, "--rejects": rejects})
     loaded = read_targets(targets_path)
+    lang = chosen_lang(lang, loaded)
     options = check_options(as_of, period, encoding, kind, air_standard, hour_label, stations)
     check_as_of_in_period(options.as_of, options.period)  # before the inputs are read
     options = dataclasses.replace(options, breakdown=breakdown)
@@ -146,16 +150,13 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
         _write_rejects(tables, rejects)
         report = check_tables(tables, loaded, options, progress)
     if not quiet:
-        report_warnings(tables)
+        report_warnings(tables, lang)
         errors = [e for t in tables for e in t.errors]
         report_rejected_rows(len(errors), errors, "rows", in_json=fmt == "json", rejects=rejects)
         for warning in report.warnings:
-            tell(f"warning: {warning.render(lang)}")
+            tell(warn_line(warning.render(lang), lang))
         with output_stream(output) as stream:
-            if fmt == "csv" and output not in (None, "-"):
-                # a file gets the BOM that Excel on a Chinese Windows needs to read UTF-8;
-                # stdout stays without, for pipes and scripts
-                stream.write("\ufeff")
+            excel_bom(stream, fmt, output)
             REPORT_RENDERERS[fmt](report, stream, lang)
     if strict and any(t.rows_rejected for t in tables):
         tell("error: rows were rejected and --strict is set")
@@ -178,9 +179,9 @@ def _write_rejects(tables: Sequence[ValidatedTable], path: str | None) -> None:
 @cli.command()
 @click.option("--targets", "targets_path", type=click.Path(dir_okay=False), help=TARGETS_HELP)
 @output_options(TARGETS_RENDERERS)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@lang_option
 @handle_errors
-def targets(targets_path: str | None, fmt: str, output: str | None, lang: str) -> None:
+def targets(targets_path: str | None, fmt: str, output: str | None, lang: str | None) -> None:
     """List the targets of the plan (and check the targets file).
 
     \b
@@ -189,7 +190,7 @@ def targets(targets_path: str | None, fmt: str, output: str | None, lang: str) -
     """
     loaded = read_targets(targets_path)
     with output_stream(output) as stream:
-        TARGETS_RENDERERS[fmt](loaded, stream, lang)
+        TARGETS_RENDERERS[fmt](loaded, stream, chosen_lang(lang, loaded))
 
 
 # --- validate -----------------------------------------------------------------------------------
@@ -199,10 +200,11 @@ def targets(targets_path: str | None, fmt: str, output: str | None, lang: str) -
 @output_options(VALIDATION_RENDERERS)
 @click.option("--rejects", type=click.Path(dir_okay=False),
               help="Write rejected rows, in their original form plus a reason, to FILE.")
+@lang_option
 @handle_errors
 def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
              kind: str | None, hour_label: str | None, fmt: str, output: str | None,
-             rejects: str | None) -> None:
+             rejects: str | None, lang: str | None) -> None:
     """Check the inputs only: exit 0 when every row is accepted, 1 when any is rejected.
 
     Exit 2 when an input is unusable as a whole (unreadable, no recognisable header).
@@ -223,7 +225,7 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
         tables = read_inputs(sources, loaded.spec, options, progress)
     _write_rejects(tables, rejects)
     with output_stream(output) as stream:
-        VALIDATION_RENDERERS[fmt](tables, stream)
+        VALIDATION_RENDERERS[fmt](tables, stream, chosen_lang(lang, loaded))
     sys.exit(1 if any(t.rows_rejected for t in tables) else 0)
 
 

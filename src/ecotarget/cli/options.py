@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar
 
 import click
 
+from ecotarget.catalogue import Text
 from ecotarget.cli.output import open_output, refuse_overwriting_inputs
 from ecotarget.errors import EcotargetError, TargetsFileError
 from ecotarget.periods import parse_as_of, parse_period
@@ -38,6 +39,22 @@ EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process ended by it
 ROW_ERRORS_SHOWN = 5
 PROGRESS_MIN_BYTES = 32 * 2**20  # below this a run takes about a second: no bar needed
 TARGETS_HELP = "Targets file (default: ./config/targets.yaml, else the bundled one)."
+
+
+def lang_option(func: F) -> F:
+    """``--lang zh|en``: the one language of everything the command prints."""
+    return click.option(
+        "--lang", type=click.Choice(["zh", "en"]), default=None,
+        help="Language of everything printed: zh (Chinese) or en (English). Default: the "
+             "targets file's settings.lang, else zh. JSON keys stay English and carry both.",
+    )(func)
+
+
+def chosen_lang(lang: str | None, loaded: LoadedTargets | None) -> str:
+    """``--lang`` when given, else the targets file's ``settings.lang``, else zh."""
+    if lang is not None:
+        return lang
+    return loaded.spec.settings.lang if loaded is not None else "zh"
 
 
 def tell(message: str) -> None:
@@ -168,6 +185,13 @@ def output_stream(path: str | None, option: str = "--output") -> Iterator[IO[str
         yield stream
 
 
+def excel_bom(stream: IO[str], fmt: str, output: str | None) -> None:
+    """Start a CSV written to a file with the BOM that Excel on a Chinese Windows needs to read
+    UTF-8; stdout stays without, for pipes and scripts."""
+    if fmt == "csv" and output not in (None, "-"):
+        stream.write("\ufeff")
+
+
 RejectedDetail = Literal["rows", "first", "count"]
 
 
@@ -225,11 +249,21 @@ def rejected_rows_listed(*, in_json: bool = False, rejects: str | None = None) -
     return f"all listed {' and '.join(places)}" if places else "ecotarget validate lists them all"
 
 
-def report_warnings(tables: Sequence[ValidatedTable]) -> None:
+def report_warnings(tables: Sequence[ValidatedTable], lang: str = "zh") -> None:
     """Each input's warnings on stderr (e.g. a ledger indicator no target uses)."""
     for table in tables:
         for warning in table.warnings:
-            tell(f"warning: {table.path}: {warning}")  # tell() makes the text inert
+            text = warning.render(lang) if hasattr(warning, "render") else str(warning)
+            tell(warn_line(f"{table.path}: {text}", lang))  # tell() makes the text inert
+
+
+def warn_line(text: str, lang: str) -> str:
+    """``警告：…`` / ``warning: …``.
+
+    >>> warn_line("x", "zh"), warn_line("x", "en")
+    ('警告：x', 'warning: x')
+    """
+    return Text("warn.prefix", {"text": text}).render(lang)
 
 
 @contextmanager
@@ -267,8 +301,29 @@ def _size(name: str) -> int:
         return 0
 
 
-__all__ = ["EXIT_INTERRUPTED", "EXIT_TERMINATED", "EXIT_UNUSABLE", "PROGRESS_MIN_BYTES",
-           "TARGETS_HELP", "Terminated", "check_options", "handle_errors", "input_options",
-           "output_options", "output_stream", "progress_reporter", "raise_terminated",
-           "read_sources", "read_targets", "refuse_overwriting_inputs", "rejected_rows_listed",
-           "report_rejected_rows", "report_warnings", "tell"]
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "EXIT_TERMINATED",
+    "EXIT_UNUSABLE",
+    "PROGRESS_MIN_BYTES",
+    "TARGETS_HELP",
+    "Terminated",
+    "check_options",
+    "chosen_lang",
+    "excel_bom",
+    "handle_errors",
+    "input_options",
+    "lang_option",
+    "output_options",
+    "output_stream",
+    "progress_reporter",
+    "raise_terminated",
+    "read_sources",
+    "read_targets",
+    "refuse_overwriting_inputs",
+    "rejected_rows_listed",
+    "report_rejected_rows",
+    "report_warnings",
+    "tell",
+    "warn_line",
+]

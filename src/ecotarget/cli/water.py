@@ -10,7 +10,10 @@ from __future__ import annotations
 import click
 
 from ecotarget.cli.options import (
+    chosen_lang,
+    excel_bom,
     handle_errors,
+    lang_option,
     output_options,
     output_stream,
     read_sources,
@@ -31,9 +34,10 @@ from ecotarget.render import WATER_RENDERERS
 @click.option("--period", help="Evaluate 2025-07, 2025-Q3, 2025 or A..B instead of the year "
               "of the last sample up to that sample.")
 @output_options(WATER_RENDERERS)
+@lang_option
 @handle_errors
 def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
-          period: str | None, fmt: str, output: str | None) -> None:
+          period: str | None, fmt: str, output: str | None, lang: str | None) -> None:
     """Show each water section's class over a period, and each drinking-water source's verdict.
 
     A section's class is the single-factor GB 3838 class of its item means over the period;
@@ -61,4 +65,5 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     report = water_report(tables, loaded.spec.settings, window)
     report_rejected_rows(len(report.row_errors), [], "count", in_json=fmt == "json")
     with output_stream(output) as stream:
-        WATER_RENDERERS[fmt](report, stream)
+        excel_bom(stream, fmt, output)
+        WATER_RENDERERS[fmt](report, stream, chosen_lang(lang, loaded))

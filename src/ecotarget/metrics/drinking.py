@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from ecotarget.catalogue import Text
+from ecotarget.catalogue import Text, parts
 from ecotarget.metrics.context import MetricContext
 from ecotarget.metrics.water_sections import BelowDlRule, item_name_zh, item_values, lake_flags, rows_in
 from ecotarget.params import DrinkingParams
@@ -133,19 +133,19 @@ def source_rows(water: pd.DataFrame) -> pd.DataFrame:
 def measure_drinking_compliance(target: Target, ctx: MetricContext) -> Measurement:
     """``drinking.compliance_rate``: passing sources ÷ sources × 100, or the passing volume share."""
     if ctx.data.water is None:
-        return Measurement(None, how="no water input")
+        return Measurement(None, how=Text("how.no_input", {"kind": Text("kind.water")}))
     params: DrinkingParams = target.params_as(DrinkingParams)
     all_sources = source_rows(ctx.data.water)
     if all_sources.empty:
-        return Measurement(None, how="no drinking-water source in the water input")
+        return Measurement(None, how=Text("how.no_source"))
     rows = rows_in(all_sources, ctx.window.start, ctx.window.end)
     if rows.empty:
-        return Measurement(None, how="no samples in the period")
+        return Measurement(None, how=Text("how.no_samples"))
     found = drinking_compliance_rate(rows, ctx.settings.water.below_detection_limit,
                                      ctx.settings.water.drinking_pass)
     n, passing = len(found.sources), found.passing
     months = sorted(set(rows["date"].dt.strftime("%Y-%m")))
-    rule_text = "every round" if found.rule == "every_round" else "annual mean"
+    rule_text = Text("rule.every_round" if found.rule == "every_round" else "rule.mean")
     detail: dict[str, Any] = {
         "basis": params.basis, "pass_rule": found.rule, "by_count": found.by_count,
         "by_sample": found.by_sample,
@@ -155,7 +155,8 @@ def measure_drinking_compliance(target: Target, ctx: MetricContext) -> Measureme
     }
     coverage = {"sources": n, "samples": found.samples, "months": months}
     if params.basis == "volume":
-        how = f"volume of {passing}/{n} sources · {rule_text} · {months_label(months)}"
+        how = parts(Text("how.volume_of", {"passing": passing, "n": n}), rule_text,
+                    months_label(months))
         if found.by_volume is None:
             return Measurement(None, how=how, coverage=coverage, detail=detail,
                                insufficient=Text("reason.no_volume"))
@@ -163,6 +164,6 @@ def measure_drinking_compliance(target: Target, ctx: MetricContext) -> Measureme
                         if found.volume_missing else None)
         return Measurement(found.by_volume, how=how, insufficient=insufficient,
                            coverage=coverage, detail=detail)
-    return Measurement(found.by_count, how=f"{passing}/{n} sources · {rule_text} · "
-                                           f"{months_label(months)}",
+    return Measurement(found.by_count, how=parts(Text("how.sources", {"passing": passing, "n": n}),
+                                                 rule_text, months_label(months)),
                        coverage=coverage, detail=detail)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ecotarget.catalogue import Text
+from ecotarget.catalogue import Text, parts
 from ecotarget.metrics.context import MetricContext
 from ecotarget.metrics.through import ratio_sides
 from ecotarget.params import Aggregate, LedgerIndicatorParams, LedgerRatioParams
@@ -228,7 +228,7 @@ def _same_months_a_year_earlier(window: Window, months: Sequence[str]) -> list[s
 
 
 def _no_ledger() -> Measurement:
-    return Measurement(actual=None, how="no ledger input")
+    return Measurement(actual=None, how=Text("how.no_input", {"kind": Text("kind.ledger")}))
 
 
 def measure_ratio(target: Target, ctx: MetricContext) -> Measurement:
@@ -252,8 +252,10 @@ def measure_ratio(target: Target, ctx: MetricContext) -> Measurement:
               "unmatched_months": list(unmatched)}
     if num.value is None or den.value is None:
         missing_side = "numerator" if num.value is None else "denominator"
-        return Measurement(None, how=f"no {missing_side} rows", coverage=coverage, detail=detail)
-    how = f"{_fmt(num.value)}/{_fmt(den.value)} · {months_label(num.months)}"
+        return Measurement(None, how=Text("how.no_side_rows", {"side": Text(f"word.{missing_side}")}),
+                           coverage=coverage, detail=detail)
+    ratio = f"{_fmt(num.value)}/{_fmt(den.value)}"
+    how = parts(ratio, months_label(num.months))
     if den.value == 0:
         return Measurement(None, how=how, coverage=coverage, detail=detail,
                            insufficient=Text("reason.zero_denominator"))
@@ -262,7 +264,7 @@ def measure_ratio(target: Target, ctx: MetricContext) -> Measurement:
         pace = round_half_even_scalar(float(target.target) * ctx.window.elapsed_share,
                                       PERCENT_DECIMALS)
         detail["pace_share"] = round(ctx.window.elapsed_share, 4)
-        how += f" · pace {pace:g}%"
+        how = parts(ratio, months_label(num.months), Text("how.pace_percent", {"pace": f"{pace:g}"}))
     baseline, insufficient = None, None
     if target.is_previous_year:
         baseline, insufficient, base_detail = _baseline_ratio(ctx, params, num.months)
@@ -303,12 +305,13 @@ def measure_total(target: Target, ctx: MetricContext) -> Measurement:
     detail: dict[str, object] = {"indicator": params.indicator, "aggregate": params.aggregate,
                                  "rows": current.rows}
     if current.value is None:
-        return Measurement(None, how=f"no rows of {params.indicator}", coverage=coverage,
+        return Measurement(None, how=Text("how.no_rows_of", {"indicator": params.indicator}),
+                           coverage=coverage,
                            detail=detail)
     if (not target.is_previous_year and isinstance(target.target, (int, float))
             and target.op in (">=", ">")):
         return _total_with_pace(float(target.target), current, ctx.window, coverage, detail)
-    how = months_label(current.months)
+    how = parts(months_label(current.months))
     baseline: float | str | None = None
     insufficient: Text | None = None
     if target.is_previous_year:
@@ -323,7 +326,8 @@ def measure_total(target: Target, ctx: MetricContext) -> Measurement:
         if missing:
             insufficient = Text("reason.previous_year_lacks", {"months": tuple(missing)})
         elif base.value is not None:
-            how = f"{_fmt(current.value)} vs {_fmt(base.value)} · {how}"
+            how = parts(Text("how.versus", {"current": _fmt(current.value),
+                                            "base": _fmt(base.value)}), months_label(current.months))
     return Measurement(current.value, how=how, baseline=baseline, insufficient=insufficient,
                        coverage=coverage, detail=detail)
 
@@ -333,8 +337,8 @@ def _total_with_pace(goal: float, current: IndicatorTotal, window: Window,
     """A count to reach by year end: the pro-rata pace and what each month left must add."""
     assert current.value is not None
     pace = round_half_even_scalar(goal * window.elapsed_share, 2)
-    how = (f"{_fmt(current.value)} of {_fmt(goal)} · {months_label(current.months)} "
-           f"· pace {pace:g}")
+    how = parts(Text("how.of_goal", {"current": _fmt(current.value), "goal": _fmt(goal)}),
+                months_label(current.months), Text("how.pace", {"pace": f"{pace:g}"}))
     remaining = max(0.0, goal - current.value)
     as_of = window.as_of
     months_left = 12 - as_of.month + (0 if as_of == month_end(as_of.year, as_of.month) else 1)
@@ -352,8 +356,9 @@ def measure_latest(target: Target, ctx: MetricContext) -> Measurement:
     found = latest_value(ctx.data.ledger, params.indicator, *_span(ctx.window))
     detail: dict[str, object] = {"indicator": params.indicator, "month": found.month}
     if found.value is None:
-        return Measurement(None, how=f"no rows of {params.indicator}", detail=detail)
-    how = f"{found.month}"
+        return Measurement(None, how=Text("how.no_rows_of", {"indicator": params.indicator}),
+                           detail=detail)
+    how = parts(f"{found.month}")
     baseline: float | str | None = None
     insufficient: Text | None = None
     if target.is_previous_year:
@@ -363,7 +368,7 @@ def measure_latest(target: Target, ctx: MetricContext) -> Measurement:
         if base.value is None:
             insufficient = Text("reason.no_previous_figure")
         else:
-            how = f"{found.month} vs {base.month}"
+            how = parts(Text("how.versus", {"current": found.month, "base": base.month}))
     return Measurement(found.value, how=how, baseline=baseline, insufficient=insufficient,
                        coverage={"months": [found.month]}, detail=detail)
 
@@ -377,14 +382,16 @@ def measure_milestone(target: Target, ctx: MetricContext) -> Measurement:
     """
     deadline = target.due or ctx.window.year_end
     if ctx.data.ledger is None:
-        return Measurement(actual=None, how="no ledger input", deadline=deadline)
+        return Measurement(actual=None, how=Text("how.no_input", {"kind": Text("kind.ledger")}),
+                           deadline=deadline)
     indicator = target.params["indicator"]
     window = ctx.window
     found = milestone_done(ctx.data.ledger, indicator, f"{window.year:04d}-01",
                            f"{window.end:%Y-%m}")
     days_left = (deadline - window.end).days
-    how = (f"done {found.month}" if found.done else
-           f"due {deadline}" + (f" ({days_left} days left)" if days_left > 0 else ""))
+    how = (Text("how.done", {"month": found.month}) if found.done else
+           Text("how.due_left", {"due": deadline, "days": days_left}) if days_left > 0 else
+           Text("how.due", {"due": deadline}))
     return Measurement(1.0 if found.done else 0.0, how=how, done=found.done,
                        done_in=found.month, deadline=deadline,
                        detail={"indicator": indicator, "done_in": found.month})

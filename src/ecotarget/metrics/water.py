@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from ecotarget.catalogue import Text, joined
+from ecotarget.catalogue import Text, joined, parts
 from ecotarget.metrics.context import MetricContext
 from ecotarget.metrics.water_sections import (
     CWQI_DECIMALS,
@@ -139,11 +139,17 @@ def _sections_over(ctx: MetricContext, start: dt.date, end: dt.date) -> pd.DataF
     return ctx.section_table(start, end)
 
 
+def _no_level_section(levels: Sequence[str]) -> Text:
+    """``no national/provincial section in the period``, the levels in the reader's words."""
+    return Text("how.no_level_section", {"levels": Text("list.slashed", {
+        "items": tuple(Text(f"level.{level}") for level in levels)})})
+
+
 def _no_input(ctx: MetricContext) -> Measurement | None:
     if ctx.data.water is None:
-        return Measurement(None, how="no water input")
+        return Measurement(None, how=Text("how.no_input", {"kind": Text("kind.water")}))
     if rows_in(ctx.data.water, ctx.window.start, ctx.window.end).empty:
-        return Measurement(None, how="no samples in the period")
+        return Measurement(None, how=Text("how.no_samples"))
     return None
 
 
@@ -174,13 +180,14 @@ def measure_class_share(target: Target, ctx: MetricContext) -> Measurement:
     coverage = {"sections": n, "expected": expected, "months": months}
     if share.percent is None:
         total = expected or len(wanted)
-        how = (f"no {'/'.join(params.levels)} section in the period"
-               if params.sections or "level" in ctx.data.water
-               else "no 断面级别 (level) column in the water input")
+        how = (_no_level_section(params.levels) if params.sections or "level" in ctx.data.water
+               else Text("how.no_level_column"))
         return Measurement(None, how=how, insufficient=_shortfall(0, total, share.missing)
                            if total else None, coverage=coverage, detail=detail)
     insufficient = _shortfall(n, expected, share.missing) if expected and n < expected else None
-    return Measurement(share.percent, how=f"{share.meeting}/{n} sections · {months_label(months)}",
+    how = parts(Text("how.sections_share", {"meeting": share.meeting, "n": n}),
+                months_label(months))
+    return Measurement(share.percent, how=how,
                        insufficient=insufficient, coverage=coverage, detail=detail)
 
 
@@ -205,7 +212,7 @@ def measure_cwqi(target: Target, ctx: MetricContext) -> Measurement:
     params: WaterCwqiParams = target.params_as(WaterCwqiParams)
     chosen = cwqi_sections(_sections_over(ctx, ctx.window.start, ctx.window.end), params.levels)
     if chosen.empty:
-        return Measurement(None, how=f"no {'/'.join(params.levels)} section in the period")
+        return Measurement(None, how=_no_level_section(params.levels))
     months = all_months(chosen)
     actual = mean_cwqi(chosen)
     assert actual is not None
@@ -217,14 +224,14 @@ def measure_cwqi(target: Target, ctx: MetricContext) -> Measurement:
                               "below_detection_limit": ctx.settings.water.below_detection_limit,
                               "sections": per_section}
     coverage: dict[str, Any] = {"sections": len(chosen), "months": months}
-    how = f"{len(chosen)} sections · {months_label(months)}"
+    how = parts(Text("how.sections", {"n": len(chosen)}), months_label(months))
     if not target.is_previous_year:
         return Measurement(actual, how=how, coverage=coverage, detail=detail)
     return _against_previous_year(ctx, params, chosen, actual, how, coverage, detail)
 
 
 def _against_previous_year(ctx: MetricContext, params: WaterCwqiParams, chosen: pd.DataFrame,
-                           actual: float, how: str, coverage: dict[str, Any],
+                           actual: float, how: Text, coverage: dict[str, Any],
                            detail: dict[str, Any]) -> Measurement:
     """The CWQI measurement with the same sections' CWQI of the previous year as baseline."""
     per_section: list[dict[str, Any]] = detail["sections"]
@@ -260,9 +267,10 @@ def _against_previous_year(ctx: MetricContext, params: WaterCwqiParams, chosen: 
     if differ:
         problems.append(Text("reason.items_differ", {"sections": tuple(differ)}))
     if baseline is not None:
-        how += f" · vs {baseline:.4f} in {start.year}"
-        if not math.isnan(change):
-            how += f" ({rounded(change, CHANGE_DECIMALS):+.2f}%)"
+        figures = {"baseline": f"{baseline:.4f}", "year": start.year}
+        how = parts(how, Text("how.versus_year", figures) if math.isnan(change) else Text(
+            "how.versus_year_change",
+            {**figures, "change": f"{rounded(change, CHANGE_DECIMALS):+.2f}"}))
     return Measurement(actual, how=how, baseline=baseline,
                        insufficient=joined(problems), coverage=coverage,
                        detail=detail)

@@ -33,10 +33,11 @@ if TYPE_CHECKING:
 
     ReportRenderer = Callable[[Report, IO[str], str], None]  # (report, stream, lang)
     TargetsRenderer = Callable[[LoadedTargets, IO[str], str], None]  # (targets, stream, lang)
-    ValidationRenderer = Callable[[Sequence[ValidatedTable], IO[str]], None]
-    AqiRowsRenderer = Callable[[pd.DataFrame, IO[str], bool], None]  # (rows, stream, hourly)
-    ComparisonRenderer = Callable[[Comparison, IO[str]], None]
-    WaterRenderer = Callable[[WaterReport, IO[str]], None]
+    ValidationRenderer = Callable[[Sequence[ValidatedTable], IO[str], str], None]
+    # (rows, stream, hourly, lang)
+    AqiRowsRenderer = Callable[[pd.DataFrame, IO[str], bool, str], None]
+    ComparisonRenderer = Callable[[Comparison, IO[str], str], None]  # (comparison, stream, lang)
+    WaterRenderer = Callable[[WaterReport, IO[str], str], None]  # (report, stream, lang)
     RankRenderer = Callable[[Ranking, IO[str]], None]
 
 
@@ -97,14 +98,14 @@ TARGETS_RENDERERS: dict[str, TargetsRenderer] = {"table": _targets_table, "json"
 
 # --- validate: every input's account of rows --------------------------------------------------
 
-def _validation_table(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
+def _validation_table(tables: Sequence[ValidatedTable], stream: IO[str], lang: str) -> None:
     # start-up: rich loads only when a table is drawn (see the module docstring)
     from ecotarget.render.validation import render_validation_table
 
-    render_validation_table(tables, stream)
+    render_validation_table(tables, stream, lang)
 
 
-def _validation_json(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
+def _validation_json(tables: Sequence[ValidatedTable], stream: IO[str], lang: str) -> None:
     # start-up: the module draws its table with rich (see the module docstring)
     from ecotarget.render.validation import render_validation_json
 
@@ -118,21 +119,21 @@ VALIDATION_RENDERERS: dict[str, ValidationRenderer] = {
 
 # --- aqi: station-days or station-hours, and the published-value comparison -------------------
 
-def _aqi_rows_table(rows: pd.DataFrame, stream: IO[str], hourly: bool) -> None:
+def _aqi_rows_table(rows: pd.DataFrame, stream: IO[str], hourly: bool, lang: str) -> None:
     # start-up: rows are pandas frames, drawn with rich (see the module docstring)
     from ecotarget.render.aqi import write_rows_table
 
-    write_rows_table(rows, stream, hourly)
+    write_rows_table(rows, stream, hourly, lang)
 
 
-def _aqi_rows_csv(rows: pd.DataFrame, stream: IO[str], hourly: bool) -> None:
+def _aqi_rows_csv(rows: pd.DataFrame, stream: IO[str], hourly: bool, lang: str) -> None:
     # start-up: rows are pandas frames (see the module docstring)
     from ecotarget.render.aqi import write_rows_csv
 
     write_rows_csv(rows, stream)
 
 
-def _aqi_rows_json(rows: pd.DataFrame, stream: IO[str], hourly: bool) -> None:
+def _aqi_rows_json(rows: pd.DataFrame, stream: IO[str], hourly: bool, lang: str) -> None:
     # start-up: rows are pandas frames (see the module docstring)
     from ecotarget.render.aqi import write_rows_json
 
@@ -144,21 +145,21 @@ AQI_ROWS_RENDERERS: dict[str, AqiRowsRenderer] = {
 }
 
 
-def _comparison_table(comparison: Comparison, stream: IO[str]) -> None:
+def _comparison_table(comparison: Comparison, stream: IO[str], lang: str) -> None:
     # start-up: rows are pandas frames (see the module docstring)
     from ecotarget.render.aqi import write_comparison_table
 
-    write_comparison_table(comparison, stream)
+    write_comparison_table(comparison, stream, lang)
 
 
-def _comparison_csv(comparison: Comparison, stream: IO[str]) -> None:
+def _comparison_csv(comparison: Comparison, stream: IO[str], lang: str) -> None:
     # start-up: rows are pandas frames (see the module docstring)
     from ecotarget.render.aqi import write_comparison_csv
 
     write_comparison_csv(comparison, stream)
 
 
-def _comparison_json(comparison: Comparison, stream: IO[str]) -> None:
+def _comparison_json(comparison: Comparison, stream: IO[str], lang: str) -> None:
     # start-up: rows are pandas frames (see the module docstring)
     from ecotarget.render.aqi import write_comparison_json
 
@@ -170,31 +171,31 @@ COMPARISON_RENDERERS: dict[str, ComparisonRenderer] = {
 }
 
 
-def write_calendar(data: CalendarData, stream: IO[str]) -> None:
+def write_calendar(data: CalendarData, stream: IO[str], lang: str = "zh") -> None:
     """The city days as a month calendar (a terminal drawing: it has no other format)."""
     # start-up: rows are pandas frames, drawn with rich (see the module docstring)
     from ecotarget.render.aqi import write_calendar_table
 
-    write_calendar_table(data, stream)
+    write_calendar_table(data, stream, lang)
 
 
 # --- water: sections and drinking-water sources -----------------------------------------------
 
-def _water_table(report: WaterReport, stream: IO[str]) -> None:
+def _water_table(report: WaterReport, stream: IO[str], lang: str) -> None:
     # start-up: rich loads only when a table is drawn (see the module docstring)
     from ecotarget.render.water import write_table
 
-    write_table(report, stream)
+    write_table(report, stream, lang)
 
 
-def _water_csv(report: WaterReport, stream: IO[str]) -> None:
+def _water_csv(report: WaterReport, stream: IO[str], lang: str) -> None:
     # start-up: the module draws its table with rich (see the module docstring)
     from ecotarget.render.water import render_csv as render_water_csv
 
     render_water_csv(report, stream)
 
 
-def _water_json(report: WaterReport, stream: IO[str]) -> None:
+def _water_json(report: WaterReport, stream: IO[str], lang: str) -> None:
     # start-up: the module draws its table with rich (see the module docstring)
     from ecotarget.render.water import render_json as render_water_json
 

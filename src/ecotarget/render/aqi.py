@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar as calendar_module
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING
 
@@ -17,6 +18,8 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from ecotarget.catalogue import Text as CatalogueText
+from ecotarget.catalogue import words
 from ecotarget.render.common import STATUS_STYLE, STATUS_SYMBOL, STATUS_WORD
 from ecotarget.render.safe import inert, spreadsheet_cell
 from ecotarget.render.table import make_console
@@ -28,6 +31,19 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")  # Monday first, as Chinese calendars
+#: headers that are words, by catalogue key; pollutant codes and AQI are the same in both
+_HEADER_KEYS = {"date": "aqi.date", "time": "aqi.time", "station": "aqi.station",
+                "类别": "aqi.category", "primary": "aqi.primary", "valid": "aqi.valid",
+                "value": "aqi.value", "published": "aqi.published", "ecotarget": "aqi.ecotarget"}
+
+
+def header_word(header: str, lang: str) -> str:
+    """A column header in ``lang``: ``header_word("类别", "en") == "category"``, ``PM2.5`` as is.
+
+    >>> header_word("primary", "zh"), header_word("PM2.5", "zh"), header_word("类别", "en")
+    ('首要污染物', 'PM2.5', 'category')
+    """
+    return words(_HEADER_KEYS[header], lang) if header in _HEADER_KEYS else header
 _CELL = 5  # display cells per calendar day: "123良" or a coloured " 123 ", under " 12日"
 _MONTH_WIDTH = 7 * _CELL + 6
 _MONTH_GAP = 4
@@ -76,11 +92,20 @@ def write_rows_json(rows: pd.DataFrame, stream: IO[str]) -> None:
     stream.write(f'{{"schema_version": {SCHEMA_VERSION}, "rows": {body}}}\n')
 
 
-def _printable_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows as the CSV and the table show them: minute times, ``valid`` as true/false."""
+#: a day's validity as printed: CSV keeps true/false (for scripts), the table the run's words
+_VALID_WORDS = {"csv": {True: "true", False: "false"}, "zh": {True: "是", False: "否"},
+                "en": {True: "yes", False: "no"}}
+
+
+def _printable_rows(rows: pd.DataFrame, lang: str = "csv") -> pd.DataFrame:
+    """Rows as the CSV (``lang="csv"``: ``valid`` as true/false) or the table in ``lang``
+    shows them, with minute times."""
     plain = plain_rows(rows, time_format="%Y-%m-%d %H:%M")
     if "valid" in plain:
-        plain["valid"] = plain["valid"].map({True: "true", False: "false"})
+        plain["valid"] = plain["valid"].map(_VALID_WORDS[lang])
+    if lang == "zh" and "station" in plain:  # the city days' own label, 全市 in a zh table
+        plain["station"] = plain["station"].where(plain["station"] != "city",
+                                                  words("aqi.city", lang))
     return plain
 
 
@@ -110,13 +135,15 @@ def _map_text(frame: pd.DataFrame, convert: Callable[[str], str]) -> pd.DataFram
     return frame.assign(**changed) if changed else frame
 
 
-def write_rows_table(rows: pd.DataFrame, stream: IO[str], hourly: bool) -> None:
-    """Rows as a terminal table of the values and the AQI (:data:`HOUR_VIEW` or :data:`DAY_VIEW`)."""
-    render_rows(_printable_rows(rows), make_console(stream), HOUR_VIEW if hourly else DAY_VIEW)
+def write_rows_table(rows: pd.DataFrame, stream: IO[str], hourly: bool, lang: str = "zh") -> None:
+    """Rows as a terminal table of the values and the AQI (:data:`HOUR_VIEW` or :data:`DAY_VIEW`),
+    headers, categories and yes/no in ``lang``."""
+    render_rows(_printable_rows(rows, lang), make_console(stream),
+                HOUR_VIEW if hourly else DAY_VIEW, lang)
 
 
 def render_rows(plain: pd.DataFrame, console: Console,
-                view: Sequence[tuple[str, str, bool]]) -> None:
+                view: Sequence[tuple[str, str, bool]], lang: str = "zh") -> None:
     """Aligned columns with a header; the category cell on its HJ 633 colour.
 
     Built column by column (a rich ``Table`` takes seconds per ten thousand rows, and an
@@ -124,8 +151,12 @@ def render_rows(plain: pd.DataFrame, console: Console,
     lines up.
     """
     cells, widths = [], []
+    view = [(name, header_word(header, lang), right) for name, header, right in view]
     for name, header, right in view:
-        column = _text(plain[name])
+        # the category in English from its own column; the colour still follows the Chinese
+        shown = "category_en" if name == "category" and lang == "en" and "category_en" in plain \
+            else name
+        column = _text(plain[shown])
         padded, width = _pad(column, header, right)
         cells.append(padded)
         widths.append(width)
@@ -135,18 +166,19 @@ def render_rows(plain: pd.DataFrame, console: Console,
     for column in cells[1:]:
         lines = lines + _GAP + column.to_numpy(dtype=object)
     head = _GAP.join(headers)
+    rows_line = CatalogueText("aqi.rows", {"n": len(plain)}).render(lang)
     rule = _GAP.join("─" * w for w in widths)
     if console.no_color or console.color_system is None:
         # Nothing to style: plain text straight to the stream (never parsed as markup),
         # which keeps a million-row listing to seconds instead of minutes in rich.
-        console.file.write("\n".join([head, rule, *lines, f"{len(plain)} rows"]) + "\n")
+        console.file.write("\n".join([head, rule, *lines, rows_line]) + "\n")
         return
     text = Text()
     text.append(head, style="bold")
     text.append("\n" + rule)
     body_start = len(text.plain) + 1
     text.append("\n" + "\n".join(lines))
-    text.append(f"\n{len(plain)} rows")
+    text.append(f"\n{rows_line}")
     if len(plain):
         # Character offsets of each row's category cell (CJK stations are one character
         # but two cells wide, so offsets vary by row).
@@ -238,7 +270,15 @@ def write_comparison_csv(comparison: Comparison, stream: IO[str]) -> None:
     spreadsheet_safe(plain).to_csv(stream, index=False, lineterminator="\n", float_format="%.10g")
 
 
-def write_comparison_table(comparison: Comparison, stream: IO[str]) -> None:
+def agreement_line(comparison: Comparison, lang: str) -> str:
+    """``agreement: K/N (P%)`` / ``一致：K/N（P%）``."""
+    shown = "–" if comparison.percent is None else f"{comparison.percent:.1f}%"
+    return CatalogueText("aqi.agreement", {"agreeing": comparison.agreeing,
+                                           "compared": comparison.compared,
+                                           "percent": shown}).render(lang)
+
+
+def write_comparison_table(comparison: Comparison, stream: IO[str], lang: str = "zh") -> None:
     """The notes, the disagreeing values, then ``agreement: K/N (P%)``.
 
     A missing ecotarget value shows as —.
@@ -249,30 +289,31 @@ def write_comparison_table(comparison: Comparison, stream: IO[str]) -> None:
         cells, widths = [], []
         for name, header, right in _COMPARISON_VIEW:
             text = _text(plain[name]).where(plain[name].notna(), "—")
-            padded, width = _pad(pd.Series(text, dtype=object), header, right)
+            padded, width = _pad(pd.Series(text, dtype=object), header_word(header, lang), right)
             cells.append(padded.to_numpy(dtype=object))
             widths.append(width)
-        lines.append(_GAP.join(_pad_one(header, width, right) for (_, header, right), width
+        lines.append(_GAP.join(_pad_one(header_word(header, lang), width, right)
+                               for (_, header, right), width
                                in zip(_COMPARISON_VIEW, widths, strict=True)))
         lines.append(_GAP.join("─" * width for width in widths))
         joined = cells[0]
         for column in cells[1:]:
             joined = joined + _GAP + column
         lines.extend(joined.tolist())
-    lines.append(comparison.line())
+    lines.append(agreement_line(comparison, lang))
     stream.write("\n".join(lines) + "\n")
 
 
 # --- calendar -------------------------------------------------------------------------------
 
-def render_calendar(data: CalendarData, console: Console) -> None:
+def render_calendar(data: CalendarData, console: Console, lang: str = "zh") -> None:
     """Months side by side, each day's AQI on its category colour, a legend and the outlook.
 
     Without colour (``NO_COLOR``, or output that is not a terminal) each day shows the
     category's first character after the number (优 良 轻 中 重 严), so nothing is lost.
     """
     colour = not console.no_color and console.color_system is not None
-    blocks = [_month_block(data.days, year, month, colour) for year, month in data.months]
+    blocks = [_month_block(data.days, year, month, colour, lang) for year, month in data.months]
     per_row = max(1, (console.width + _MONTH_GAP) // (_MONTH_WIDTH + _MONTH_GAP))
     for start in range(0, len(blocks), per_row):
         group = blocks[start:start + per_row]
@@ -285,28 +326,35 @@ def render_calendar(data: CalendarData, console: Console) -> None:
                 text.append_text(cell)
             console.print(text)
         console.print()
-    console.print(_legend(colour))
+    console.print(_legend(colour, lang))
     if data.summary is not None:
-        for summary_line in _summary_lines(data.summary):
+        for summary_line in _summary_lines(data.summary, lang):
             console.print(summary_line)
 
 
-def write_calendar_table(data: CalendarData, stream: IO[str]) -> None:
+def write_calendar_table(data: CalendarData, stream: IO[str], lang: str = "zh") -> None:
     """:func:`render_calendar` on a console for ``stream`` (colour only on a terminal)."""
-    render_calendar(data, make_console(stream))
+    render_calendar(data, make_console(stream), lang)
 
 
-def _month_block(days: pd.DataFrame, year: int, month: int, colour: bool) -> list[Text]:
-    """The lines of one month: title, weekday header, then one line per week."""
+def _month_block(days: pd.DataFrame, year: int, month: int, colour: bool,
+                 lang: str = "zh") -> list[Text]:
+    """The lines of one month: title, weekday header, then one line per week.
+
+    Every cell is five display cells: ``  5日`` / ``   5 ``, ``123良`` / ``123G `` (an
+    English initial is one cell, a Chinese one two).
+    """
     styles = _category_styles()
-    initials = {c.zh: c.zh[0] for c in CATEGORIES}
+    initials = {c.zh: c.zh[0] if lang == "zh" else f"{c.en[0]} " for c in CATEGORIES}
     in_month = days[(days["date"].dt.year == year) & (days["date"].dt.month == month)]
     by_day = {int(d.day): (aqi, category, valid) for d, aqi, category, valid in zip(
         in_month["date"], in_month["aqi"], in_month["category"], in_month["valid"],
         strict=True)}
-    title = Text(f"{year}年{month}月", style="bold")
+    title = Text(CatalogueText("aqi.month_title", {"year": year, "month": CatalogueText(
+        f"month.{month}")}).render(lang), style="bold")
     title.align("center", _MONTH_WIDTH)  # pads by display cells: 年 and 月 are two wide
-    lines = [title, Text(" ".join(f" {w}  " for w in WEEKDAYS))]
+    # a Chinese weekday is two cells wide, as Mo/Tu: " 一  " and " Mo  " are both five
+    lines = [title, Text(" ".join(f" {words(f'weekday.{n}', lang)}  " for n in range(7)))]
     for week in calendar_module.Calendar(firstweekday=0).monthdayscalendar(year, month):
         # two lines a week: the day of month ("  5日", five cells as an AQI cell), then
         # that day's AQI beneath it
@@ -315,7 +363,7 @@ def _month_block(days: pd.DataFrame, year: int, month: int, colour: bool) -> lis
             if i:
                 dates.append(" ")
                 line.append(" ")
-            dates.append(f"{day:>3}日" if day else " " * _CELL)
+            dates.append((f"{day:>3}日" if lang == "zh" else f"{day:>4} ") if day else " " * _CELL)
             aqi, category, valid = by_day.get(day, (None, None, False))
             if day == 0:
                 line.append(" " * _CELL)
@@ -329,49 +377,73 @@ def _month_block(days: pd.DataFrame, year: int, month: int, colour: bool) -> lis
     return lines
 
 
-def _legend(colour: bool) -> Text:
+def _legend(colour: bool, lang: str = "zh") -> Text:
+    """The categories' colours (or initials) and AQI spans, in ``lang``."""
     styles = _category_styles()
     text = Text("AQI: ")
     for c in CATEGORIES:
         span = f"{c.aqi_min}–{c.aqi_max}" if c.aqi_max is not None else f">{c.aqi_min - 1}"
+        name, initial = (c.zh, c.zh[0]) if lang == "zh" else (c.en, c.en[0])
         if colour:
-            text.append(f" {c.zh[0]} ", style=styles[c.zh])
-            text.append(f" {c.zh} {span}  ")
+            text.append(f" {initial} ", style=styles[c.zh])
+            text.append(f" {name} {span}  ")
         else:
-            name = f"={c.zh}" if len(c.zh) > 1 else ""  # 轻=轻度污染; 优 and 良 are whole
-            text.append(f"{c.zh[0]}{name} {span}  ")
-    text.append(f"{NO_VALUE}=no valid AQI")
+            whole = f"={name}" if len(name) > 1 else ""  # 轻=轻度污染; 优 and 良 are whole
+            text.append(f"{initial}{whole} {span}  ")
+    text.append(f"{NO_VALUE}={words('aqi.no_value', lang)}")
     return text
 
 
-def _summary_lines(s: GoodDaySummary) -> list[Text]:
+def _basis(basis: str, lang: str) -> str:
+    """The projection's basis in ``lang`` (the metric states it in English).
+
+    >>> _basis("2024 months 11–12", "zh"), _basis("2024 months 11–12", "en")
+    ('2024 年 11–12 月', '2024 months 11–12')
+    """
+    found = re.fullmatch(r"(\d{4}) months (\d+)–(\d+)", basis)
+    if found:
+        year, first, last = found.groups()
+        return CatalogueText("aqi.basis_months", {"year": year, "first": first,
+                                                  "last": last}).render(lang)
+    if basis.startswith("the year so far continues"):
+        return words("aqi.basis_continues", lang)
+    return basis
+
+
+def _summary_lines(s: GoodDaySummary, lang: str = "zh") -> list[Text]:
     op = {">=": "≥", "<=": "≤", "==": "=", "<": "<", ">": ">"}[s.op]
     rate = "–" if s.rate is None else f"{s.rate:.1f}%"
-    source = s.target_id if s.target_id else "default target, none in the targets file"
-    head = Text(f"Good-day rate {s.start.isoformat()}..{s.end.isoformat()}: {rate} "
-                f"({s.good_days} good of {s.valid_days} valid days) · target {op} {s.goal:g}% "
-                f"({source}) · ")
-    head.append(f"{STATUS_SYMBOL[s.status]} {STATUS_WORD['en'][s.status]}",
+    source = s.target_id if s.target_id else words("aqi.default_target", lang)
+    head = Text(CatalogueText("aqi.rate_line", {
+        "start": s.start, "end": s.end, "rate": rate, "good": s.good_days,
+        "valid": s.valid_days, "op": op, "goal": f"{s.goal:g}", "source": source}).render(lang))
+    head.append(f"{STATUS_SYMBOL[s.status]} {STATUS_WORD[lang][s.status]}",
                 style=STATUS_STYLE[s.status])
     lines = [head]
+    goal = f"{s.goal:g}"
     if s.days_left:
         if s.allowance is None:
-            lines.append(Text(f"Allowance: none — even {s.days_left} good days out of "
-                              f"{s.days_left} left would not reach {s.goal:g}%"))
+            lines.append(Text(CatalogueText("aqi.no_allowance", {
+                "left": s.days_left, "goal": goal}).render(lang)))
         else:
-            lines.append(Text(f"Allowance: at most {s.allowance} more non-good days among the "
-                              f"{s.days_left} left in {s.year} (every remaining day counted "
-                              "valid)"))
+            lines.append(Text(CatalogueText("aqi.allowance", {
+                "n": s.allowance, "left": s.days_left, "year": s.year}).render(lang)))
         if s.projected is not None:
-            lines.append(Text(f"Projection from {s.projection_basis}: {s.projected:.1f}%"))
+            lines.append(Text(CatalogueText("aqi.projection", {
+                "basis": _basis(s.projection_basis or "", lang),
+                "rate": f"{s.projected:.1f}"}).render(lang)))
         elif s.projection_basis:
-            lines.append(Text(f"Projection: {s.projection_basis}"))
+            lines.append(Text(CatalogueText("aqi.projection_only", {
+                "basis": _basis(s.projection_basis, lang)}).render(lang)))
     else:
-        lines.append(Text(f"The year {s.year} is complete: {s.reason}"))
+        reason = s.reason.render(lang)
+        lines.append(Text(CatalogueText("aqi.year_complete", {
+            "year": s.year, "reason": reason}).render(lang)))
     return lines
 
 
-__all__ = ["DAY_VIEW", "HOUR_VIEW", "plain_rows", "render_calendar", "render_rows",
+__all__ = ["DAY_VIEW", "HOUR_VIEW", "agreement_line", "header_word", "plain_rows",
+           "render_calendar", "render_rows",
            "write_calendar_table",
            "write_comparison_csv", "write_comparison_json", "write_comparison_table",
            "write_rows_csv", "write_rows_json", "write_rows_table"]

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING, Any
 
-from ecotarget.catalogue import LANGS, status_label
+from ecotarget.catalogue import LANGS, Text, status_label, words
 from ecotarget.report import STATUSES, Report, Result
+
+if TYPE_CHECKING:  # the targets models load pydantic, which `ecotarget --help` must not wait for
+    from ecotarget.targets import Target
 
 STATUS_SYMBOL = {"met": "✓", "on_track": "→", "at_risk": "!", "not_met": "✗",
                  "insufficient_data": "?", "no_data": "–"}
@@ -14,12 +18,26 @@ STATUS_STYLE = {"met": "green", "on_track": "cyan", "at_risk": "yellow", "not_me
 #: status labels per language, from the catalogue
 STATUS_WORD: dict[str, dict[str, str]] = {
     lang: {status: status_label(status, lang) for status in STATUSES} for lang in LANGS}
-PACE_WORD = {"zh": "进度", "en": "pace"}
-SECTION_TITLE = {
-    "en": {"headline": "Headline targets", "tasks": "Countable tasks", "milestones": "Milestones"},
-    "zh": {"headline": "一、全年工作目标", "tasks": "二、年度重点任务",
-           "milestones": "二、年度重点任务（节点）"},
-}
+#: the column headings of the report, as catalogue keys
+HEADERS = ("head.target", "head.goal", "head.actual", "head.status", "head.margin", "head.how")
+
+
+def section_title(section: str, lang: str) -> str:
+    """``一、全年工作目标`` / ``Headline targets``: the heading of a plan section."""
+    return words(f"section.{section}", lang)
+
+
+def unit_in(result: Result | Target, lang: str) -> str:
+    """The unit in ``lang``: ``unit_en`` in English where the targets file gives one."""
+    if lang == "en" and result.unit_en is not None:
+        return result.unit_en
+    return result.unit
+
+
+def plan_words(plan: dict[str, Any], lang: str) -> str:
+    """``平湖市 2025`` / ``Pinghu 2025``: the region (its English form in English) and year."""
+    region = (plan.get("region_en") if lang == "en" else None) or plan.get("region", "")
+    return f"{region} {plan.get('year', '')}"
 
 
 def format_value(value: float | str | None, unit: str = "") -> str:
@@ -37,8 +55,14 @@ def format_value(value: float | str | None, unit: str = "") -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def format_target(op: str, target: float | str, unit: str) -> str:
-    shown = "previous year" if target == "previous_year" else format_value(target)
+def format_target(op: str, target: float | str, unit: str, lang: str = "en") -> str:
+    """``≥ 90 个`` / ``≥ 90 projects``, ``< 上年`` / ``< previous year``.
+
+    >>> format_target(">=", 90, "个", "zh"), format_target("<", "previous_year", "", "zh")
+    ('≥ 90 个', '< 上年')
+    """
+    shown = (words("goal.previous_year", lang) if target == "previous_year"
+             else format_value(target))
     op_text = {">=": "≥", "<=": "≤", "==": "=", "<": "<", ">": ">"}[op]
     suffix = f" {unit}" if unit and target != "previous_year" else ""
     return f"{op_text} {shown}{suffix}"
@@ -69,15 +93,22 @@ def format_goal(result: Result, lang: str) -> str:
     """The 要求 cell: the year's target, the previous year's figure it is compared with, and
     the pace where the pace decided the status: ``≥ 90 个 (进度 75)``."""
     if result.metric == "ledger.milestone":
-        return f"done by {result.due}"
-    goal = format_target(result.op, result.target, result.unit)
+        return Text("goal.done_by", {"due": result.due}).render(lang)
+    goal = format_target(result.op, result.target, unit_in(result, lang), lang)
     if (result.target == "previous_year" and isinstance(result.target_value, (int, float))
             and result.status != "insufficient_data"):
         goal += f" ({format_value(result.target_value, result.unit)})"
     if result.pace_target is not None:
-        goal += (f" ({PACE_WORD[lang]} "
+        goal += (f" ({words('goal.pace', lang)} "
                  f"{format_pace(result.pace_target, result.target, result.unit)})")
     return goal
+
+
+def format_actual(result: Result, lang: str) -> str:
+    """The 实际 cell: the figure, or whether a milestone is done."""
+    if result.metric != "ledger.milestone":
+        return format_value(result.actual, result.unit)
+    return words("goal.done" if result.actual == 1 else "goal.not_done", lang)
 
 
 def status_text(status: str, lang: str) -> str:

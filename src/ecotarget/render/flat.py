@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 from typing import IO
 
-from ecotarget.render.breakdown import breakdown_lines
+from ecotarget.catalogue import LIST_SEPARATOR, Text, words
+from ecotarget.render.breakdown import breakdown_lines, shown
 from ecotarget.render.common import (
-    SECTION_TITLE,
+    HEADERS,
     STATUS_WORD,
     data_dates,
+    format_actual,
     format_goal,
     format_margin,
-    format_value,
+    plan_words,
+    section_title,
     status_text,
 )
 from ecotarget.render.safe import inert, spreadsheet_row
@@ -20,7 +23,7 @@ from ecotarget.report import Report
 
 CSV_COLUMNS = ("id", "section", "name", "name_en", "metric", "op", "target", "target_value",
                "unit", "actual", "status", "margin", "pace_target", "pace_margin",
-               "data_through", "how", "reason", "reason_en",
+               "data_through", "how", "how_en", "reason", "reason_en",
                # which run a row is from: monthly files appended together stay apart
                "as_of", "period_start", "period_end")
 
@@ -37,9 +40,9 @@ def report_rows(report: Report) -> list[list[object]]:
     start, end = report.period
     return [[r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
              _blank(r.target_value), r.unit, _blank(r.actual), r.status, _blank(r.margin),
-             _blank(r.pace_target), _blank(r.pace_margin), _blank(r.data_through), r.how,
-             r.reason.render("zh"), r.reason.render("en"), report.as_of.isoformat(),
-             start.isoformat(), end.isoformat()]
+             _blank(r.pace_target), _blank(r.pace_margin), _blank(r.data_through),
+             r.how.render("zh"), r.how.render("en"), r.reason.render("zh"), r.reason.render("en"),
+             report.as_of.isoformat(), start.isoformat(), end.isoformat()]
             for r in report.results]
 
 
@@ -59,11 +62,12 @@ def render_csv(report: Report, stream: IO[str]) -> None:
     run = [report.as_of.isoformat(), start.isoformat(), end.isoformat()]
     for r, row in zip(report.results, report_rows(report), strict=True):
         writer.writerow(spreadsheet_row(row + (["", ""] if with_parts else [])))
-        for line in breakdown_lines(r):  # one CSV row per breakdown row
-            writer.writerow(spreadsheet_row([r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
-                             _blank(line.raw_goal), r.unit, _blank(line.raw_actual),
-                             line.status or "", line.margin, "", "", "", line.how, "", "",
-                             *run, (r.breakdown or {}).get("by", ""), line.part]))
+        for line in breakdown_lines(r, "en"):  # one CSV row per breakdown row
+            writer.writerow(spreadsheet_row([
+                r.id, r.section, r.name, r.name_en, r.metric, r.op, r.target,
+                _blank(line.raw_goal), r.unit, _blank(line.raw_actual), line.status or "",
+                line.margin, "", "", "", shown(line.how, "zh"), shown(line.how, "en"), "", "",
+                *run, (r.breakdown or {}).get("by", ""), line.part]))
 
 
 def _cell(text: str) -> str:
@@ -71,24 +75,28 @@ def _cell(text: str) -> str:
 
 
 def render_markdown(report: Report, stream: IO[str], *, lang: str = "zh") -> None:
-    words = STATUS_WORD[lang]
-    stream.write(f"# {report.plan.get('region', '')} {report.plan.get('year', '')} "
-                 f"— as of {report.as_of.isoformat()}{data_dates(report, lang)}\n")
+    labels = STATUS_WORD[lang]
+    as_of = Text("title.as_of", {"date": report.as_of}).render(lang)
+    stream.write(f"# {plan_words(report.plan, lang)} — {as_of}{data_dates(report, lang)}\n")
+    headers = [words(key, lang) for key in (*HEADERS, "head.reason")]
     section = None
     for r in report.results:
         if r.section != section:
             section = r.section
-            stream.write(f"\n## {SECTION_TITLE[lang][section]}\n\n")
-            stream.write("| target | goal | actual | status | margin | how | reason |\n")
+            stream.write(f"\n## {section_title(section, lang)}\n\n")
+            stream.write(f"| {' | '.join(headers)} |\n")
             stream.write("|---|---|--:|---|--:|---|---|\n")
         name = r.name_en if lang == "en" else r.name
         stream.write("| " + " | ".join(_cell(c) for c in (
-            name, format_goal(r, lang), format_value(r.actual, r.unit), status_text(r.status, lang),
-            format_margin(r.margin, r.unit), r.how, r.reason.render(lang))) + " |\n")
-        for line in breakdown_lines(r):  # check --by: the rows under their target
+            name, format_goal(r, lang), format_actual(r, lang), status_text(r.status, lang),
+            format_margin(r.margin, r.unit), r.how.render(lang), r.reason.render(lang))) + " |\n")
+        for line in breakdown_lines(r, lang):  # check --by: the rows under their target
             status = status_text(line.status, lang) if line.status else ""
             stream.write("| " + " | ".join(_cell(c) for c in (
-                f"· {line.part}", line.goal, line.actual, status, line.margin, line.how, ""))
+                f"· {line.part}", line.goal, line.actual, status, line.margin,
+                shown(line.how, lang), ""))
                 + " |\n")
-    counts = ", ".join(f"{n} {words[s]}" for s, n in report.summary.items() if n)
-    stream.write(f"\n{len(report.results)} targets: {counts}\n")
+    counts = LIST_SEPARATOR[lang].join(
+        Text("summary.count", {"n": n, "status": labels[s]}).render(lang)
+        for s, n in report.summary.items() if n)
+    stream.write(f"\n{Text('summary.counts', {'n': len(report.results), 'counts': counts}).render(lang)}\n")

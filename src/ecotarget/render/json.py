@@ -11,10 +11,13 @@ import json
 import math
 from typing import IO, Any
 
+from ecotarget.catalogue import Text
+from ecotarget.render.common import unit_in
 from ecotarget.report import Report
 
 # 2: the on_track status; pace_target, pace_margin, data_through, reason_en per result;
-# reason in Chinese; data_through and warnings of the report; no -0.0 (README: JSON)
+# reason in Chinese; data_through and warnings of the report; no -0.0 (README: JSON);
+# how in Chinese with how_en, and unit_en, added within schema 2 (new keys break no reader)
 SCHEMA_VERSION = 2
 
 
@@ -34,19 +37,41 @@ def report_document(report: Report) -> dict[str, Any]:
         "results": [
             {
                 "id": r.id, "name": r.name, "name_en": r.name_en, "section": r.section,
-                "metric": r.metric, "unit": r.unit, "op": r.op, "target": r.target,
+                "metric": r.metric, "unit": r.unit, "unit_en": unit_in(r, "en"),
+                "op": r.op, "target": r.target,
                 "target_value": r.target_value, "actual": r.actual, "status": r.status,
                 "margin": r.margin, "pace_target": r.pace_target, "pace_margin": r.pace_margin,
-                "data_through": r.data_through, "how": r.how, "reason": r.reason.render("zh"),
+                "data_through": r.data_through, "how": r.how.render("zh"),
+                "how_en": r.how.render("en"), "reason": r.reason.render("zh"),
                 "reason_en": r.reason.render("en"), "clause": r.clause,
                 "due": r.due, "coverage": r.coverage, "outlook": r.outlook, "detail": r.detail,
-                **({"breakdown": r.breakdown} if r.breakdown is not None else {}),
+                **({"breakdown": both_languages(r.breakdown)} if r.breakdown is not None
+                   else {}),
             }
             for r in report.results
         ],
         "summary": report.summary,
         "row_errors": report.row_errors,
     }
+
+
+def both_languages(value: Any) -> Any:
+    """``value`` with each catalogue Text under key ``k`` as ``k`` (Chinese) and ``k_en``.
+
+    >>> both_languages({"rows": [{"note": Text("breakdown.no_water")}]})
+    {'rows': [{'note': '没有水质输入', 'note_en': 'no water input'}]}
+    """
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            if isinstance(item, Text):
+                out[key], out[f"{key}_en"] = item.render("zh"), item.render("en")
+            else:
+                out[key] = both_languages(item)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [both_languages(v) for v in value]
+    return value
 
 
 def jsonable(value: Any) -> Any:

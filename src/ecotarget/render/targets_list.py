@@ -8,8 +8,9 @@ from typing import IO
 from rich.table import Table
 from rich.text import Text
 
+from ecotarget.catalogue import Text as CatalogueText
 from ecotarget.registry import METRICS, ledger_indicators
-from ecotarget.render.common import SECTION_TITLE, format_target
+from ecotarget.render.common import format_target, plan_words, section_title, unit_in
 from ecotarget.render.json import SCHEMA_VERSION, jsonable
 from ecotarget.render.table import make_console
 from ecotarget.targets import LoadedTargets, Target
@@ -58,7 +59,8 @@ def render_targets_table(loaded: LoadedTargets, stream: IO[str], lang: str) -> N
     """
     spec = loaded.spec
     console = make_console(stream)
-    table = Table(title=Text(f"{spec.plan.region} {spec.plan.year} · {spec.plan.issuer} · "
+    plan = spec.plan.model_dump()
+    table = Table(title=Text(f"{plan_words(plan, lang)} · {spec.plan.issuer} · "
                              f"{loaded.path}"), title_justify="left")
     for header in HEADERS[lang]:
         table.add_column(header, overflow="fold")
@@ -66,13 +68,14 @@ def render_targets_table(loaded: LoadedTargets, stream: IO[str], lang: str) -> N
     for t in spec.targets:
         if t.section != section:
             section = t.section
-            table.add_row(Text(SECTION_TITLE[lang][section], style="bold"))
-        goal = f"done by {t.due}" if t.metric == "ledger.milestone" else format_target(
-            t.op, t.target, t.unit)
+            table.add_row(Text(section_title(section, lang), style="bold"))
+        goal = (CatalogueText("goal.done_by", {"due": t.due}).render(lang)
+                if t.metric == "ledger.milestone"
+                else format_target(t.op, t.target, unit_in(t, lang), lang))
         table.add_row(Text(t.id), Text(t.name_en if lang == "en" else t.name), Text(goal),
                       Text(_indicators(t, lang)), Text(_unit(t, lang)), Text(t.clause))
     console.print(table)
-    console.print(Text(f"{len(spec.targets)} targets"))
+    console.print(Text(CatalogueText("targets.count", {"n": len(spec.targets)}).render(lang)))
 
 
 def _indicators(target: Target, lang: str) -> str:
@@ -86,5 +89,5 @@ def _unit(target: Target, lang: str) -> str:
     if target.metric == "ledger.milestone":
         return MILESTONE_UNIT[lang]
     if target.scale:
-        return f"{target.unit} {'、'.join(target.scale)}".strip()
-    return target.unit
+        return f"{unit_in(target, lang)} {'、'.join(target.scale)}".strip()
+    return unit_in(target, lang)

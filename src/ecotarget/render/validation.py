@@ -9,6 +9,8 @@ from typing import IO
 from rich.table import Table
 from rich.text import Text
 
+from ecotarget.catalogue import Text as CatalogueText
+from ecotarget.catalogue import words
 from ecotarget.render.json import SCHEMA_VERSION
 from ecotarget.render.safe import inert
 from ecotarget.render.table import make_console
@@ -31,15 +33,19 @@ def render_validation_json(tables: Sequence[ValidatedTable], stream: IO[str]) ->
     stream.write("\n")
 
 
-def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
+def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str],
+                            lang: str = "zh") -> None:
     """A table of the inputs, a table of the rejected rows, the totals and any notes."""
     console = make_console(stream)
-    inputs = Table(title="inputs", title_justify="left")
-    for header in ("file", "kind", "encoding", "read", "accepted", "rejected", "ignored columns"):
-        inputs.add_column(header, justify="right" if header in ("read", "accepted", "rejected")
+    inputs = Table(title=words("validate.inputs", lang), title_justify="left")
+    for header in ("file", "kind", "encoding", "read", "accepted", "rejected", "ignored"):
+        inputs.add_column(words(f"validate.{header}", lang),
+                          justify="right" if header in ("read", "accepted", "rejected")
                           else "left")
     for t in tables:
-        kind = f"{t.kind} ({t.subkind})" if t.subkind else t.kind
+        kind = words(f"kind.{t.kind}", lang)
+        if t.subkind:
+            kind += f" ({words(f'subkind.{t.subkind}', lang)})"
         ignored = ", ".join(t.raw.unknown_columns) if t.raw else ""
         inputs.add_row(Text(inert(t.path)), Text(kind), Text(t.encoding), str(t.rows_read),
                        str(t.rows_accepted),
@@ -48,16 +54,16 @@ def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str]) -
     console.print(inputs)
     errors = [e for t in tables for e in t.errors]
     if errors:
-        table = Table(title="rejected rows", title_justify="left")
+        table = Table(title=words("validate.rejected_rows", lang), title_justify="left")
         for header in ("file", "line", "column", "value", "problem"):
-            table.add_column(header, overflow="fold")
+            table.add_column(words(f"validate.{header}", lang), overflow="fold")
         for e in errors:
             table.add_row(Text(inert(e.path)), str(e.line), Text(inert(e.column)),
                           Text(inert(e.value)), Text(inert(e.message)))
         console.print(table)
     total = sum(t.rows_read for t in tables)
-    console.print(Text(f"{total} rows read, {total - len(errors)} accepted, "
-                       f"{len(errors)} rejected"))
+    console.print(Text(CatalogueText("validate.totals", {
+        "read": total, "accepted": total - len(errors), "rejected": len(errors)}).render(lang)))
     for t in tables:
         for note in t.notes:
             console.print(Text(inert(f"{t.path}: {note}")))

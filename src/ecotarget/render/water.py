@@ -13,6 +13,8 @@ from rich.console import Console
 from rich.text import Text
 
 from ecotarget import __version__
+from ecotarget.catalogue import CATALOGUE, words
+from ecotarget.catalogue import Text as CatalogueText
 from ecotarget.render.json import jsonable
 from ecotarget.render.safe import inert, spreadsheet_cell
 from ecotarget.render.table import BLOCK_WIDTH, make_console
@@ -27,7 +29,12 @@ SECTION_COLUMNS = ("section", "level", "waterbody", "samples", "class", "main_po
 SOURCE_COLUMNS = ("source", "samples", "rounds_passed", "passes", "failing_items")
 # one CSV, one header: a `table` column says which table a line belongs to
 CSV_COLUMNS = ("table", *SECTION_COLUMNS, *SOURCE_COLUMNS[2:])
-_PASS_RULE = {"every_round": "every round", "mean": "mean concentrations"}
+#: the catalogue keys of the drinking-water pass rules
+_PASS_RULE = {"every_round": "rule.every_round", "mean": "rule.mean_concentrations"}
+#: columns whose values are words of the catalogue (``key prefix``), shown in the reader's
+#: language in the table; CSV and JSON keep the English codes
+_WORD_COLUMNS = {"level": "level", "waterbody": "waterbody", "class": "class",
+                 "target_class": "class"}
 
 
 # --- cells ------------------------------------------------------------------------------------
@@ -51,6 +58,21 @@ def section_cells(record: dict[str, Any]) -> list[str]:
     return [inert(_text(record[c])) for c in SECTION_COLUMNS]
 
 
+def _shown(column: str, value: Any, lang: str) -> str:
+    """A table cell in ``lang``: yes/no → 是/否, national → 国控, III → Ⅲ类, river → 河流.
+
+    >>> _shown("class", "III", "zh"), _shown("class", "劣V", "en"), _shown("meets_target", True, "zh")
+    ('Ⅲ类', 'worse than V', '是')
+    """
+    if isinstance(value, bool):
+        return words("yes" if value else "no", lang)
+    if column in _WORD_COLUMNS and isinstance(value, str) and value:
+        code = "worse_than_V" if value in ("劣V", "劣Ⅴ", "worse_than_V") else value
+        key = f"{_WORD_COLUMNS[column]}.{code}"
+        return words(key, lang) if key in CATALOGUE else value
+    return _text(value)
+
+
 def source_cells(record: dict[str, Any]) -> list[str]:
     """A drinking-water source's cells as text, inert."""
     return [inert(_text(record[c])) for c in SOURCE_COLUMNS]
@@ -59,8 +81,8 @@ def source_cells(record: dict[str, Any]) -> list[str]:
 # --- renderers --------------------------------------------------------------------------------
 
 
-def render_table(report: WaterReport, console: Console) -> None:
-    """Two tables: sections, then drinking-water sources. Cells are plain Text.
+def render_table(report: WaterReport, console: Console, lang: str = "zh") -> None:
+    """Two tables: sections, then drinking-water sources, words in ``lang``.
 
     Cells wrap inside their column, never cut; below :data:`BLOCK_WIDTH` columns each
     section and source is a block of ``column  value`` lines instead.
@@ -68,29 +90,34 @@ def render_table(report: WaterReport, console: Console) -> None:
     period = f"{report.start.isoformat()}..{report.end.isoformat()}"
     if report.sections:
         # titles are printed as lines of their own: a table title wraps at the table's width
-        console.print(Text(f"Water sections · {period} · below DL: "
-                           f"{report.below_detection_limit}"))
-        _print_records(console, SECTION_COLUMNS, [section_cells(r) for r in report.sections],
+        rule = words(f"below_dl.{report.below_detection_limit}", lang)
+        console.print(Text(CatalogueText("water.sections_title",
+                                         {"period": period, "rule": rule}).render(lang)))
+        _print_records(console, SECTION_COLUMNS, report.sections, lang,
                        numeric=("samples", "cwqi"))
     else:
-        console.print(Text(f"no monitoring section sampled in {period}"))
+        console.print(Text(CatalogueText("water.no_sections", {"period": period}).render(lang)))
     if report.sources:
-        console.print(Text(f"Drinking-water sources · {period} · pass: "
-                           f"{_PASS_RULE.get(report.drinking_pass, report.drinking_pass)}"))
-        _print_records(console, SOURCE_COLUMNS, [source_cells(r) for r in report.sources],
+        rule = words(_PASS_RULE[report.drinking_pass], lang)
+        console.print(Text(CatalogueText("water.sources_title",
+                                         {"period": period, "rule": rule}).render(lang)))
+        _print_records(console, SOURCE_COLUMNS, report.sources, lang,
                        numeric=("samples", "rounds_passed"))
     else:
-        console.print(Text(f"no drinking-water source sampled in {period}"))
+        console.print(Text(CatalogueText("water.no_sources", {"period": period}).render(lang)))
 
 
-def _print_records(console: Console, headers: Sequence[str], rows: list[list[str]],
-                   numeric: Sequence[str]) -> None:
+def _print_records(console: Console, columns: Sequence[str], records: list[dict[str, Any]],
+                   lang: str, numeric: Sequence[str]) -> None:
     """A fitted table, or on a narrow console one block per row headed by its first cell."""
+    headers = [words(f"water.{column}", lang) for column in columns]
+    # inert: a name's control characters are shown escaped, never obeyed
+    rows = [[inert(_shown(c, record[c], lang)) for c in columns] for record in records]
     # every column but the numbers may wrap (a header after its underscore)
     table = None if console.width < BLOCK_WIDTH else fitted_table(
         console, headers, [[Text(c) for c in row] for row in rows],
-        justify=["right" if h in numeric else "left" for h in headers],
-        flexible=[h not in numeric for h in headers])
+        justify=["right" if c in numeric else "left" for c in columns],
+        flexible=[c not in numeric for c in columns])
     if table is not None:
         console.print(table)
         return
@@ -99,9 +126,9 @@ def _print_records(console: Console, headers: Sequence[str], rows: list[list[str
                      for row in rows])
 
 
-def write_table(report: WaterReport, stream: IO[str]) -> None:
+def write_table(report: WaterReport, stream: IO[str], lang: str = "zh") -> None:
     """:func:`render_table` on a console for ``stream`` (colour only on a terminal)."""
-    render_table(report, make_console(stream))
+    render_table(report, make_console(stream), lang)
 
 
 def render_csv(report: WaterReport, stream: IO[str]) -> None:

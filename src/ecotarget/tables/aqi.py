@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.dataset import CITY, DAILY_COLUMNS, Dataset, station_days_from_hours
 from ecotarget.errors import InputError
 from ecotarget.evaluate import evaluate
@@ -162,7 +163,7 @@ class GoodDaySummary:
     op: str
     goal: float
     status: str
-    reason: str
+    reason: Text  # why, as the catalogue says it in either language
     days_left: int
     allowance: int | None  # most non-good days the rest of the year may still have
     projected: float | None
@@ -234,7 +235,7 @@ def calendar_data(data: Dataset, spec: TargetsFile, *, air_standard: str | None 
         rate=float(measured.actual) if isinstance(measured.actual, (int, float)) else None,
         op=judged.op, goal=float(judged.target) if isinstance(judged.target, (int, float))
         else DEFAULT_GOOD_DAY_GOAL,
-        status=result.status, reason=result.reason.render("en"),
+        status=result.status, reason=result.reason,
         days_left=int(outlook.get("days_left", 0)), allowance=outlook.get("allowance"),
         projected=outlook.get("projected"), projection_basis=outlook.get("projection_basis"))
     return CalendarData(days=calendar, months=months, summary=summary)

@@ -13,7 +13,8 @@ figure down.
   from the section table of the month's samples.
 
 Each function returns ``{"by": …, "rows": [...]}``; a target the breakdown does not apply
-to gets no rows and a ``note``.
+to gets no rows and a ``note``. A month row's ``how`` and ``reason`` and a ``note`` are
+catalogue Texts, rendered in the reader's language (JSON: both, as ``how``/``how_en``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.dataset import city_days_from_hours, city_days_with_aqi, station_days_from_hours
 from ecotarget.evaluate import evaluate
 from ecotarget.metrics import MEASURES, air
@@ -52,7 +54,8 @@ def breakdown(by: str, target: Target, ctx: MetricContext) -> Breakdown:
 
 
 def _none(by: str, note: str) -> Breakdown:
-    return {"by": by, "rows": [], "note": note}
+    """No rows, and why: ``note`` is a ``breakdown.*`` catalogue key (JSON: note, note_en)."""
+    return {"by": by, "rows": [], "note": Text(f"breakdown.{note}")}
 
 
 # --- months ------------------------------------------------------------------------------------
@@ -76,7 +79,7 @@ def month_windows(window: Window) -> list[Window]:
 def month_breakdown(target: Target, ctx: MetricContext) -> Breakdown:
     """The target's own metric over each month, with the month's status."""
     if target.metric == "ledger.milestone":
-        return _none("month", "a milestone is one deliverable: no monthly figure")
+        return _none("month", "milestone")
     rows = []
     for window in month_windows(ctx.window):
         month_ctx = MetricContext(data=ctx.data, window=window, settings=ctx.settings,
@@ -114,10 +117,10 @@ def station_figures(days: pd.DataFrame, start: dt.date, end: dt.date) -> dict[st
 def station_breakdown(target: Target, ctx: MetricContext) -> Breakdown:
     """Each station's own figures, and the region's without it (air targets only)."""
     if target.metric not in AIR_METRICS:
-        return _none("station", "no station breakdown for this metric (air targets only)")
+        return _none("station", "air_only")
     hours = ctx.data.air_hourly
     if hours is None or hours.empty:
-        return _none("station", "station figures need station-hours (hourly air input)")
+        return _none("station", "needs_hours")
     settings = ctx.settings.air
     edition = ctx.edition_for(target.params_as(AirParams).standard)
     start, end = ctx.window.start, ctx.window.end
@@ -164,10 +167,10 @@ def section_breakdown(target: Target, ctx: MetricContext) -> Breakdown:
     """Each section's class and main pollutants per month (water targets only): the sections
     the target counts (its levels, or its listed sections)."""
     if target.metric not in WATER_METRICS:
-        return _none("section", "no section breakdown for this metric (water targets only)")
+        return _none("section", "water_only")
     water = ctx.data.water
     if water is None:
-        return _none("section", "no water input")
+        return _none("section", "no_water")
     whole = monitored_sections(ctx.section_table(ctx.window.start, ctx.window.end))
     params = target.params_as(WaterShareParams if target.metric == "water.class_share"
                               else WaterCwqiParams)
@@ -189,7 +192,7 @@ def with_breakdowns(results: list[Any], targets: list[Target], ctx: MetricContex
         return results
     # a target without any data has nothing to break down: no rows of "no data" either
     return [dataclasses.replace(result, breakdown=(
-        _none(by, "no data for this target") if result.status == "no_data"
+        _none(by, "no_data") if result.status == "no_data"
         else breakdown(by, target, ctx)))
             for result, target in zip(results, targets, strict=True)]
 

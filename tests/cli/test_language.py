@@ -1,0 +1,118 @@
+"""One language per run: every command's output in zh has no English words, and in en no
+Chinese outside the values that come from the data (issue 13).
+
+The data values allowed are the sample files' own names: water sections and sources,
+ledger indicators (a reason may name one), station names. Target names come from
+``name_en`` in English, so they are not among them.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ecotarget.cli.main import cli
+from ecotarget.targets import load_targets
+from tests.language import cjk_runs, english_words
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "data" / "samples"
+
+
+def _column(path: Path, index: int) -> set[str]:
+    with path.open(encoding="utf-8-sig") as handle:
+        return {row[index] for row in list(csv.reader(handle))[1:] if len(row) > index}
+
+
+#: names that come from the data and keep their own text in every language
+DATA = (_column(SAMPLES / "water-2025.csv", 0) | _column(SAMPLES / "ledger-2025.csv", 1)
+        | {"平湖监测站", "当湖街道"})  # the air samples' stations
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+@pytest.fixture(autouse=True)
+def _in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    os.environ.pop("COLUMNS", None)
+
+
+CASES = {
+    "check table": ("check", str(SAMPLES)),
+    "check markdown": ("check", str(SAMPLES), "--format", "markdown"),
+    "water": ("water", str(SAMPLES / "water-2025.csv")),
+    "aqi": ("aqi", str(SAMPLES / "air-hourly-2025.csv")),
+    "aqi calendar": ("aqi", str(SAMPLES), "--calendar"),
+    "validate": ("validate", str(SAMPLES / "ledger-2025.csv"), str(SAMPLES / "water-2025.csv")),
+}
+#: the notes of validate/ (ignored columns, item lists) are not in the catalogue yet
+NOT_YET = pytest.mark.xfail(strict=True, reason="validate/ notes and row errors: English only")
+
+
+def _cases() -> list[object]:
+    return [pytest.param(case, marks=NOT_YET) if case == "validate" else case for case in CASES]
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_zh_output_has_no_english_word(case: str) -> None:
+    out = run(*CASES[case], "--lang", "zh")
+    # B: the grade of 省厅赛马比拼档次, a value of the targets file; O3-1h/O3-8h: pollutant
+    # codes of HJ 633; air_good_day_rate: the id of the target the calendar judges by
+    assert out and english_words(out, DATA | {"B", "O3-1h", "O3-8h", "air_good_day_rate"}) == []
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_en_output_has_no_chinese_outside_data(case: str) -> None:
+    out = run(*CASES[case], "--lang", "en")
+    assert out and cjk_runs(out, DATA | _indicators()) == []
+
+
+def _indicators() -> set[str]:
+    """The ledger indicators the bundled targets name (a reason may name one with no rows)."""
+    spec = load_targets(ROOT / "config" / "targets.yaml").spec
+    return {v for t in spec.targets for v in t.params.values() if isinstance(v, str)}
+
+
+def test_default_language_comes_from_the_targets_file(tmp_path: Path) -> None:
+    targets = (ROOT / "config" / "targets.yaml").read_text(encoding="utf-8")
+    english = tmp_path / "targets.yaml"
+    english.write_text(targets.replace("  lang: zh ", "  lang: en "), encoding="utf-8")
+    out = run("check", str(SAMPLES), "--targets", str(english))
+    assert out.startswith("Pinghu 2025 · as of 2025-10-31")
+    # --lang wins over the file
+    assert run("check", str(SAMPLES), "--targets", str(english), "--lang", "zh").startswith(
+        "平湖市 2025 · 截至 2025-10-31")
+
+
+def test_english_goals_use_unit_en() -> None:
+    out = run("check", str(SAMPLES), "--lang", "en", "--format", "markdown")
+    # ≥ 90 个 → ≥ 90 projects; = 0 起 → = 0 incidents; done by …
+    assert "| ≥ 90 projects (pace 75) |" in out and "| = 0 incidents |" in out
+    assert "| done by 2025-12-31 |" in out and "Jan–Oct" in out
+
+
+def test_chinese_goals_and_months() -> None:
+    out = run("check", str(SAMPLES), "--lang", "zh", "--format", "markdown")
+    # 1–10月 for Jan–Oct, 上年 for previous year, 前完成 for done by
+    assert "| ≥ 90 个 (进度 75) |" in out and "| < 上年 (393) |" in out
+    assert "| 2025-12-31 前完成 |" in out and "1–10月" in out
+
+
+def test_json_carries_both_languages() -> None:
+    import json
+
+    document = json.loads(run("check", str(SAMPLES), "--format", "json"))
+    good = next(r for r in document["results"] if r["id"] == "air_good_day_rate")
+    assert good["how"] == "272/303 天 · 1–10月 · 余下 61 天至多 5 天非优良"
+    assert good["how_en"] == "272/303 days · Jan–Oct · ≤ 5 non-good of 61 days left"
+    projects = next(r for r in document["results"] if r["unit"] == "个")
+    assert projects["unit_en"] == "projects"
+    assert document["plan"]["region_en"] == "Pinghu"
