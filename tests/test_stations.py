@@ -55,6 +55,7 @@ def test_station_by_name_in_wide_files() -> None:
     assert by_name["results"] == by_code["results"]
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_stations_from_the_targets_file(tmp_path: Path) -> None:
     text = TARGETS.read_text(encoding="utf-8").replace("stations: []",
                                                        "stations: [2001A, 2002A]")
@@ -90,6 +91,7 @@ def test_select_stations_library() -> None:
     assert read[0].frame["station"].nunique() == 8  # the inputs are not changed
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_aqi_lists_every_station_unless_chosen() -> None:
     every = run("aqi", str(LONG), "--format", "csv")
     assert every.exit_code == 0

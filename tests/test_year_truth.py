@@ -54,6 +54,7 @@ def run(*args: str):
 
 # --- 1. a count or reduction on pace is on track, not met ----------------------------------
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_a_count_on_pace_is_on_track_with_both_margins(samples: Report) -> None:
     # 78 of 90 by 31 October: pace 90 × 304/365 = 74.958… → 74.96; the year's margin
     # 78 − 90 = −12, the pace margin 78 − 74.96 = 3.04
@@ -65,6 +66,7 @@ def test_a_count_on_pace_is_on_track_with_both_margins(samples: Report) -> None:
     assert projects.reason.render("zh") == "进度正常：截至 2025-10-31 应达 74.96"
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_reductions_on_pace_are_on_track_and_behind_pace_at_risk(samples: Report) -> None:
     # pace 100 % × 304/365 = 83.29 → 83.3 %; COD 88.0 (+4.7), NOx 70.0 (−13.3)
     results = by_id(samples)
@@ -104,6 +106,7 @@ def test_a_milestone_done_before_the_period_is_met() -> None:
 
 # --- 3. one appended row: each target judged on its own data --------------------------------
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_a_numerator_without_its_denominator_is_insufficient(november: Report) -> None:
     waste = by_id(november)["hazardous_waste_disposal"]
     # judged over Jan–Oct, the months both sides reach: 20,344.5 / 20,570.8 = 98.9 %
@@ -113,6 +116,7 @@ def test_a_numerator_without_its_denominator_is_insufficient(november: Report) -
     assert "2025-11" in waste.reason.render("en") and "2025-11" in waste.reason.render("zh")
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_other_targets_keep_their_own_last_day(november: Report) -> None:
     results = by_id(november)
     assert november.as_of == dt.date(2025, 11, 30)
@@ -138,6 +142,7 @@ def test_as_of_outside_the_period_is_refused() -> None:
     assert "--as-of 2025-06-30 lies outside --period 2025-10-01..2025-10-31" in result.stderr
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_a_period_without_data_says_so_once() -> None:
     result = run("--period", "2025-11", "--lang", "en", "--format", "json")
     lines = [line for line in result.stderr.splitlines() if "no data for any target" in line]
@@ -147,6 +152,7 @@ def test_a_period_without_data_says_so_once() -> None:
 
 # --- 6. --as-of past the data ---------------------------------------------------------------
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_as_of_past_the_ledger_is_insufficient_not_missed() -> None:
     report = check([str(SAMPLES)], load_targets(TARGETS),
                    CheckOptions(as_of=dt.date(2025, 12, 31), today=TODAY))
@@ -164,6 +170,7 @@ def test_as_of_past_the_ledger_is_insufficient_not_missed() -> None:
 
 # --- 7. no negative zero; sums keep their decimals ------------------------------------------
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_json_has_no_negative_zero_and_schema_2() -> None:
     result = run("--format", "json")
     assert "-0.0" not in result.stdout
@@ -182,6 +189,7 @@ def test_sums_are_rounded_to_the_decimals_of_their_figures() -> None:
 
 # --- the reason wherever a person reads -----------------------------------------------------
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_the_table_shows_why_under_each_result_not_met() -> None:
     result = CliRunner(env={"COLUMNS": "150"}).invoke(
         cli, ["check", str(SAMPLES), "--targets", str(TARGETS)], catch_exceptions=False)
@@ -194,6 +202,7 @@ def test_the_table_shows_why_under_each_result_not_met() -> None:
     assert "why" in wide.splitlines()[2] and "why:" not in wide  # a column, not lines
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_markdown_and_csv_carry_the_reason() -> None:
     markdown = run("--format", "markdown").stdout
     assert "| 原因 |" in markdown and "上年缺少 2024-01、2024-02、2024-03" in markdown

@@ -184,6 +184,7 @@ def test_unusable_input_and_bad_combinations_exit_2(tmp_path: Path, two_stations
 
 # --- calendar -------------------------------------------------------------------------------
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_calendar_on_the_samples_without_colour() -> None:
     result = run(str(SAMPLES), "--calendar")
     assert result.exit_code == 0, result.output
@@ -246,6 +247,7 @@ def air_results(*paths: Path) -> dict[str, dict[str, Any]]:
     return {r["id"]: r for r in document["results"] if r["metric"].startswith("air.")}
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_samples_hourly_and_daily_routes_agree() -> None:
     hourly = air_results(*HOURLY_SAMPLES)
     daily = air_results(DAILY_SAMPLES)
@@ -262,12 +264,14 @@ def test_samples_hourly_and_daily_routes_agree() -> None:
     assert pm25["outlook"]["max_mean_remaining"] == 25.4 and pm25["outlook"]["projected"] == 28
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_samples_directory_checks_air_beside_the_ledger() -> None:
     results = air_results(SAMPLES)
     assert results["air_good_day_rate"]["actual"] == 89.8
     assert results["pm25_mean"]["actual"] == 27.0
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_aqi_city_rows_match_check_on_the_samples() -> None:
     result = run(*map(str, HOURLY_SAMPLES), "--format", "csv")
     rows = pd.read_csv(io.StringIO(result.output), dtype={"valid": str})

@@ -51,6 +51,7 @@ def readme_first_run() -> tuple[list[str], str]:
     return command[1:], output
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_check_prints_exactly_what_the_readme_shows(monkeypatch: pytest.MonkeyPatch) -> None:
     args, expected = readme_first_run()
     assert args == ["check", "data/samples"]

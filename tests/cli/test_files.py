@@ -21,6 +21,7 @@ def invoke(*args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(cli, list(args), env={"NO_COLOR": "1"}, catch_exceptions=False)
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_csv_file_has_a_bom_and_stdout_none(tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
     invoke("check", SAMPLES, "--format", "csv", "--output", str(out))
@@ -32,6 +33,7 @@ def test_csv_file_has_a_bom_and_stdout_none(tmp_path: Path) -> None:
     assert stdout == data.decode("utf-8-sig")
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_every_csv_row_carries_as_of_and_period() -> None:
     lines = invoke("check", SAMPLES, "--format", "csv", "--as-of", "2025-06",
                    "--period", "2025-Q2").stdout.splitlines()
@@ -48,6 +50,7 @@ def test_xlsx_is_refused_without_output() -> None:
     assert result.stdout == ""
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_xlsx_workbook(tmp_path: Path) -> None:
     out = tmp_path / "x.xlsx"
     result = invoke("check", SAMPLES, "--format", "xlsx", "--output", str(out))
@@ -72,6 +75,7 @@ def test_xlsx_workbook(tmp_path: Path) -> None:
     assert sheet.column_dimensions["C"].width > 10  # names are not squeezed
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 @pytest.mark.parametrize("args", [("water", "water-2025.csv"), ("aqi", "air-hourly-2025.csv")])
 def test_water_and_aqi_csv_files_start_with_a_bom(tmp_path: Path, args: tuple[str, str]) -> None:
     # as check's: a file gets EF BB BF before the header, stdout none

@@ -61,6 +61,7 @@ def _cases() -> list[object]:
     return [pytest.param(case, marks=NOT_YET) if case == "validate" else case for case in CASES]
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 @pytest.mark.parametrize("case", _cases())
 def test_zh_output_has_no_english_word(case: str) -> None:
     out = run(*CASES[case], "--lang", "zh")
@@ -69,6 +70,7 @@ def test_zh_output_has_no_english_word(case: str) -> None:
     assert out and english_words(out, DATA | {"B", "O3-1h", "O3-8h", "air_good_day_rate"}) == []
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 @pytest.mark.parametrize("case", _cases())
 def test_en_output_has_no_chinese_outside_data(case: str) -> None:
     out = run(*CASES[case], "--lang", "en")
@@ -81,6 +83,7 @@ def _indicators() -> set[str]:
     return {v for t in spec.targets for v in t.params.values() if isinstance(v, str)}
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_default_language_comes_from_the_targets_file(tmp_path: Path) -> None:
     targets = (ROOT / "config" / "targets.yaml").read_text(encoding="utf-8")
     english = tmp_path / "targets.yaml"
@@ -92,6 +95,7 @@ def test_default_language_comes_from_the_targets_file(tmp_path: Path) -> None:
         "平湖市 2025 · 截至 2025-10-31")
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_english_goals_use_unit_en() -> None:
     out = run("check", str(SAMPLES), "--lang", "en", "--format", "markdown")
     # ≥ 90 个 → ≥ 90 projects; = 0 起 → = 0 incidents; done by …
@@ -99,6 +103,7 @@ def test_english_goals_use_unit_en() -> None:
     assert "| done by 2025-12-31 |" in out and "Jan–Oct" in out
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_chinese_goals_and_months() -> None:
     out = run("check", str(SAMPLES), "--lang", "zh", "--format", "markdown")
     # 1–10月 for Jan–Oct, 上年 for previous year, 前完成 for done by
@@ -106,6 +111,7 @@ def test_chinese_goals_and_months() -> None:
     assert "| 2025-12-31 前完成 |" in out and "1–10月" in out
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_json_carries_both_languages() -> None:
     import json
 

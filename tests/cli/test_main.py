@@ -62,6 +62,7 @@ def test_check_json_document() -> None:
     assert result.exit_code == 1
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_fail_on_levels() -> None:
     base = ("check", str(LEDGER), "--targets", str(TARGETS), "--quiet")
     assert run(*base).exit_code == 1  # something is not met
@@ -80,6 +81,7 @@ def test_exit_zero_when_everything_is_met(tmp_path: Path, write_targets) -> None
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_stdin_and_directory(tmp_path: Path) -> None:
     from_stdin = run("check", "-", "--targets", str(TARGETS), "--format", "json",
                      input=LEDGER.read_bytes())
@@ -148,6 +150,7 @@ def test_strict_turns_rejections_into_exit_2(tmp_path: Path) -> None:
     assert lenient.exit_code == 0 and strict.exit_code == 2
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_output_file_and_formats(tmp_path: Path) -> None:
     out = tmp_path / "report.md"
     result = run("check", str(LEDGER), "--targets", str(TARGETS), "--format", "markdown",

@@ -182,6 +182,7 @@ def test_change_lists_a_region_without_the_previous_year_unranked() -> None:
         assert row["change"]["composite_index"] == half_even((now - last) / last * 100, "0.1")
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_good_day_rate_ties_show_as_bingl_ie_in_the_table() -> None:
     # Stations of one county share the weather: 海盐武原 and 海盐秦山 both 100.0 % and
     # 42 µg/m³, 并列 first; the next rank is 3.
@@ -193,6 +194,7 @@ def test_good_day_rate_ties_show_as_bingl_ie_in_the_table() -> None:
     assert "1 并列" in table.stdout
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_region_limits_and_highlight(tmp_path: Path) -> None:
     result = run(str(AIR), "--regions", str(REGIONS), "--period", "2025-01", "--region",
                  "平湖市", "--region", "桐乡市", "--region", "舟山市", "--highlight", "平湖市",
@@ -206,6 +208,7 @@ def test_region_limits_and_highlight(tmp_path: Path) -> None:
     assert "▶ 平湖市" in table.stdout
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_csv_and_markdown_have_one_line_per_region() -> None:
     result = run(str(AIR), "--regions", str(REGIONS), "--period", "2025-01", "--format", "csv")
     records = list(csv.DictReader(io.StringIO(result.stdout)))
@@ -237,6 +240,7 @@ def test_the_json_document_keys() -> None:
         assert key in row, key
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_water_ranks_sections_by_cwqi_and_regions_by_their_mean(tmp_path: Path) -> None:
     sample = SAMPLES / "water-2025.csv"
     rows = rows_of(run("--kind", "water", str(sample), "--period", "2025-01-01..2025-06-30",

@@ -61,6 +61,7 @@ def test_every_corpus_file_has_an_expected_outcome() -> None:
     assert sorted(p.name for p in BROKEN.iterdir()) == sorted(CORPUS)
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_broken_input_corpus(name: str) -> None:
     code, phrase, check_code = CORPUS[name]

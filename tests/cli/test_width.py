@@ -34,6 +34,7 @@ def joined(text: str) -> str:
     return "".join(cells) if cells else re.sub(r"\s+", "", text)
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 @pytest.mark.parametrize("width", WIDTHS)
 def test_check_cuts_nothing_at_any_width(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
@@ -48,6 +49,7 @@ def test_check_cuts_nothing_at_any_width(width: int, monkeypatch: pytest.MonkeyP
     assert "（91.2）" in out
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_narrow_check_is_a_block_per_target(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     out = run(80, "check", str(SAMPLES))
@@ -61,6 +63,7 @@ def test_narrow_check_is_a_block_per_target(monkeypatch: pytest.MonkeyPatch) -> 
             "  依据  2025-09，上年 2024-09\n") in out
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 @pytest.mark.parametrize("width", WIDTHS)
 def test_water_cuts_nothing_at_any_width(width: int) -> None:
     out = run(width, "water", str(SAMPLES / "water-2025.csv"))
@@ -80,6 +83,7 @@ def test_water_cuts_nothing_at_any_width(width: int) -> None:
         assert "target class" in english
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 @pytest.mark.parametrize("width", WIDTHS)
 def test_aqi_cuts_nothing_at_any_width(width: int) -> None:
     out = run(width, "aqi", str(SAMPLES))

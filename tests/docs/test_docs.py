@@ -29,6 +29,7 @@ def _test_names(path: Path) -> set[str]:
     return {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 @pytest.mark.parametrize("doc", ["docs/standards.md", "docs/architecture.md", "README.md"])
 def test_every_cited_test_exists(doc: str) -> None:
     missing = [f"{file}::{name}" for file, name in _citations(ROOT / doc)

@@ -123,6 +123,7 @@ def _shell(command: str) -> subprocess.CompletedProcess[str]:
                           timeout=120)
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_closed_stdout_and_a_full_disk() -> None:
     exe = f"{sys.executable} -m ecotarget check {LEDGER} --targets {TARGETS} --format json"
     closed = _shell(f"{exe} >&-")

@@ -128,6 +128,7 @@ HOSTILE = st.text(
     min_size=1, max_size=12)
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(names=st.lists(HOSTILE, min_size=1, max_size=3), as_xlsx=st.booleans())
 def test_hostile_names_never_reach_a_terminal_or_a_formula(

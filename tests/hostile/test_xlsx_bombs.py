@@ -44,6 +44,7 @@ def with_rows(path: Path, rows_xml: str) -> Path:
     return path
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_one_cell_at_xfd1048576_is_read_in_seconds(tmp_path: Path) -> None:
     """A declared dimension of A1:XFD1048576 (17 billion cells) is not trusted: the three
     rows with values are read, and the far cell's row is rejected (16,384 fields)."""

@@ -320,6 +320,7 @@ def _garbage_o3_8h(source: Path, target: Path) -> None:
         path.write_bytes(text.encode("utf-8"))
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 @pytest.mark.parametrize("folder", [LONG, WIDE])
 def test_o3_8h_columns_are_ignored(tmp_path: Path, folder: Path) -> None:
     garbage = tmp_path / folder.name
@@ -345,6 +346,7 @@ def test_the_bundled_run_does_not_read_the_network_folder() -> None:
     assert names and all(p.parent == SAMPLES for p in names)
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_the_samples_are_what_the_script_writes(tmp_path: Path) -> None:
     assert make_samples(["--root", str(tmp_path)]) == 0  # it also checks the planted count
     for folder in (LONG, WIDE):

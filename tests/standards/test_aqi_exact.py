@@ -6,6 +6,7 @@ import math
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,7 @@ def exact_iaqi(key: str, concentration: float, edition: str) -> float:
 KEYS = sorted(BREAKPOINTS["2012"])
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 @settings(max_examples=400, deadline=None)
 @given(key=st.sampled_from(KEYS), edition=st.sampled_from(["2012", "2026"]),
        concentration=st.floats(min_value=0, max_value=4000, allow_nan=False))
@@ -37,6 +39,7 @@ def test_vectorised_iaqi_is_exact(key: str, edition: str, concentration: float) 
     assert (math.isnan(got) and math.isnan(want)) or got == want
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_every_grid_point_of_every_table_is_exact() -> None:
     for edition in ("2012", "2026"):
         for key in KEYS:

@@ -17,6 +17,9 @@ from ecotarget.pipeline import CheckOptions, check
 from ecotarget.targets import load_targets
 from tests.conftest import SAMPLES, TARGETS
 
+# every test here checks the samples month by month (seconds each): the full run has them
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def by_month() -> dict[str, Any]:

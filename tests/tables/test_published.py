@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from ecotarget.stations import select_stations
 from ecotarget.tables.published import compare_published
@@ -37,6 +38,7 @@ def test_compare_published_reports_exactly_the_planted_disagreements() -> None:
     assert row[3:] == ["AQI", str(int(row[5]) + 7), row[5]]  # published = ecotarget + 7
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_compare_published_in_the_wide_layout() -> None:
     result = run("aqi", str(WIDE), "--compare-published", "--lang", "en")
     assert result.stdout.rstrip("\n").split("\n")[-1] == WIDE_AGREEMENT
@@ -84,6 +86,7 @@ def test_compare_published_needs_published_values() -> None:
 # --- the O3 8-h columns are never read -----------------------------------------------------------
 
 
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_the_agreement_line_in_chinese() -> None:
     # the same 536 of 541 station-hours as LONG_AGREEMENT: 536/541 = 99.07… → 99.1 %;
     # the table's headers in Chinese, the JSON's "agreement" field stays English
