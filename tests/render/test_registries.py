@@ -32,3 +32,18 @@ def test_format_choices_come_from_the_registry(command: str, registry: dict[str,
     (option,) = [p for p in cli.commands[command].params if p.name == "fmt"]
     assert list(option.type.choices) == list(registry)  # type: ignore[attr-defined]
     assert option.default == next(iter(registry))
+
+
+def test_every_deferred_renderer_names_a_function_that_exists() -> None:
+    # the entries import their module when called: a misspelt name would fail only then
+    import importlib
+
+    import ecotarget.render as render
+
+    registries = [value for name, value in vars(render).items() if name.endswith("_RENDERERS")]
+    deferred = [entry.__name__ for registry in registries for entry in registry.values()
+                if "." in entry.__name__]
+    assert len(deferred) >= 15
+    for qualified in deferred:
+        module, name = qualified.split(".")
+        assert callable(getattr(importlib.import_module(f"ecotarget.render.{module}"), name))
