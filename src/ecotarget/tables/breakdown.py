@@ -82,9 +82,8 @@ def month_breakdown(target: Target, ctx: MetricContext) -> Breakdown:
         return _none("month", "milestone")
     rows = []
     for window in month_windows(ctx.window):
-        month_ctx = MetricContext(data=ctx.data, window=window, settings=ctx.settings,
-                                  air_standard=ctx.air_standard)
-        result = evaluate(target, MEASURES[target.metric](target, month_ctx), window)
+        # the check's context over the month: its city days and section tables are shared
+        result = evaluate(target, MEASURES[target.metric](target, ctx.at(window)), window)
         row: dict[str, Any] = {"month": f"{window.start:%Y-%m}", "start": window.start,
                                "end": window.end, "actual": result.actual,
                                "target_value": result.target_value, "status": result.status,
