@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ecotarget.catalogue_report import REPORT_WORDS
+
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 #: how a list of values is joined, per language (a Chinese list takes the enumeration comma)
@@ -313,6 +315,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "warn.empty_period": {"zh": "{start}..{end} 期间没有任何目标的数据（数据截至 {through}）",
                           "en": "no data for any target in {start}..{end} (the data end "
                                 "{through})"},
+    # --- ecotarget report: the monthly report (catalogue_report.py) ----------------------
+    **REPORT_WORDS,
 }
 
 

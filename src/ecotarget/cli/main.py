@@ -46,6 +46,7 @@ from ecotarget.cli.options import (
     warn_line,
 )
 from ecotarget.cli.rank import rank
+from ecotarget.cli.report import report
 from ecotarget.cli.template import template
 from ecotarget.cli.water import water
 from ecotarget.errors import UsageError
@@ -235,3 +236,4 @@ cli.add_command(aqi)
 cli.add_command(water)
 cli.add_command(template)
 cli.add_command(rank)
+cli.add_command(report)

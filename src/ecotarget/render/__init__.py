@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from ecotarget.report import Report
     from ecotarget.tables.aqi import CalendarData
+    from ecotarget.tables.monthly import MonthlyReport
     from ecotarget.tables.published import Comparison
     from ecotarget.tables.rank import Ranking
     from ecotarget.tables.water import WaterReport
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     ComparisonRenderer = Callable[[Comparison, IO[str], str], None]  # (comparison, stream, lang)
     WaterRenderer = Callable[[WaterReport, IO[str], str], None]  # (report, stream, lang)
     RankRenderer = Callable[[Ranking, IO[str]], None]
+    MonthlyRenderer = Callable[[MonthlyReport, IO[str], str], None]  # (report, stream, lang)
 
 
 def _deferred(module: str, name: str, *, arguments: int) -> Callable[..., None]:
@@ -141,6 +143,15 @@ RANK_RENDERERS: dict[str, RankRenderer] = {
     "markdown": _deferred("rank", "write_markdown", arguments=2),
 }
 
-__all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "FILE_ONLY_FORMATS", "RANK_RENDERERS",
+# --- report: the monthly report as one HTML page or a workbook -------------------------------
+# matplotlib and Jinja2 (HTML) and openpyxl (xlsx) load only when `ecotarget report` writes
+
+MONTHLY_RENDERERS: dict[str, MonthlyRenderer] = {
+    "html": _deferred("report_html", "write_report_html", arguments=3),
+    "xlsx": _deferred("report_xlsx", "write_report_xlsx", arguments=3),
+}
+
+__all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "FILE_ONLY_FORMATS", "MONTHLY_RENDERERS",
+           "RANK_RENDERERS",
            "REPORT_RENDERERS",
            "TARGETS_RENDERERS", "VALIDATION_RENDERERS", "WATER_RENDERERS", "write_calendar"]
