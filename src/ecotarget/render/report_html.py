@@ -45,8 +45,9 @@ ENVIRONMENT = Environment(
     undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 STATION_FIGURES = ("good_day_rate", "pm25", "valid_days", "non_good_days",
                    "without_good_day_rate", "without_pm25")
-#: the font list of the page: Chinese fonts first, then the reader's sans-serif
-FONT_FAMILY = ", ".join([*(f'"{name}"' for name in CJK_FONTS), "sans-serif"])
+#: the font list of the page: Chinese fonts first, then the reader's sans-serif (our own
+#: text, inserted unescaped: entities are not decoded inside <style>)
+FONT_FAMILY = Markup(", ".join([*(f"\"{name}\"" for name in CJK_FONTS), "sans-serif"]))
 
 
 def render_report_html(report: MonthlyReport, lang: str) -> str:

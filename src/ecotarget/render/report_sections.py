@@ -174,8 +174,8 @@ def grid(sections: Sequence[SectionRow], months: Sequence[str], lang: str) -> li
                      "level": words(f"level.{section.level}", lang) if section.level else "",
                      "target": class_name(section.target_class, lang), "worse": section.worse,
                      "cells": cells,
-                     "pollutants": sorted({c["pollutants"] for c in cells if c["worse"]
-                                           and c["pollutants"]})})
+                     "pollutants": sorted({str(c["pollutants"]) for c in cells
+                                           if c["worse"] and c["pollutants"]})})
     return rows
 
 
