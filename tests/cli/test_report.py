@@ -32,7 +32,7 @@ def test_the_format_follows_the_extension() -> None:
     assert report_format("r.xlsx", None) == "xlsx"
     assert report_format("r.data", "html") == "html"
     assert report_format("-", None) == "html"
-    with pytest.raises(UsageError, match="name a .html or .xlsx file"):
+    with pytest.raises(UsageError, match=r"name a \.html or \.xlsx file"):
         report_format("r.pdf", None)
     with pytest.raises(UsageError, match="workbook"):
         report_format("-", "xlsx")
