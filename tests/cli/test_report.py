@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -92,35 +93,59 @@ def test_xlsx_is_a_workbook_or_a_clear_refusal(inputs: tuple[Path, Path], tmp_pa
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def screenshot(page: Path, png: Path, profile: Path, height: int) -> str:
+    """Open ``page`` in headless Chromium, offline, and save a screenshot; its log."""
+    assert CHROMIUM is not None
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--no-first-run", f"--user-data-dir={profile}", f"--screenshot={png}",
+         f"--window-size=1200,{height}", "--enable-logging=stderr", "--v=0", page.as_uri()],
+        capture_output=True, text=True, timeout=180, env={**os.environ, "HOME": str(profile)})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Uncaught" not in result.stderr and "ERROR:CONSOLE" not in result.stderr
+    return result.stderr
+
+
+def colours(png: Path, box: tuple[int, int, int, int] | None = None) -> int:
+    """How many colours the screenshot (or a box of it) has: 1 for a blank page."""
+    from PIL import Image  # matplotlib's own dependency
+
+    image = Image.open(png).convert("RGB")
+    return len(image.crop(box).getcolors(maxcolors=1 << 22) if box else
+               image.getcolors(maxcolors=1 << 22) or [])
+
+
+def one_section(page: str, section: str) -> str:
+    """The page with only one of its sections (the head and its styles kept)."""
+    head = page.partition("<section ")[0]
+    found = re.search(rf'<section id="{section}">.*?</section>', page, re.S)
+    assert found, section
+    return f"{head}{found.group(0)}</body></html>"
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed: the page was not "
                     "opened in a browser (apt-get install chromium)")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_page_renders_in_chromium(inputs: tuple[Path, Path], tmp_path: Path,
                                       lang: str) -> None:
-    from PIL import Image  # matplotlib's own dependency
-
     data, targets = inputs
     page = tmp_path / "report.html"
     code, _, stderr = run(str(data), "--targets", str(targets), "--lang", lang,
                           "--compare-to", "2025-02", "-o", str(page))
     assert code == 0, stderr
-    png = tmp_path / "shot.png"
-    assert CHROMIUM is not None
-    result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={png}",
-         "--window-size=1200,3000", "--enable-logging=stderr", "--v=0", page.as_uri()],
-        capture_output=True, text=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "Uncaught" not in result.stderr and "ERROR:CONSOLE" not in result.stderr
-    image = Image.open(png).convert("RGB")
-    assert image.size == (1200, 3000)
+    png = tmp_path / "page.png"
+    screenshot(page, png, tmp_path / "profile", 3000)
     # not blank: many colours (status badges, charts, the calendar), not one background
-    colours = image.getcolors(maxcolors=1 << 20)
-    assert colours is not None and len(colours) > 50
-    # each part of the page has something drawn on it
-    for top in range(0, 3000, 500):
-        part = image.crop((0, top, 1200, top + 500))
-        assert len(part.getcolors(maxcolors=1 << 20) or []) > 2, top
+    assert colours(png) > 50
+    for top in range(0, 3000, 500):  # each part of the first 3000 pixels has something
+        assert colours(png, (0, top, 1200, top + 500)) > 2, top
+    # each section on its own: the head's styles and that section only
+    text = page.read_text(encoding="utf-8")
+    for section in ("summary", "changes", "all-targets", "air", "water", "ledger", "data"):
+        alone = tmp_path / f"{section}.html"
+        alone.write_text(one_section(text, section), encoding="utf-8")
+        shot = tmp_path / f"{section}.png"
+        screenshot(alone, shot, tmp_path / "profile", 1200)
+        assert colours(shot) > 20, section
