@@ -154,7 +154,11 @@ def adapt_water(table: RawTable, year: int | None = None) -> RawTable:
     if converted:
         stripped = column.where(column.isna(), column.astype(str).str.strip())
         frame = frame.assign(date=stripped.map(lambda text: converted.get(text, text)))
-    return replace(table, frame=frame, notes=notes,
+    source = dict(table.source_columns)
+    if release:  # each sample's time, under the same header: six samples a section a day
+        frame = frame.assign(time=frame["date"])
+        source["time"] = header
+    return replace(table, frame=frame, notes=notes, source_columns=source,
                    layout=RELEASE if release else table.layout)
 
 

@@ -71,7 +71,7 @@ def published_classes(values: pd.Series, header: str) -> tuple[pd.Series, list[s
     notes = []
     if unreadable.any():
         notes.append(f"{header}: {int(unreadable.sum())} cells that are no class (e.g. "
-                     f"{folded[unreadable].iloc[0]!r}): compared as none")
+                     f"{str(values[unreadable].iloc[0]).strip()!r}): compared as none")
     return codes.astype("Int64"), notes
 
 

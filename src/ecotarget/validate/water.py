@@ -71,15 +71,16 @@ def water_columns(typed: pd.DataFrame, table: RawTable, problems: Problems,
     out = _attributes(typed, table, problems, sections, notes)
     assessed = np.ones(len(typed), dtype=bool)
     if table.layout == RELEASE:
-        out["time"] = sample_times(table.frame["date"]).set_axis(typed.index)
+        out["time"] = sample_times(table.frame["time"]).set_axis(typed.index)
         if "status" in typed:
             flags, status_notes = assessed_samples(typed["status"])
             assessed = flags.to_numpy(dtype=bool)
             out["assessed"] = pd.Series(assessed, index=typed.index)
             notes.extend(status_notes)
         if "published_class" in typed:
-            out["published_class"], class_notes = published_classes(
-                typed["published_class"], _header(table, "published_class"))
+            out["published_class"], class_notes = published_classes(  # raw: shown as written
+                table.frame["published_class"].set_axis(typed.index),
+                _header(table, "published_class"))
             notes.extend(class_notes)
     out.update(_items(typed, table, problems, assessed, notes))
     kept = typed.drop(columns=[c for c in out if c in typed])
@@ -93,7 +94,7 @@ def _attributes(typed: pd.DataFrame, table: RawTable, problems: Problems,
     """Level, waterbody, target class and source flag; the targets file's sections fill
     what the file lacks."""
     out: dict[str, pd.Series] = {}
-    given = {name: typed["section"].map(lambda s, n=name: sections.get(s, {}).get(n))
+    given = {name: _given(typed["section"], sections, name)
              for name in ("level", "waterbody", "target_class")} if sections else {}
     if "level" in typed:
         out["level"] = _words(typed["level"], LEVEL_WORDS, "level", problems,
@@ -135,6 +136,13 @@ def _attributes(typed: pd.DataFrame, table: RawTable, problems: Problems,
     else:
         out["source"] = pd.Series(False, index=typed.index, dtype=bool)
     return out
+
+
+def _given(section: pd.Series, sections: Mapping[str, Mapping[str, str | int | None]],
+           name: str) -> pd.Series:
+    """Each row's ``name`` from the targets file's sections (None where it gives none)."""
+    values = [sections.get(s, {}).get(name) for s in section.tolist()]
+    return pd.Series(values, index=section.index, dtype=object)
 
 
 def _filled(own: pd.Series | None, given: pd.Series) -> pd.Series:
