@@ -42,10 +42,11 @@ def _time(value: Any) -> str:
 
 def _records(comparison: WaterComparison) -> list[dict[str, Any]]:
     """The disagreeing samples as plain data (codes, item keys, ISO times)."""
-    return [{"section": row.section, "time": _time(row.time),
-             "published": _class_code(row.published), "ecotarget": _class_code(row.ecotarget),
-             "deciding": list(row.deciding), "path": row.path, "line": int(row.line)}
-            for row in comparison.disagreements.itertuples(index=False)]
+    return [{"section": str(row["section"]), "time": _time(row["time"]),
+             "published": _class_code(row["published"]),
+             "ecotarget": _class_code(row["ecotarget"]), "deciding": list(row["deciding"]),
+             "path": str(row["path"]), "line": int(row["line"])}
+            for row in comparison.disagreements.to_dict("records")]
 
 
 def agreement_line(comparison: WaterComparison, lang: str) -> str:

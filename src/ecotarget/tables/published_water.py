@@ -80,16 +80,14 @@ def compare_published_classes(tables: Sequence[ValidatedTable], rule: BelowDlRul
     classes, deciding = sample_classes(
         {key: values[key].to_numpy(dtype=np.float64) for key in RELEASE_ITEMS if key in values},
         lake=lake_flags(rows))
-    if not len(rows):
-        classes = np.zeros(0)
     published = rows["published_class"].astype("Int64")
-    ours = pd.array(np.where(np.isnan(classes), pd.NA, classes), dtype="Int64") if len(rows) \
-        else pd.array([], dtype="Int64")
+    # NaN (no classed item measured) becomes <NA>
+    ours = pd.Series(classes, index=rows.index).round().astype("Int64")
     times = rows["time"] if "time" in rows else rows["date"]
     samples = pd.DataFrame({
         "section": rows["section"].astype(str), "time": times,
-        "published": published.to_numpy(), "ecotarget": ours,
-        "deciding": pd.Series(deciding if len(rows) else [], dtype=object),
+        "published": published, "ecotarget": ours,
+        "deciding": pd.Series(deciding, index=rows.index, dtype=object),
         "agree": (published.to_numpy(dtype="float64", na_value=np.nan) == classes),
         "path": rows["_path"], "line": rows[LINE],
     }, columns=list(COLUMNS))
