@@ -10,6 +10,7 @@ samples published with ``*``: 67 compared, 65 agreeing, 65/67 = 97.01… → 97.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -23,13 +24,29 @@ from ecotarget.read import Source, expand_paths
 from ecotarget.tables.published_water import compare_published_classes
 from ecotarget.tables.water import water_report
 from ecotarget.targets import load_targets
-from tests.conftest import MINIMAL_TARGETS, SAMPLES
+from tests.conftest import MINIMAL_TARGETS, ROOT, SAMPLES
 
 RELEASE = SAMPLES / "water-release"
 RELEASE_TARGETS = RELEASE / "targets.yaml"
 PLANTED = [("广陈塘山塘桥", "2025-07-01 08:00", "II", "III"),
            ("平湖塘东湖桥", "2025-07-03 16:00", "IV", "III")]
 HEADER = "断面名称,监测时间,水质类别,pH(无量纲),溶氧量(mg/L),高锰酸盐指数(mg/L),氨氮(mg/L),总磷(mg/L),站点情况"
+
+
+def test_the_sample_is_what_its_script_writes() -> None:
+    # scripts/ is not a package: load the generator from its file
+    spec = importlib.util.spec_from_file_location(
+        "make_water_release_sample", ROOT / "scripts" / "make_water_release_sample.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    files = module.build()
+    assert sorted(files) == sorted(p.name for p in RELEASE.glob("*.csv"))
+    for name, text in files.items():
+        assert (RELEASE / name).read_text(encoding="utf-8") == text
+    # the planted disagreements the tests below count are the script's
+    assert [(s, f"{d:%Y-%m-%d} {h:02d}:00") for s, d, h in module.PLANTED] == [
+        (s, t) for s, t, _, _ in PLANTED]
 
 
 def _tables(text: str, targets: str | None = None, name: str = "release.csv") -> list:
