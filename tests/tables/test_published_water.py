@@ -216,6 +216,17 @@ def test_the_command_as_json_and_csv() -> None:
     assert len(out.splitlines()) == 3 and "agreement: 65/67 (97.0%)" in err
 
 
+def test_the_period_chooses_the_samples_compared() -> None:
+    # 2025-07-03 only: 24 samples, 1 停运, no * class that day → 23 compared; the one
+    # planted that day (平湖塘东湖桥 16:00) disagrees
+    code, out, _ = _run("water", str(RELEASE), "--targets", str(RELEASE_TARGETS),
+                        "--compare-published", "--period", "2025-07-03..2025-07-03",
+                        "--lang", "en")
+    assert code == 0
+    assert out.splitlines()[-1] == "agreement: 22/23 (95.7%)"
+    assert out.splitlines()[2].startswith("平湖塘东湖桥  2025-07-03 16:00")
+
+
 def test_validate_and_check_count_the_samples_not_assessed() -> None:
     code, out, _ = _run("validate", str(RELEASE), "--targets", str(RELEASE_TARGETS),
                         "--format", "json")

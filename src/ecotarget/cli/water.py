@@ -29,6 +29,8 @@ from ecotarget.periods import parse_period
 from ecotarget.render import WATER_COMPARISON_RENDERERS, WATER_RENDERERS
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ecotarget.validate import ValidatedTable
 
 
@@ -63,7 +65,8 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     \b
     Examples:
       ecotarget water data/samples/water-2025.csv --period 2025-07
-      ecotarget water data/samples/water-release --compare-published
+      ecotarget water data/samples/water-release --compare-published \\
+        --targets data/samples/water-release/targets.yaml
     """
     # start-up: the check loads pandas and every engine (see ecotarget.cli.options)
     from ecotarget.pipeline import CheckOptions, read_inputs
@@ -80,7 +83,8 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
         if table.kind != "water":
             tell(f"skipped {table.path}: a {table.kind} file, not water data")
     if compare_published:
-        _compare(tables, loaded.spec.settings.water.below_detection_limit, fmt,
+        _compare(tables, loaded.spec.settings.water.below_detection_limit,
+                 (window.start, window.end) if window else None, fmt,
                  (output, chosen_lang(lang, loaded)))
         return
     report = water_report(tables, loaded.spec.settings, window)
@@ -90,15 +94,15 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
         WATER_RENDERERS[fmt](report, stream, chosen_lang(lang, loaded))
 
 
-def _compare(tables: list[ValidatedTable], rule: str, fmt: str,
-             to: tuple[str | None, str]) -> None:
+def _compare(tables: list[ValidatedTable], rule: str, period: tuple[dt.date, dt.date] | None,
+             fmt: str, to: tuple[str | None, str]) -> None:
     # start-up: the comparison loads pandas (see ecotarget.cli.options)
     from ecotarget.render.water_published import agreement_line
 
     # start-up: (as above)
     from ecotarget.tables.published_water import compare_published_classes
 
-    comparison = compare_published_classes(tables, rule)  # type: ignore[arg-type]
+    comparison = compare_published_classes(tables, rule, period)  # type: ignore[arg-type]
     report_rejected_rows(sum(t.rows_rejected for t in tables), [], "count",
                          in_json=fmt == "json")
     output, lang = to  # where to write, and in which language

@@ -9,6 +9,7 @@ agreement over the samples that have a published class.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ecotarget.errors import InputError
-from ecotarget.metrics.water_sections import BelowDlRule, item_values, lake_flags
+from ecotarget.metrics.water_sections import BelowDlRule, item_values, lake_flags, rows_in
 from ecotarget.standards.rounding import round_half_even_scalar
 from ecotarget.standards.water import RELEASE_ITEMS, sample_classes
 from ecotarget.validate import LINE, ValidatedTable
@@ -59,13 +60,15 @@ class WaterComparison:
         return round_half_even_scalar(self.agreeing / self.compared * 100, 1)
 
 
-def compare_published_classes(tables: Sequence[ValidatedTable], rule: BelowDlRule = "half"
+def compare_published_classes(tables: Sequence[ValidatedTable], rule: BelowDlRule = "half",
+                              period: tuple[dt.date, dt.date] | None = None
                               ) -> WaterComparison:
     """Compare each published class with ecotarget's class of the same sample.
 
     Only assessed samples are compared (a sample whose station did not run normally was
     left out by validation); a sample without a published class (``*``, empty) is not
-    counted. A below-detection-limit value stands for ``rule`` (DL/2 by default), which
+    counted. ``period``: only the samples dated within it (``--period``). A
+    below-detection-limit value stands for ``rule`` (DL/2 by default), which
     for these items always lies in class I or II. :class:`InputError` when no water input
     has a published class column.
     """
@@ -75,6 +78,8 @@ def compare_published_classes(tables: Sequence[ValidatedTable], rule: BelowDlRul
         raise InputError("no published class to compare with: no water input has a 水质类别 "
                          "column (the national automatic water-station release has one)")
     rows = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if period is not None:
+        rows = rows_in(rows, *period)
     rows = rows[rows["published_class"].notna().to_numpy()].reset_index(drop=True)
     values = item_values(rows, rule)
     classes, deciding = sample_classes(
