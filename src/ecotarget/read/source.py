@@ -78,29 +78,36 @@ def expand_paths(paths: Sequence[str]) -> list[Source]:
                 raise InputError("- (standard input) is named twice: it can be read only once")
             sources.append(Source(STDIN))
             continue
-        path = Path(name)
-        if path.is_symlink() and not path.exists():
-            raise InputError(f"{name}: a symbolic link to "
-                             f"{'itself (a loop)' if _loops(path) else 'nothing (broken)'}")
-        if path.is_dir():
-            # Excel leaves "~$name.xlsx" lock files beside an open workbook, editors leave
-            # dot files: reading them would fail a cron run while someone has a file open.
-            try:
-                files = sorted(
-                    p for p in path.iterdir()
-                    if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-                    and not p.name.startswith(("~$", "."))
-                )
-            except OSError as exc:
-                raise InputError(f"{name}: cannot read the directory: {exc.strerror}") from exc
-            if not files:
-                raise InputError(f"{name}: directory holds no .csv, .tsv, .txt or .xlsx file")
-            sources.extend(Source(str(p)) for p in files)
-        elif path.exists():
-            sources.append(Source(name))
-        else:
-            raise InputError(f"{name}: no such file or directory")
+        try:
+            sources.extend(_sources_of(name))
+        except OSError as exc:  # a folder on the way that may not be searched, say
+            raise InputError(f"{name}: cannot read: {exc.strerror}") from exc
     return sources
+
+
+def _sources_of(name: str) -> list[Source]:
+    """The file ``name``, or the input files of the directory ``name``."""
+    path = Path(name)
+    if path.is_symlink() and not path.exists():
+        raise InputError(f"{name}: a symbolic link to "
+                         f"{'itself (a loop)' if _loops(path) else 'nothing (broken)'}")
+    if path.is_dir():
+        # Excel leaves "~$name.xlsx" lock files beside an open workbook, editors leave
+        # dot files: reading them would fail a cron run while someone has a file open.
+        try:
+            files = sorted(
+                p for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                and not p.name.startswith(("~$", "."))
+            )
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read the directory: {exc.strerror}") from exc
+        if not files:
+            raise InputError(f"{name}: directory holds no .csv, .tsv, .txt or .xlsx file")
+        return [Source(str(p)) for p in files]
+    if path.exists():
+        return [Source(name)]
+    raise InputError(f"{name}: no such file or directory")
 
 
 def _loops(path: Path) -> bool:
