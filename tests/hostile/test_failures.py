@@ -63,6 +63,8 @@ def test_as_of_on_the_plan_years_edges_is_accepted() -> None:
      ":12: published: '2025-02-29' is not a date of the calendar (write YYYY-MM-DD)"),
     ("published: 2025-05-08", "published: 2025-13-01",
      ":12: published: '2025-13-01' is not a date of the calendar (write YYYY-MM-DD)"),
+    ("due: 2025-12-31", "due: 2025-13-01",
+     ":379: due: '2025-13-01' is not a date of the calendar (write YYYY-MM-DD)"),
     ("target: 90", "target: .inf",
      ":30: targets[0].target: must be a finite number of at most 1e+15 in size (got inf)"),
     ("target: 90", "target: 123456789012345678901234567890123456789",
@@ -267,3 +269,35 @@ def test_a_negative_hour_is_an_unreadable_time_not_a_duplicate(tmp_path: Path, t
     assert [(e["line"], e["column"], e["value"], e["message"])
             for e in document["row_errors"]] == [
         (3, "时间", time, "not a date: write YYYY-MM-DD or YYYY-MM-DD HH:MM")]
+
+
+@pytest.mark.parametrize("option", ["-o", "--rejects"])
+def test_an_empty_output_path(option: str) -> None:
+    result = run("check", str(LEDGER), "--targets", str(TARGETS), option, "")
+    assert result.exit_code == 2
+    name = "--output" if option == "-o" else option
+    assert result.stderr == f"ecotarget: error: {name}: the path is empty\n"
+
+
+def test_dash_as_the_output_is_stdout_not_a_file(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("check", str(LEDGER), "--targets", str(TARGETS), "--format", "json",
+                 "-o", "-", "--fail-on", "never")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["schema_version"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_rejects_on_a_full_disk_name_the_rejects_option(tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    path = tmp_path / "air.csv"
+    path.write_text(HOURLY_HEADER + _hour("2025-01-06 x", "A"), encoding="utf-8")
+    result = run("validate", str(path), "--rejects", "/dev/full")
+    assert result.exit_code == 2
+    assert result.stderr == "ecotarget: error: --rejects /dev/full: the disk is full\n"
+    missing = tmp_path / "no" / "rejects.csv"
+    result = run("validate", str(path), "--rejects", str(missing))
+    assert result.stderr == (f"ecotarget: error: --rejects {missing}: cannot write there: No "
+                             "such file or directory\n")
