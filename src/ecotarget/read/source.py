@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +54,9 @@ def read_bounded(stream: BinaryIO, name: str, *, limit: int = INPUT_LIMIT,
     Traceback (most recent call last):
     ecotarget.errors.InputError: zero: no line break in the first 8 bytes: not a CSV text file
     """
+    whole = _read_regular(stream, name, limit, first_line_limit)
+    if whole is not None:
+        return whole
     chunks: list[bytes] = []
     size = 0
     seen_break = first_line_limit is None
@@ -67,6 +72,28 @@ def read_bounded(stream: BinaryIO, name: str, *, limit: int = INPUT_LIMIT,
             raise InputError(f"{name}: larger than {limit:,} bytes: split it (by year or by "
                              "station) and read the parts")
     return b"".join(chunks)
+
+
+def _read_regular(stream: BinaryIO, name: str, limit: int,
+                  first_line_limit: int | None) -> bytes | None:
+    """A regular file's bytes in one read (one copy in memory, where chunks joined are two);
+    None for a pipe, a device or anything else that has no size to trust."""
+    try:
+        status = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError):  # io.BytesIO and the like: no descriptor
+        return None
+    if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+        return None  # too large: the chunked read below says so, with the same message
+    data = stream.read()  # readall() sizes its buffer from fstat: no growing copies
+    if len(data) > limit:
+        raise InputError(f"{name}: larger than {limit:,} bytes: split it (by year or by "
+                         "station) and read the parts")
+    if (first_line_limit is not None and len(data) >= first_line_limit
+            and data.find(b"\n", 0, first_line_limit) < 0
+            and data.find(b"\r", 0, first_line_limit) < 0):
+        raise InputError(f"{name}: no line break in the first {first_line_limit:,} "
+                         "bytes: not a CSV text file")
+    return data
 
 
 def expand_paths(paths: Sequence[str]) -> list[Source]:
