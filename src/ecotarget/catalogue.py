@@ -268,8 +268,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "aqi.published": {"zh": "发布值", "en": "published"},
     "aqi.ecotarget": {"zh": "本程序", "en": "ecotarget"},
     "aqi.rows": {"zh": "共 {n} 行", "en": "{n} rows"},
-    "aqi.agreement": {"zh": "一致：{agreeing}/{compared}（{percent}）",
-                      "en": "agreement: {agreeing}/{compared} ({percent})"},
+    # the ties are counted in the agreeing: a mean exactly half-way between two roundings
+    "aqi.agreement": {"zh": "一致：{agreeing}/{compared}（{percent}）；其中 {ties} 个为修约临界值",
+                      "en": "agreement: {agreeing}/{compared} ({percent}); "
+                            "{ties} at a rounding tie"},
     "aqi.month_title": {"zh": "{year}年{month}月", "en": "{month} {year}"},
     "aqi.no_value": {"zh": "无有效AQI", "en": "no valid AQI"},
     "aqi.rate_line": {"zh": "优良率 {start}..{end}：{rate}（有效 {valid} 天中优良 {good} 天）"

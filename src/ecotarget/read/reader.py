@@ -64,10 +64,10 @@ def _read(source: Source, encoding: str | None, kind: Kind | None) -> RawTable:
         if large and (table := bulk.read_large(source, data, encoding, kind)) is not None:
             return adapt(table)
         text, used = decode(data, source.name, encoding)
+        del data  # the text alone from here: the bytes would be a second copy of the file
         if large and used not in ("utf-8", "utf-8-sig"):
             # GBK from Excel, UTF-16: the bulk path reads the text re-encoded as UTF-8 (the
             # same lines, so the same line numbers) and reports the file's own encoding
-            del data
             table = bulk.read_large(source, text.encode("utf-8"), None, kind, original=used)
             if table is not None:
                 return adapt(table)
@@ -75,6 +75,7 @@ def _read(source: Source, encoding: str | None, kind: Kind | None) -> RawTable:
         raise InputError(f"{source.name}: the file is empty")
     lines = split_lines(text)
     ends_with_newline = text.endswith(("\n", "\r"))
+    del text  # the lines alone from here (peak memory: issue 17, bench/memory.py)
     if kind in (None, "air") and (long := find_long_header(lines)) is not None:
         return read_long(source.name, used, lines, long, ends_with_newline=ends_with_newline)
     header = find_header(lines, source.name, kind)
