@@ -125,7 +125,7 @@ class InputSummary:
     rows_other_stations: int = 0
     rows_unused: int = 0  # accepted ledger rows whose indicator no target reads
     subkind: str | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)

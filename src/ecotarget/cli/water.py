@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from ecotarget.catalogue import Text
 from ecotarget.cli.options import (
     chosen_lang,
     excel_bom,
@@ -57,13 +58,15 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
 
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
     loaded = read_targets(targets_path)
+    lang = chosen_lang(lang, loaded)
     window = period_window(*parse_period(period)) if period else None
     tables = read_inputs(read_sources(paths), loaded.spec, CheckOptions(encoding=encoding))
     for table in tables:
         if table.kind != "water":
-            tell(f"skipped {table.path}: a {table.kind} file, not water data")
+            tell(Text("note.skipped", {"path": table.path,
+                                       "kind": Text(f"kind.{table.kind}")}).render(lang))
     report = water_report(tables, loaded.spec.settings, window)
-    report_rejected_rows(len(report.row_errors), [], "count", in_json=fmt == "json")
+    report_rejected_rows(len(report.row_errors), [], "count", in_json=fmt == "json", lang=lang)
     with output_stream(output) as stream:
         excel_bom(stream, fmt, output)
-        WATER_RENDERERS[fmt](report, stream, chosen_lang(lang, loaded))
+        WATER_RENDERERS[fmt](report, stream, lang)

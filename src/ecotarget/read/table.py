@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.schemas import Kind
 
 
@@ -29,7 +30,7 @@ class RawTable:
     spans: dict[int, int] = field(default_factory=dict)  # first line → lines, when a row spans >1
     # "network-long" / "network-wide": a national monitoring network file (ecotarget.read.network)
     layout: str | None = None
-    notes: list[str] = field(default_factory=list)  # what the reader left unread, and why
+    notes: list[Text] = field(default_factory=list)  # what the reader left unread, and why
     # canonical name → the line each row's cell came from, where a row's cells come from
     # several lines (a network long file: one line per hour and pollutant); else ``lines``
     column_lines: dict[str, np.ndarray] = field(default_factory=dict)

@@ -18,14 +18,18 @@ from ecotarget.validate import ValidatedTable
 
 
 def render_validation_json(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
-    """Every input's account of rows and every rejected row, as one JSON document."""
+    """Every input's account of rows and every rejected row, as one JSON document.
+
+    ``notes`` and each row error's ``message`` are in English, as they always were;
+    ``notes_zh`` and ``message_zh`` are the same texts in Chinese."""
     document = {
         "schema_version": SCHEMA_VERSION,
         "inputs": [{"path": t.path, "kind": t.kind, "subkind": t.subkind,
                     "encoding": t.encoding, "rows_read": t.rows_read,
                     "rows_accepted": t.rows_accepted, "rows_rejected": t.rows_rejected,
                     "unknown_columns": t.raw.unknown_columns if t.raw else [],
-                    "notes": t.notes}
+                    "notes": [n.render("en") for n in t.notes],
+                    "notes_zh": [n.render("zh") for n in t.notes]}
                    for t in tables],
         "row_errors": [e.as_dict() for t in tables for e in t.errors],
     }
@@ -59,11 +63,11 @@ def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str],
             table.add_column(words(f"validate.{header}", lang), overflow="fold")
         for e in errors:
             table.add_row(Text(inert(e.path)), str(e.line), Text(inert(e.column)),
-                          Text(inert(e.value)), Text(inert(e.message)))
+                          Text(inert(e.value)), Text(inert(e.said(lang))))
         console.print(table)
     total = sum(t.rows_read for t in tables)
     console.print(Text(CatalogueText("validate.totals", {
         "read": total, "accepted": total - len(errors), "rejected": len(errors)}).render(lang)))
     for t in tables:
         for note in t.notes:
-            console.print(Text(inert(f"{t.path}: {note}")))
+            console.print(Text(inert(f"{t.path}: {note.render(lang)}")))

@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.read.table import RawTable
 from ecotarget.standards.water import ITEMS, SUPPLEMENTARY, parse_class
 from ecotarget.validate.cells import fold, is_missing
@@ -58,41 +59,37 @@ SOURCE_WORDS: Mapping[str, bool] = {
     "否": False, "n": False, "no": False, "0": False, "false": False, "": False,
 }  # fmt: skip
 
-NOT_A_MEASUREMENT = "not a measurement: write a number, ND, <0.01 or 0.01L"
+NOT_A_MEASUREMENT = Text("row.not_measurement")  # write a number, ND, <0.01 or 0.01L
 
 
 def water_columns(typed: pd.DataFrame, table: RawTable,
-                  problems: Problems) -> tuple[pd.DataFrame, list[str]]:
+                  problems: Problems) -> tuple[pd.DataFrame, list[Text]]:
     """Type the water-specific columns of ``typed``; return the new frame and notes.
 
     Row problems go to ``problems`` (the row is then rejected by the caller); ``typed`` is
     not modified. Notes describe the file as a whole (which items it carries, defaults
     applied) for the input summary.
     """
-    notes: list[str] = []
+    notes: list[Text] = []
     out: dict[str, pd.Series] = {}
     n = len(typed)
 
     if "level" in typed:
-        out["level"] = _words(typed["level"], LEVEL_WORDS, "level", problems,
-                              "国控/国考, 省控/省考, 市控/市考, 县控/县考 or national, "
-                              "provincial, municipal, county")
+        out["level"] = _words(typed["level"], LEVEL_WORDS, "level", problems)
     if "waterbody" in typed:
-        waterbody = _words(typed["waterbody"], WATERBODY_WORDS, "waterbody", problems,
-                           "河流/river or 湖库/湖泊/水库/lake/reservoir")
+        waterbody = _words(typed["waterbody"], WATERBODY_WORDS, "waterbody", problems)
         defaulted = int(is_missing(fold(typed["waterbody"])).sum())  # not the rejected words
         if defaulted:
-            notes.append(f"{defaulted} rows without {_header(table, 'waterbody')}: "
-                         "taken as river")
+            notes.append(Text("note.waterbody_defaulted", {
+                "n": defaulted, "header": _header(table, "waterbody")}))
         out["waterbody"] = waterbody.fillna("river")
     else:
-        notes.append("no waterbody column (水体类型): every section is taken as a river")
+        notes.append(Text("note.no_waterbody"))
         out["waterbody"] = pd.Series("river", index=typed.index, dtype="str")
     if "target_class" in typed:
         out["target_class"] = _target_class(typed["target_class"], problems)
     if "source" in typed:
-        flags = _words(typed["source"], SOURCE_WORDS, "source", problems,
-                       "是/Y/yes/1/true or 否/N/no/0/false (empty: no)")
+        flags = _words(typed["source"], SOURCE_WORDS, "source", problems)
         out["source"] = flags.fillna(False).astype(bool)
     else:
         out["source"] = pd.Series(False, index=typed.index, dtype=bool)
@@ -107,24 +104,24 @@ def water_columns(typed: pd.DataFrame, table: RawTable,
             if key == "ph":
                 low, high = _PH_RANGE
                 problems.add((value < low) | (value > high), key,
-                             f"pH must be between {low:g} and {high:g}")
+                             Text("row.ph_range", {"low": f"{low:g}", "high": f"{high:g}"}))
         else:
-            problems.add(value < 0, key, "a concentration cannot be negative")
+            problems.add(value < 0, key, Text("row.negative_concentration"))
         below = parsed["below_dl"].to_numpy(dtype=bool)
         any_value |= value.notna().to_numpy() | below
         out[key] = value
         out[key + BDL_SUFFIX] = pd.Series(below, index=typed.index)
         out[key + DL_SUFFIX] = parsed["dl"]
     if items:
-        problems.add(~any_value, items[0], "no measured item in this row")
-        shown = ", ".join(_header(table, key) for key in items)
-        notes.append(f"{len(items)} item columns: {shown}")
-        absent = [ITEMS[k].zh for k in ITEMS if ITEMS[k].assessed and k not in items]
+        problems.add(~any_value, items[0], Text("row.no_item"))
+        shown = tuple(_header(table, key) for key in items)
+        notes.append(Text("note.items", {"n": len(items), "items": shown}))
+        absent = tuple(Text("name.both", {"zh": ITEMS[k].zh, "en": ITEMS[k].en})
+                       for k in ITEMS if ITEMS[k].assessed and k not in items)
         if absent:
-            notes.append("assessed items not in the file (class and CWQI use the others): "
-                         + ", ".join(absent))
+            notes.append(Text("note.absent_items", {"items": absent}))
     else:
-        notes.append("no GB 3838 item column")
+        notes.append(Text("note.no_items"))
 
     kept = typed.drop(columns=[c for c in out if c in typed])
     return pd.concat([kept, pd.DataFrame(out, index=typed.index)], axis=1), notes
@@ -164,14 +161,15 @@ def _header(table: RawTable, column: str) -> str:
 
 
 def _words(values: pd.Series, words: Mapping[str, object], column: str,
-           problems: Problems, accepted: str) -> pd.Series:
-    """Map text cells through ``words`` (case-insensitive); missing stays missing."""
+           problems: Problems) -> pd.Series:
+    """Map text cells through ``words`` (case-insensitive); missing stays missing; an unknown
+    word is rejected with the words the column accepts (``row.unknown_<column>``)."""
     folded = fold(values)
     missing = is_missing(folded) | (folded == "")
     key = folded.str.lower()
     mapped = key.map(dict(words))
     unknown = mapped.isna() & ~missing
-    problems.add(unknown, column, f"unknown {column}: write {accepted}")
+    problems.add(unknown, column, Text(f"row.unknown_{column}"))
     return mapped.where(~missing & ~unknown, None)
 
 
@@ -180,8 +178,7 @@ def _target_class(values: pd.Series, problems: Problems) -> pd.Series:
     folded = fold(values)
     missing = is_missing(folded) | (folded == "")
     codes = _map_unique(folded.where(~missing, None), _class_or_nan)
-    problems.add(codes.isna() & ~missing, "target_class",
-                 "not a water class: write I, II, III, IV, V or 劣V (Ⅲ, 3, III类 also work)")
+    problems.add(codes.isna() & ~missing, "target_class", Text("row.not_class"))
     return codes.astype("Int64")
 
 
