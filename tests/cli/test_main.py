@@ -128,11 +128,16 @@ def test_validate_exit_codes_and_rejects(tmp_path: Path) -> None:
                    "2025-13,培训期数,1,\n", encoding="utf-8")
     rejects = tmp_path / "rejects.csv"
     result = run("validate", str(bad), "--targets", str(TARGETS), "--format", "json",
-                 "--rejects", str(rejects))
+                 "--rejects", str(rejects), "--lang", "en")
     assert result.exit_code == 1
     document = json.loads(result.output)
     assert [(e["line"], e["column"], e["value"]) for e in document["row_errors"]] == [
         (3, "数值", "two"), (4, "月份", "2025-13")]
+    # message in English, as always, and message_zh, whatever the run's language
+    assert [(e["message"], e["message_zh"]) for e in document["row_errors"]] == [
+        ("not a number (text is accepted only as a grade on a target's scale)",
+         "不是数字（文字只接受目标等级中的档次）"),
+        ("not a month: write YYYY-MM (e.g. 2025-03)", "不是月份：请写成年-月，如 2025-03")]
     assert rejects.read_text(encoding="utf-8").splitlines() == [
         "月份,指标,数值,备注,reason",
         "2025-02,培训期数,two,typo,数值: not a number (text is accepted only as a grade on a "
