@@ -70,7 +70,8 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
                            "percentages (e.g. {example}); write {percent} if that is what it "
                            "means"},
     "row.as_percent": {"zh": "百分数", "en": "it as a percentage"},
-    "warn.unused_indicator": {"zh": "{header} {name}（{rows} {row_word}）没有目标使用，不计入任何指标；{hint}",
+    "warn.unused_indicator": {"zh": "{header} {name}（{rows} {row_word}）没有目标使用，"
+                                    "不计入任何指标；{hint}",
                               "en": "{header} {name} ({rows} {row_word}) is used by no target and "
                                     "counts for nothing; {hint}"},
     "word.row": {"zh": "行", "en": "row"},
@@ -105,7 +106,8 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
                        "en": "no station column, and rows share a time: add a 站点 column "
                              "naming the station of each row"},
     # --- the reader: rows it cannot split into cells -----------------------------------------
-    "row.too_few": {"zh": "{fields} 个{field_word}，表头有 {width} 个：空缺之后的值都会读错列；请补上缺少的单元格"
+    "row.too_few": {"zh": "{fields} 个{field_word}，表头有 {width} 个：空缺之后的值都会读错列；"
+                          "请补上缺少的单元格"
                           "（可以留空）或检查分隔符",
                     "en": "{fields} {field_word}, the header has {width}: every value after the "
                           "gap would be read into the wrong column; write the missing cells "
@@ -128,6 +130,18 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
                             "value of its column above ({shortest}+ characters), and the file "
                             "ends without a line break; check that the file is complete, or end "
                             "it with a line break"},
+    "row.open_quote": {"zh": "引号（\"）开始的值没有结束；下面的行按各自的行读取："
+                             "请修正引号（或文件被截断了？）",
+                       "en": "a quote (\") opens a value that is never closed; the lines below "
+                             "are read as rows of their own: fix the quote (or is the file cut "
+                             "off?)"},
+    "row.unreadable": {"zh": "无法读取（{reason}）；请修正引号或分隔符",
+                       "en": "unreadable ({reason}); fix the quoting or delimiters"},
+    "row.quote_spans": {"zh": "此处开始的带引号的值跨越 {lines} 行后断开（{reason}）："
+                              "请修正引号；下面的行已逐行读取",
+                        "en": "a quoted value opened here runs over {lines} lines and then "
+                              "breaks ({reason}): fix the quotes; the lines below were read one "
+                              "by one"},
     # --- water ---------------------------------------------------------------------------
     "row.unknown_level": {"zh": "无法识别的断面级别：请写 国控/国考、省控/省考、市控/市考 或 县控/县考",
                           "en": "unknown level: write 国控/国考, 省控/省考, 市控/市考, 县控/县考 or "
@@ -169,7 +183,8 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
                               "Standard Time (UTC+8)"},
     "word.time": {"zh": "时间", "en": "time"},
     "word.times": {"zh": "时间", "en": "times"},
-    "note.stations_missing": {"zh": "所选{station_word} {stations} 不在任何国控网络文件中：请检查代码（或名称）",
+    "note.stations_missing": {"zh": "所选{station_word} {stations} 不在任何国控网络文件中："
+                                    "请检查代码（或名称）",
                               "en": "chosen {station_word} {stations} in none of the network "
                                     "files: check the code (or name)"},
     "word.station": {"zh": "站点", "en": "station"},

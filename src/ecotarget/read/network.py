@@ -31,7 +31,7 @@ import pandas as pd
 from ecotarget.catalogue import Text
 from ecotarget.read.body import Body, parse_body
 from ecotarget.read.header import HEADER_SEARCH_LINES, header_record
-from ecotarget.read.table import RawTable
+from ecotarget.read.table import Problem, RawTable
 from ecotarget.schemas import missing_marker_spellings, normalise_header
 
 Layout = Literal["long", "wide"]
@@ -170,7 +170,8 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     row_line = _row_lines(line_of, bad_hour, len(hours))
     frame, hour_of_row = _station_hours(hours, codes, grids)
     rejected = np.flatnonzero(np.isin(hour_of_row, list(bad_hour)))
-    problems = {int(pos): bad_hour[int(hour_of_row[pos])][1] for pos in rejected}
+    problems: dict[int, Problem] = {int(pos): bad_hour[int(hour_of_row[pos])][1]
+                                    for pos in rejected}
     first_label = {name: str(typed.labels.iat[int(rows[row_column == name][0])])
                    for name in grids}
     return RawTable(
@@ -213,7 +214,7 @@ def _typed_lines(cells: np.ndarray, body: Body, notes: list[Text]) -> _TypedLine
 
 
 def _bad_hours(typed: _TypedLines, keys: np.ndarray, hours: pd.Index, row_column: np.ndarray,
-               twice: np.ndarray, problems: dict[int, str]) -> dict[int, tuple[int, str]]:
+               twice: np.ndarray, problems: dict[int, Problem]) -> dict[int, tuple[int, str]]:
     """Hour → (line shown, problem) for the hours rejected whole: a type given twice, or a
     malformed pollutant line."""
     rows, numbers, labels = typed.rows, typed.numbers, typed.labels
@@ -340,7 +341,7 @@ def _all_missing(cells: pd.DataFrame) -> np.ndarray:
 
 
 def _note_lines(notes: list[Text], mask: np.ndarray, numbers: np.ndarray, labels: pd.Series,
-                problems: list[str]) -> None:
+                problems: list[Problem]) -> None:
     """Note malformed lines that are not read (a published value's, or without an hour)."""
     if not mask.any():
         return

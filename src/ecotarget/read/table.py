@@ -11,6 +11,10 @@ import pandas as pd
 from ecotarget.catalogue import Text
 from ecotarget.schemas import Kind
 
+#: Why the reader could not split a row into cells: a catalogue Text, or English text (the
+#: hours of a national network file rejected whole)
+Problem = str | Text
+
 
 @dataclass
 class RawTable:
@@ -26,7 +30,7 @@ class RawTable:
     source_columns: dict[str, str]  # canonical name → header cell it came from
     unknown_columns: list[str] = field(default_factory=list)
     raw_lines: list[str] | None = None  # original text lines, for --rejects
-    malformed: dict[int, str] = field(default_factory=dict)  # row position → structural problem
+    malformed: dict[int, Problem] = field(default_factory=dict)  # row position → structural problem
     spans: dict[int, int] = field(default_factory=dict)  # first line → lines, when a row spans >1
     # "network-long" / "network-wide": a national monitoring network file (ecotarget.read.network)
     layout: str | None = None
