@@ -265,6 +265,20 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
               "(line 1: {shown}){hint}. Expected e.g. 月份,指标,数值 (ledger); "
               "时间,站点,PM2.5,… (air); 断面名称,采样日期,溶解氧,… (water). Use --kind to force "
               "one."},
+    "input.xlsx_as_csv": {"zh": "{path}：这是 Excel .xlsx 工作簿（压缩数据），不是 CSV 文本："
+                                "请改用 .xlsx 扩展名按工作簿读取，或将工作表另存为 CSV",
+                          "en": "{path}: an Excel .xlsx workbook (zip data), not CSV text: name "
+                                "it *.xlsx to read it as a workbook, or save the sheet as CSV"},
+    "input.xls": {"zh": "{path}：这是旧版 Excel .xls 工作簿，不是 CSV 文本：请另存为 .xlsx 或 CSV",
+                  "en": "{path}: an old Excel .xls workbook, not CSV text: save it as .xlsx or "
+                        "CSV"},
+    "input.binary": {"zh": "{path}：二进制数据，不是 CSV 文本文件（请另存为 CSV）",
+                     "en": "{path}: binary data, not a CSV text file (save it as CSV)"},
+    "input.not_utf8_gbk": {"zh": "{path}：既不是 UTF-8 也不是 GBK/GB18030（第 {line} 行有错误字节，偏移 "
+                                 "{offset}）；请另存为 UTF-8 CSV，或用 --encoding 指定编码",
+                           "en": "{path}: neither UTF-8 nor GBK/GB18030 (bad byte at line {line}, "
+                                 "offset {offset}); re-save it as UTF-8 CSV, or name the encoding "
+                                 "with --encoding"},
     "input.wanted_any": {"zh": "任何输入类型", "en": "any input kind"},
     "input.wanted_kind": {"zh": "{kind}文件", "en": "a {kind} file"},
     "input.delimiter_hint": {"zh": "；第 {line} 行以 {separator} 分隔，不能读取："

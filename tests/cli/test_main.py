@@ -105,11 +105,20 @@ def test_gbk_export_with_chinese_headers(tmp_path: Path) -> None:
 def test_unusable_input_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("foo,bar\n1,2\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["check", str(bad), "--targets", str(TARGETS)])
+    result = CliRunner().invoke(cli, ["check", str(bad), "--targets", str(TARGETS), "--lang",
+                                      "en"])
     assert result.exit_code == 2
     assert "no header row recognised" in result.output and "Traceback" not in result.output
-    missing = CliRunner().invoke(cli, ["check", str(tmp_path / "nope.csv")])
+    missing = CliRunner().invoke(cli, ["check", str(tmp_path / "nope.csv"), "--lang", "en"])
     assert missing.exit_code == 2 and "no such file" in missing.output
+    # in the run's language: Chinese from the targets file's settings.lang
+    chinese = CliRunner().invoke(cli, ["check", str(bad), "--targets", str(TARGETS)])
+    assert chinese.exit_code == 2 and chinese.output == (
+        f"ecotarget: 错误：{bad}：前 10 行中没有可识别为任何输入类型的表头（第 1 行：'foo,bar'）。"
+        "应类似 月份,指标,数值（台账）；时间,站点,PM2.5,…（空气）；断面名称,采样日期,溶解氧,…（水质）。"
+        "可用 --kind 指定类型。\n")
+    missing = CliRunner().invoke(cli, ["check", str(tmp_path / "nope.csv")])
+    assert missing.output == f"ecotarget: 错误：{tmp_path / 'nope.csv'}：没有这个文件或目录\n"
 
 
 def test_bad_targets_file_exits_2(tmp_path: Path) -> None:
