@@ -230,6 +230,60 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
                            "可用 --kind air 强制）",
                      "en": "no air input among {names} (an air file has a header such as "
                            "时间,站点,PM2.5,…; use --kind air to force it)"},
+    # --- rank: headings, rules, ties and notes --------------------------------------------------
+    "rank.rank": {"zh": "排名", "en": "rank"},
+    "rank.region": {"zh": "地区", "en": "region"},
+    "rank.section_region": {"zh": "断面/地区", "en": "section/region"},
+    "rank.composite": {"zh": "综合指数", "en": "composite index"},
+    "rank.good_rate": {"zh": "优良率%", "en": "good-day rate %"},
+    "rank.valid_days": {"zh": "有效天数", "en": "valid days"},
+    "rank.composite_change": {"zh": "综合指数变化%", "en": "composite index change %"},
+    "rank.good_rate_change": {"zh": "优良率变化", "en": "good-day rate change"},
+    "rank.pm25_change": {"zh": "PM2.5变化%", "en": "PM2.5 change %"},
+    "rank.items": {"zh": "项目数", "en": "items"},
+    "rank.class": {"zh": "类别", "en": "class"},
+    "rank.main_pollutants": {"zh": "主要污染指标", "en": "main pollutants"},
+    "rank.cwqi_change": {"zh": "CWQI变化%", "en": "CWQI change %"},
+    "rank.remark": {"zh": "说明", "en": "remark"},
+    "rank.tied": {"zh": "并列", "en": "tied"},
+    "rank.air_title": {"zh": "空气质量排名", "en": "Air quality ranking"},
+    "rank.water_title": {"zh": "水质排名", "en": "Water quality ranking"},
+    "rank.by_composite": {"zh": "综合指数", "en": "composite index"},
+    "rank.by_good_day_rate": {"zh": "优良天数比例", "en": "good-day rate"},
+    "rank.by_pm25": {"zh": "PM2.5", "en": "PM2.5"},
+    "rank.by_change": {"zh": "综合指数变化率", "en": "change of the composite index"},
+    "rank.by_cwqi": {"zh": "CWQI", "en": "CWQI"},
+    "rank.by_cwqi_change": {"zh": "CWQI变化率", "en": "change of the CWQI"},
+    "rank.versus": {"zh": "对比 {start}..{end}", "en": "vs {start}..{end}"},
+    "rank.unmatched_stations": {"zh": "{n} 个站点不属于映射中的任何地区，已略去：{names}",
+                                "en": "{n} stations in no region of the mapping, left out: "
+                                      "{names}"},
+    "rank.unmatched_sections": {"zh": "{n} 个断面不属于映射中的任何地区，已略去：{names}",
+                                "en": "{n} sections in no region of the mapping, left out: "
+                                      "{names}"},
+    "rank.regions_cwqi": {"zh": "地区：各断面 CWQI 的平均值，各断面权重相同（城市汇总方法未经确认："
+                                "docs/standards.md 第 4 节）",
+                          "en": "regions: mean of the sections' CWQI, each section weighted "
+                                "equally (city aggregation UNCONFIRMED: docs/standards.md §4)"},
+    "rank.own_region": {"zh": "每个断面自成一个地区（未给出映射）",
+                        "en": "each section is its own region (no mapping given)"},
+    # --- template: what it says on stderr ------------------------------------------------------
+    "template.wrote": {"zh": "已写入 {path}：{kind}模板", "en": "wrote {path}: {kind} template"},
+    "template.wrote_ledger": {"zh": "已写入 {path}：台账模板，{year} 年 {count} 行待填",
+                              "en": "wrote {path}: ledger template, {count} rows of {year} to "
+                                    "fill in"},
+    # --- targets: the list of the plan's targets ------------------------------------------------
+    "targets.id": {"zh": "编号", "en": "id"},
+    "targets.name": {"zh": "名称", "en": "name"},
+    "targets.goal": {"zh": "要求", "en": "goal"},
+    "targets.indicators": {"zh": "台账指标", "en": "ledger indicators"},
+    "targets.unit": {"zh": "单位", "en": "unit"},
+    "targets.clause": {"zh": "原文", "en": "clause"},
+    "targets.numerator": {"zh": "分子 {name}", "en": "numerator {name}"},
+    "targets.denominator": {"zh": "分母 {name}", "en": "denominator {name}"},
+    "targets.air_data": {"zh": "（空气监测数据）", "en": "(air monitoring data)"},
+    "targets.water_data": {"zh": "（水质监测数据）", "en": "(water monitoring data)"},
+    "targets.milestone_unit": {"zh": "1 完成 / 0 未完成", "en": "1 done / 0 not yet"},
     # one name in each language (a water item: 总磷 / total phosphorus)
     "name.both": {"zh": "{zh}", "en": "{en}"},
     # --- stderr: errors, notes and the summary of rejected rows ------------------------------

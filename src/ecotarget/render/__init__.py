@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     AqiRowsRenderer = Callable[[pd.DataFrame, IO[str], bool, str], None]
     ComparisonRenderer = Callable[[Comparison, IO[str], str], None]  # (comparison, stream, lang)
     WaterRenderer = Callable[[WaterReport, IO[str], str], None]  # (report, stream, lang)
-    RankRenderer = Callable[[Ranking, IO[str]], None]
+    RankRenderer = Callable[[Ranking, IO[str], str], None]  # (ranking, stream, lang)
 
 
 def _deferred(module: str, name: str, *, arguments: int) -> Callable[..., None]:
@@ -135,10 +135,10 @@ WATER_RENDERERS: dict[str, WaterRenderer] = {
 # --- rank: regions among their peers ----------------------------------------------------------
 
 RANK_RENDERERS: dict[str, RankRenderer] = {
-    "table": _deferred("rank", "write_table", arguments=2),
+    "table": _deferred("rank", "write_table", arguments=3),
     "json": _deferred("rank", "write_json", arguments=2),
     "csv": _deferred("rank", "write_csv", arguments=2),
-    "markdown": _deferred("rank", "write_markdown", arguments=2),
+    "markdown": _deferred("rank", "write_markdown", arguments=3),
 }
 
 __all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "FILE_ONLY_FORMATS", "RANK_RENDERERS",
