@@ -43,7 +43,8 @@ def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str],
     console = make_console(stream)
     inputs = Table(title=words("validate.inputs", lang), title_justify="left")
     for header in ("file", "kind", "encoding", "read", "accepted", "rejected", "ignored"):
-        inputs.add_column(words(f"validate.{header}", lang),
+        # fold, never cut: a path in a narrow terminal wraps inside its cell
+        inputs.add_column(words(f"validate.{header}", lang), overflow="fold",
                           justify="right" if header in ("read", "accepted", "rejected")
                           else "left")
     for t in tables:
