@@ -173,6 +173,32 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
                           "en": "assessed items not in the file (class and CWQI use the "
                                 "others): {items}"},
     "note.no_items": {"zh": "没有 GB 3838 监测项目列", "en": "no GB 3838 item column"},
+    "note.sections_given": {"zh": "{n} 行属于目标文件 sections 中列出的断面：本文件未写的级别、水体类型和"
+                                  "目标类别取自目标文件",
+                            "en": "{n} rows of sections named in the targets file's sections: "
+                                  "their level, waterbody and target class taken from it where "
+                                  "this file has none"},
+    "note.flagged": {"zh": "{n} 个带数据标记的{value_word}（如 0.52D、7.1(M)）：按缺测处理",
+                     "en": "{n} {value_word} with a data flag (e.g. 0.52D, 7.1(M)): read as "
+                           "missing"},
+    "word.value": {"zh": "值", "en": "value"},
+    "word.values": {"zh": "值", "en": "values"},
+    "note.not_assessed": {"zh": "{n} 个样品不参与评价（站点情况不是 {normal}：{counts}）："
+                                "已接受，不计入任何指标",
+                          "en": "{n} samples not assessed (站点情况 not {normal}: {counts}): "
+                                "accepted, left out of every figure"},
+    "note.status_count": {"zh": "{word} {count}", "en": "{word} {count}"},
+    "note.no_class_cells": {"zh": "{header}：{n} 个单元格不是水质类别（如 {example}）：按无类别比较",
+                            "en": "{header}: {n} cells that are no class (e.g. {example}): "
+                                  "compared as none"},
+    "note.no_year_option": {"zh": "{header} 没有写年份：按 {year} 年读取（--year）",
+                            "en": "{header} written without a year: read in {year} (--year)"},
+    "note.no_year_name": {"zh": "{header} 没有写年份：按 {year} 年读取（取自文件名）",
+                          "en": "{header} written without a year: read in {year} (from the "
+                                "file's name)"},
+    "note.serial_dates": {"zh": "{header} 写成了电子表格的序列数（{n} 个不同值）：按日期和时间读取",
+                          "en": "{header} written as Excel serial numbers ({n} distinct): read "
+                                "as dates and times"},
     "note.cells": {"zh": "{column}（{n} 个单元格）", "en": "{column} ({n} cells)"},
     "note.invisible": {"zh": "已从 {columns} 中删除不可见字符（字节顺序标记、零宽或方向控制符）："
                              "请在源文件中清理",
