@@ -1,11 +1,14 @@
-"""The catalogue's entries about inputs, in Chinese and English: row errors, input notes,
-ledger warnings and the errors that make an input unusable as a whole.
+"""The catalogue's entries about inputs and the detail commands, in Chinese and English:
+row errors, input notes, ledger warnings, the errors that make an input unusable, the
+stderr summary of rejected rows, and the words of ``rank``, ``targets`` and ``template``.
 
 Plain data, merged into :data:`ecotarget.catalogue.CATALOGUE` (which renders them); kept
 apart so that the catalogue's module stays readable. A key's prefix says where it is used:
 ``row.`` a rejected row's message, ``why.`` the reason behind a column's bound (the row
-models name these keys), ``note.`` a note of the input summary, ``warn.`` a warning on
-stderr, ``input.`` and ``option.`` a fatal error, ``error.``/``rejected.`` the stderr lines.
+models name these keys), ``note.`` a note of the input summary or of a command on stderr,
+``warn.`` a warning on stderr, ``input.`` and ``option.`` a fatal error,
+``error.``/``rejected.`` the stderr lines, ``rank.``, ``targets.`` and ``template.`` those
+commands' words, ``word.`` a word whose English has a plural.
 
 The Chinese texts name the forms to write by example (``2025-03``) rather than by Latin
 placeholders (``YYYY-MM``), so that a Chinese run prints no English word.

@@ -65,11 +65,6 @@ def chosen_lang(lang: str | None, loaded: LoadedTargets | None) -> str:
     return chosen
 
 
-def said(text: Text) -> str:
-    """``text`` in the run's language (English while it is not known)."""
-    return text.render(RUN_LANG.get() or "en")
-
-
 def tell(message: str) -> None:
     """One line on stderr, after ``ecotarget: `` (stdout is kept for the report); control
     characters of a path or value in it are shown escaped, never obeyed."""
