@@ -14,7 +14,7 @@ from ecotarget.catalogue import words
 from ecotarget.render.json import SCHEMA_VERSION
 from ecotarget.render.safe import inert
 from ecotarget.render.table import make_console
-from ecotarget.validate import ValidatedTable
+from ecotarget.validate import ValidatedTable, error_dicts
 
 
 def render_validation_json(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
@@ -32,7 +32,7 @@ def render_validation_json(tables: Sequence[ValidatedTable], stream: IO[str]) ->
                     "notes": [n.render("en") for n in t.notes],
                     "notes_zh": [n.render("zh") for n in t.notes]}
                    for t in tables],
-        "row_errors": [e.as_dict() for t in tables for e in t.errors],
+        "row_errors": error_dicts(e for t in tables for e in t.errors),
     }
     json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -6,7 +6,7 @@ result the rest of ecotarget reads.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -46,9 +46,23 @@ class RowError:
     def as_dict(self) -> dict[str, object]:
         """The error as a plain mapping (for JSON output): ``message`` in English, as it
         always was, and ``message_zh`` in Chinese."""
-        return {"path": self.path, "line": self.line, "column": self.column,
-                "value": self.value, "message": self.message,
-                "message_zh": self.text.render("zh")}
+        return error_dicts([self])[0]
+
+
+def error_dicts(errors: Iterable[RowError]) -> list[dict[str, object]]:
+    """Each error as :meth:`RowError.as_dict` gives it. The rows of one problem share its
+    Text (a whole column in the wrong unit, a million unreadable cells), so each Text is
+    rendered once per language, not once per row."""
+    rendered: dict[int, tuple[str, str]] = {}  # id of a Text → (English, Chinese)
+    out = []
+    for error in errors:
+        texts = rendered.get(id(error.text))
+        if texts is None:  # the error holds its Text: the id stays its own for the loop
+            texts = rendered[id(error.text)] = (error.text.render("en"),
+                                                error.text.render("zh"))
+        out.append({"path": error.path, "line": error.line, "column": error.column,
+                    "value": error.value, "message": texts[0], "message_zh": texts[1]})
+    return out
 
 
 @dataclass
