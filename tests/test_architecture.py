@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "ecotarget"
 # the layers below. A top-level module name, or a package's name for all of its modules.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("standards",),
-    ("errors", "messages", "catalogue", "periods", "schemas", "params", "registry", "targets", "report"),
+    ("errors", "messages", "messages_fatal", "catalogue", "periods", "schemas", "params", "registry", "targets", "report"),
     ("read",),
     ("validate", "rejects"),
     ("stations",),

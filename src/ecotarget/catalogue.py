@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ecotarget.messages import INPUT_MESSAGES, ROW_ALSO
+from ecotarget.messages_fatal import FATAL_MESSAGES
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -329,6 +330,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                 "{through})"},
     # --- inputs: row errors, notes, ledger warnings, fatal errors (ecotarget.messages) ----
     **INPUT_MESSAGES,
+    # --- the rarer fatal and usage errors, and the end of a run (ecotarget.messages_fatal)
+    **FATAL_MESSAGES,
 }
 
 
