@@ -84,7 +84,7 @@ FATAL_MESSAGES: dict[str, dict[str, str]] = {
                       "en": "{path}: {header} is written without a year (e.g. {example}) and "
                             "the file's name holds no year or date: pass --year YYYY"},
     # --- the stations of a national network file ------------------------------------------------
-    "input.choose_stations": {"zh": "{where}：国控网络文件，共 {n} 个站点；请用 --station 站点代码"
+    "input.choose_stations": {"zh": "{where}：{files}，共 {n} 个站点；请用 --station 站点代码"
                                     "（可重复）或目标文件中的 stations: 列表选择本地区的考核站点"
                                     "（对这些文件运行 ecotarget aqi 可列出所有站点）",
                               "en": "{where}: {files} with {n} stations; choose the region's "
@@ -93,7 +93,7 @@ FATAL_MESSAGES: dict[str, dict[str, str]] = {
                                     "these files lists every station)"},
     "input.network_file": {"zh": "国控网络文件", "en": "a national network file"},
     "input.network_files": {"zh": "国控网络文件", "en": "national network files"},
-    "input.and_more": {"zh": "{path} 等 {n} 个文件", "en": "{path} and {more} more"},
+    "input.and_more": {"zh": "{path} 及另外 {more} 个文件", "en": "{path} and {more} more"},
     "input.no_such_station": {"zh": "--station {name}：国控网络文件中没有这个站点",
                               "en": "--station {name}: no such station in the network files"},
     "input.no_such_station_close": {"zh": "--station {name}：国控网络文件中没有这个站点"
@@ -185,7 +185,7 @@ FATAL_MESSAGES: dict[str, dict[str, str]] = {
                                     "or leave out --calendar for csv/json rows (the city days "
                                     "are station 'city')"},
     "option.rank_by": {"zh": "--by {by} 不能用于{kind_word}排名；--kind {kind} 时请用以下之一：{allowed}",
-                       "en": "--by {by} does not rank {kind} data; with --kind {kind} use one of "
+                       "en": "--by {by} does not rank {kind_word} data; with --kind {kind} use one of "
                              "{allowed}"},
     # --- outputs ----------------------------------------------------------------------------
     "output.workbook": {"zh": "--format {fmt} 写出的是工作簿，不是终端文本：请用 --output 指定一个 "

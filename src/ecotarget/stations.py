@@ -126,8 +126,7 @@ def _choose_stations(tables: Sequence[ValidatedTable]) -> Text:
             codes.update(table.frame["station"].dropna().astype(str).unique())
     where: Text | str = tables[0].path
     if len(tables) > 1:
-        where = Text("input.and_more", {"path": where, "n": len(tables),
-                                        "more": len(tables) - 1})
+        where = Text("input.and_more", {"path": where, "more": len(tables) - 1})
     files = Text("input.network_files" if len(tables) > 1 else "input.network_file")
     return Text("input.choose_stations", {"where": where, "files": files,
                                           "n": f"{len(codes):,}"})

@@ -156,7 +156,7 @@ def rank_rows(rows: Sequence[Row], by: str, *, key_by: str | None = None) -> lis
     unranked: list[Row] = []
     for row in rows:
         found = key(row)
-        if row.get("reason") or isinstance(found, Text):
+        if row.get("reason") or not isinstance(found, tuple):  # a reason: unranked
             unranked.append({"region": row.get("region"), "rank": None, "tied": False, **row,
                              "reason": row.get("reason") or found})
         else:
