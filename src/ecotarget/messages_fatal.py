@@ -63,6 +63,10 @@ FATAL_MESSAGES: dict[str, dict[str, str]] = {
                                "'ecotarget[xlsx]' (or save the sheet as CSV)"},
     "input.xlsx_unreadable": {"zh": "{path}：不是可读取的 .xlsx 工作簿：{problem}",
                               "en": "{path}: not a readable .xlsx workbook: {problem}"},
+    "input.xlsx_not_zip": {"zh": "{path}：不是可读取的 .xlsx 工作簿：不是 zip 压缩数据（请在 Excel 中"
+                                 "另存为 .xlsx 或 CSV）",
+                           "en": "{path}: not a readable .xlsx workbook: not zip data (save it "
+                                 "from Excel as .xlsx or CSV)"},
     "input.xlsx_unpacks": {"zh": "{path}：工作簿解压后为 {total} 字节，超过 {limit}：请将工作表另存为 CSV"
                                  "（或拆分）",
                            "en": "{path}: the workbook unpacks to {total} bytes, more than "

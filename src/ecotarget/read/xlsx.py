@@ -57,8 +57,8 @@ def _check_sizes(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             total = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise _unreadable(name, exc) from exc
+    except zipfile.BadZipFile as exc:  # the commonest damage: said in the run's language
+        raise InputError(Text("input.xlsx_not_zip", {"path": name})) from exc
     if total > MAX_UNCOMPRESSED:
         raise InputError(Text("input.xlsx_unpacks", {"path": name, "total": f"{total:,}",
                                                      "limit": f"{MAX_UNCOMPRESSED:,}"}))
