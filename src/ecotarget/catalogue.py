@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from ecotarget.catalogue_report import REPORT_WORDS
 from ecotarget.messages import INPUT_MESSAGES, ROW_ALSO
+from ecotarget.messages_fatal import FATAL_MESSAGES
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -332,6 +333,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **REPORT_WORDS,
     # --- inputs: row errors, notes, ledger warnings, fatal errors (ecotarget.messages) ----
     **INPUT_MESSAGES,
+    # --- the rarer fatal and usage errors, and the end of a run (ecotarget.messages_fatal)
+    **FATAL_MESSAGES,
 }
 
 
