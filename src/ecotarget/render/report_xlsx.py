@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import IO
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import UsageError
 from ecotarget.tables.monthly import MonthlyReport
 
@@ -24,7 +25,7 @@ def write_report_xlsx(report: MonthlyReport, stream: IO[str], lang: str) -> None
     """Write the workbook to the file behind ``stream``; a terminal or pipe is refused."""
     buffer = getattr(stream, "buffer", None)
     if buffer is None or stream.isatty():
-        raise UsageError("--format xlsx writes a workbook: give --output FILE.xlsx")
+        raise UsageError(Text("output.workbook", {"fmt": "xlsx"}))
     data = render_report_xlsx(report, lang)
     stream.flush()
     buffer.write(data)
