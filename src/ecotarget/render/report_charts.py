@@ -110,7 +110,7 @@ def pin_titles(figure: Figure) -> None:
                 or x_axis.get_label_position() == "top" or not axes.get_title()):
             continue
         formatter = y_axis.get_major_formatter()
-        formatter.set_locs(y_axis.get_majorticklocs())
+        formatter.set_locs(list(y_axis.get_majorticklocs()))
         if formatter.get_offset():
             continue  # an offset text may push the title up: leave it to matplotlib
         axes.set_title(axes.get_title(), y=1.0)
