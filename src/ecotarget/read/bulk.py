@@ -35,7 +35,10 @@ from ecotarget.schemas import MODELS, Kind, column_rules, missing_marker_spellin
 #: general path, which reads every file and names every problem line.
 LARGE_FILE_BYTES = 2**20
 _HEAD_BYTES = 256 * 2**10
-_BLOCK_BYTES = 2**19  # Arrow's parse unit: what Arrow holds in flight grows with it
+#: Arrow's parse unit, a 64th of the file within these bounds: what Arrow holds in flight
+#: grows with it (a peak of about 40 blocks), and smaller blocks cost time (a 610 MB
+#: file: 15 s in blocks of 512 KiB, 11 s in blocks of 4 or 8 MiB, on a loaded machine).
+_BLOCK_BYTES = (2**19, 2**23)
 #: The cells Arrow reads as missing in a numeric column: every spelling of the markers that
 #: validation reads as missing, so that both paths agree.
 ARROW_NULL_VALUES = sorted(missing_marker_spellings())
@@ -91,7 +94,7 @@ def read_large(source: Source, data: bytes | None, encoding: str | None,
     # rows to make room for: the file's size over the head's bytes per line, and a tenth more
     rows = int(_size(source, data) / max(1, len(first) // max(1, len(head_lines))) * 1.1)
     read = arrow_csv(lambda: _open(source, data), header.delimiter, skip, len(header.cells),
-                     list(names), numeric, rows=rows)
+                     list(names), numeric, rows=rows, size=_size(source, data))
     if read is None:
         return None
     frame, checked = read
@@ -188,14 +191,15 @@ def _size(source: Source, data: bytes | None) -> int:
 
 
 def arrow_csv(opened: Callable[[], IO[bytes]], delimiter: str, skip: int, width: int,
-              wanted: list[int], numeric: set[int], *, rows: int = 0
+              wanted: list[int], numeric: set[int], *, rows: int = 0, size: int = 0
               ) -> tuple[pd.DataFrame, CheckedStream] | None:
     """The wanted columns: numeric ones as float64, the rest as categoricals of their exact
     text. A numeric column with a cell that is not a plain number ("1,234", a typo) is read
     as text instead, and validation names the cell. None: the general path must read it
-    (or a byte only it reads: ``unusual``). ``rows``: the rows expected, to make room for.
+    (or a byte only it reads: ``unusual``). ``rows``: the rows expected, to make room for;
+    ``size``: the file's bytes, which set the block size.
 
-    The bytes are streamed in blocks of :data:`_BLOCK_BYTES` straight into the columns: the
+    The bytes are streamed in blocks (:data:`_BLOCK_BYTES`) straight into the columns: the
     file's bytes, Arrow's table and pandas' frame are never held side by side (peak memory
     within 3× the file's size, issue 17; bench/memory.py)."""
     import pyarrow as pa
@@ -207,7 +211,7 @@ def arrow_csv(opened: Callable[[], IO[bytes]], delimiter: str, skip: int, width:
             checked = CheckedStream(stream)
             try:
                 frame = _stream_columns(pa.PythonFile(checked, mode="r"), delimiter, skip,
-                                        width, types, rows)
+                                        width, types, rows, size)
             except pa.ArrowException as exc:  # also: a row with too many or too few cells,
                 failed = _NOT_A_NUMBER.search(str(exc))  # bad UTF-8: the general path says
                 if checked.unusual:
@@ -222,7 +226,7 @@ def arrow_csv(opened: Callable[[], IO[bytes]], delimiter: str, skip: int, width:
 
 
 def _stream_columns(stream: Any, delimiter: str, skip: int, width: int,
-                    types: dict[str, Any], rows: int) -> pd.DataFrame:
+                    types: dict[str, Any], rows: int, size: int) -> pd.DataFrame:
     """Arrow's streaming reader, each block's values copied into columns made room for once
     (grown by half when the guess was short); text as codes into one dictionary per column."""
     import pyarrow as pa
@@ -233,7 +237,7 @@ def _stream_columns(stream: Any, delimiter: str, skip: int, width: int,
         stream,
         read_options=pa_csv.ReadOptions(
             skip_rows=skip, column_names=[str(pos) for pos in range(width)],
-            block_size=_BLOCK_BYTES),
+            block_size=min(max(size // 64, _BLOCK_BYTES[0]), _BLOCK_BYTES[1])),
         parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char=False,
                                           ignore_empty_lines=False),
         convert_options=pa_csv.ConvertOptions(
@@ -266,10 +270,13 @@ def _stream_columns(stream: Any, delimiter: str, skip: int, width: int,
             else:
                 into[:] = column.to_numpy(zero_copy_only=False)
         count += size
-    return pd.DataFrame({name: (pd.Categorical.from_codes(columns[name][:count],
-                                                          categories=list(codes[name]))
-                                if name in codes else columns[name][:count])
-                         for name in names}, copy=False)
+    frame = {}
+    for name in names:
+        kept = columns.pop(name)[:count]  # a view: the room not filled was never touched
+        frame[name] = (pd.Categorical.from_codes(kept.astype(np.int32, copy=False),
+                                                 categories=pd.Index(list(codes[name])))
+                       if name in codes else kept)
+    return pd.DataFrame(frame, copy=False)
 
 
 @functools.cache
