@@ -133,7 +133,10 @@ def test_some_stations_found_in_own_files_is_a_note(tmp_path: Path) -> None:
         "chosen station 9999A in none of the air inputs: check the code (or name)"]
     listed = run("aqi", path, "--station", "当湖街道", "--station", "9999A", "--format", "csv")
     assert listed.exit_code == 0
-    assert "note: station 9999A is in none of the air inputs" in listed.stderr
+    assert listed.stderr == "ecotarget: 注：站点 9999A 不在任何空气输入中\n"
+    english = run("aqi", path, "--station", "当湖街道", "--station", "9999A", "--format", "csv",
+                  "--lang", "en")
+    assert "station 9999A is in none of the air inputs" in english.stderr
     rows = pd.read_csv(io.StringIO(listed.stdout))
     assert set(rows["station"]) == {"当湖街道"}  # one station: no city rows
 
@@ -193,8 +196,10 @@ def test_aqi_lists_every_station_unless_chosen() -> None:
     chosen = run("aqi", str(LONG), "--format", "csv", *PINGHU)
     listed = pd.read_csv(io.StringIO(chosen.stdout), dtype={"station": str})
     assert set(listed["station"]) == {"2001A", "2002A", "city"}
-    partly = run("aqi", str(LONG), "--station", "9999A", "--station", "2001A")
+    partly = run("aqi", str(LONG), "--station", "9999A", "--station", "2001A", "--lang", "en")
     assert "station 9999A is in none of the network files" in partly.stderr
+    chinese = run("aqi", str(LONG), "--station", "9999A", "--station", "2001A")
+    assert "注：站点 9999A 不在任何国控网络文件中" in chinese.stderr
 
 
 def test_a_station_list_naming_no_station_is_exit_2_with_the_closest_codes() -> None:

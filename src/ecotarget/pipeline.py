@@ -22,7 +22,7 @@ from ecotarget.evaluate import evaluate
 from ecotarget.metrics import MEASURES
 from ecotarget.metrics.context import MetricContext
 from ecotarget.metrics.through import Through, data_through, kind_through
-from ecotarget.periods import Window, check_as_of_in_period, make_window
+from ecotarget.periods import Window, check_as_of_in_period, make_window, parse_period
 from ecotarget.read import Source, expand_paths, read_table
 from ecotarget.registry import ledger_indicators
 from ecotarget.report import InputSummary, Report, Result, kind_dates
@@ -30,8 +30,9 @@ from ecotarget.schemas import Kind
 from ecotarget.standards.water import parse_class
 from ecotarget.stations import select_stations
 from ecotarget.tables.breakdown import with_breakdowns
+from ecotarget.tables.monthly import MonthlyReport, comparison, monthly_report_from
 from ecotarget.targets import LoadedTargets, Target, TargetsFile, load_targets
-from ecotarget.validate import ValidatedTable, ValidationContext, validate_table
+from ecotarget.validate import ValidatedTable, ValidationContext, error_dicts, validate_table
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,14 @@ def check(paths: Sequence[str] | Sequence[Source], targets: LoadedTargets | None
 def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
                  options: CheckOptions, progress: Progress | None = None) -> Report:
     """Check the targets against validated tables (see :func:`check`)."""
+    return check_in_context(tables, loaded, options, progress)[0]
+
+
+def check_in_context(tables: list[ValidatedTable], loaded: LoadedTargets,
+                     options: CheckOptions, progress: Progress | None = None
+                     ) -> tuple[Report, MetricContext]:
+    """:func:`check_tables`, and the context its targets were evaluated in (the data, the
+    window, the settings): what the monthly report derives its series from."""
     spec = loaded.spec
     year = spec.plan.year
     check_as_of_in_period(options.as_of, options.period)
@@ -142,7 +151,7 @@ def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
     results = with_breakdowns(
         [evaluate_target(target, ctx, explicit_as_of=options.as_of is not None)
          for target in spec.targets], spec.targets, ctx, options.breakdown)
-    errors = [e.as_dict() for t in tables for e in t.errors]
+    errors = error_dicts(e for t in tables for e in t.errors)
     kinds = kind_through(data, year)
     return Report(
         data_through=kinds, warnings=data_warnings(kinds, results, window),
@@ -150,7 +159,65 @@ def check_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
         plan=spec.plan.model_dump(mode="json", exclude_none=True), as_of=window.as_of,
         period=(window.start, window.end), inputs=summaries, results=results, row_errors=errors,
         air_standard=options.air_standard or spec.settings.air.standard,
-    )
+    ), ctx
+
+
+def monthly_report(paths: Sequence[str] | Sequence[Source],
+                   targets: LoadedTargets | None = None, options: CheckOptions | None = None,
+                   compare_to: str | None = None) -> MonthlyReport:
+    """The monthly report (``ecotarget report``): one check of the inputs and every series of
+    the report derived from that check's context; ``compare_to`` (a period: ``2025-09``,
+    ``2025-Q3``) adds what changed since the check as of that period's end."""
+    options = options or CheckOptions()
+    loaded = targets or load_targets()
+    sources = (list(paths) if all(isinstance(p, Source) for p in paths)
+               else expand_paths([str(p) for p in paths]))
+    tables = read_inputs(sources, loaded.spec, options)  # type: ignore[arg-type]
+    return monthly_from_tables(tables, loaded, options, compare_to)
+
+
+def monthly_from_tables(tables: list[ValidatedTable], loaded: LoadedTargets,
+                        options: CheckOptions, compare_to: str | None = None,
+                        progress: Progress | None = None) -> MonthlyReport:
+    """:func:`monthly_report` of validated tables.
+
+    The comparison checks the same tables as of the end of ``compare_to``: over that period
+    when this report is of an explicit ``--period``, else the year to that date.
+    """
+    report, ctx = check_in_context(tables, loaded, options, progress)
+    hour_label = options.hour_label or loaded.spec.settings.air.hour_label
+    monthly = monthly_report_from(report, ctx, loaded.spec.targets,
+                                  input_last_dates(tables, hour_label))
+    if compare_to is None:
+        return monthly
+    first, last = parse_period(compare_to)
+    before = check_tables(tables, loaded, replace(
+        options, as_of=last, period=(first, last) if options.period else None, breakdown=None))
+    return replace(monthly, comparison=comparison(compare_to, before, report))
+
+
+def input_last_dates(tables: Sequence[ValidatedTable], hour_label: str = "end"
+                     ) -> dict[str, dt.date | None]:
+    """The last date each input covers, by path (a ledger: its last month's last day).
+
+    An hour labelled by its end belongs to the hour before the label (as in
+    :func:`scope_tables`): a last label of 2025-11-01 00:00 covers 2025-10-31.
+    """
+    out: dict[str, dt.date | None] = {}
+    for table in tables:
+        dates = _row_dates(table)
+        last = dates.max() if dates is not None and len(dates) else None
+        if last is None or pd.isna(last):
+            out[table.path] = None
+            continue
+        stamp = pd.Timestamp(last)
+        if table.kind == "ledger":
+            stamp += pd.offsets.MonthEnd(0)
+        elif table.subkind == "hourly" and (
+                hour_label == "end" or (table.raw is not None and table.raw.layout is not None)):
+            stamp -= pd.Timedelta(hours=1)
+        out[table.path] = stamp.date()
+    return out
 
 
 def evaluate_target(target: Target, ctx: MetricContext, *, explicit_as_of: bool = False

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import InputError
 from ecotarget.read.network import LAYOUTS
 from ecotarget.validate import ValidatedTable
@@ -39,7 +40,7 @@ class Selection:
     other_rows: list[int]
     missing: tuple[str, ...] = ()
     network_files: int = 0
-    searched: str = "network files"
+    searched: str = "word.network_files"  # a catalogue key
 
 
 def select_stations(tables: Sequence[ValidatedTable], stations: Sequence[str], *,
@@ -78,8 +79,7 @@ def select_stations(tables: Sequence[ValidatedTable], stations: Sequence[str], *
         keep = _rows_of(table.frame, wanted, found)
         out.append(replace(table, frame=table.frame[keep].reset_index(drop=True)))
         if "station" not in table.frame and len(table.frame):  # a whole file left out
-            out[-1] = replace(out[-1], notes=[*table.notes, "no station column: every row "
-                                              "is left out by --station"])
+            out[-1] = replace(out[-1], notes=[*table.notes, Text("note.no_station_column")])
         other.append(int((~keep).sum()))
     searched = [t for t, choose in zip(prepared, chosen, strict=True) if choose]
     missing = tuple(s for key, s in wanted.items() if key not in found)
@@ -87,11 +87,12 @@ def select_stations(tables: Sequence[ValidatedTable], stations: Sequence[str], *
         raise InputError(_no_such_station(missing, searched))
     if missing:
         first = chosen.index(True)
-        shown = ", ".join(missing)
-        out[first] = replace(out[first], notes=[
-            *out[first].notes, f"chosen station{'s' if len(missing) > 1 else ''} {shown} "
-            f"in none of the {_where(searched)}: check the code (or name)"])
-    return Selection(out, other, missing, sum(network), _where(searched))
+        out[first] = replace(out[first], notes=[*out[first].notes, Text(
+            "note.stations_missing", {"stations": missing, "where": Text(_where_key(searched)),
+                                      "station_word": Text(
+                                          "word.stations" if len(missing) > 1
+                                          else "word.station")})])
+    return Selection(out, other, missing, sum(network), _where_key(searched))
 
 
 def _rows_of(frame: pd.DataFrame, wanted: Mapping[str, str], found: set[str]) -> np.ndarray:
@@ -111,9 +112,15 @@ def _rows_of(frame: pd.DataFrame, wanted: Mapping[str, str], found: set[str]) ->
     return keep
 
 
+def _where_key(tables: Sequence[ValidatedTable]) -> str:
+    """The catalogue's "network files" when every searched table is one, else "air inputs"."""
+    return ("word.network_files" if all(is_network(t) for t in tables)
+            else "word.air_inputs")
+
+
 def _where(tables: Sequence[ValidatedTable]) -> str:
     """"network files" when every searched table is one, else "air inputs"."""
-    return "network files" if all(is_network(t) for t in tables) else "air inputs"
+    return Text(_where_key(tables)).render("en")
 
 
 def _no_such_station(missing: Sequence[str], tables: Sequence[ValidatedTable]) -> str:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from ecotarget.report import Report
     from ecotarget.tables.aqi import CalendarData
+    from ecotarget.tables.monthly import MonthlyReport
     from ecotarget.tables.published import Comparison
     from ecotarget.tables.published_water import WaterComparison
     from ecotarget.tables.rank import Ranking
@@ -42,7 +43,8 @@ if TYPE_CHECKING:
     ComparisonRenderer = Callable[[Comparison, IO[str], str], None]  # (comparison, stream, lang)
     WaterRenderer = Callable[[WaterReport, IO[str], str], None]  # (report, stream, lang)
     WaterComparisonRenderer = Callable[[WaterComparison, IO[str], str], None]
-    RankRenderer = Callable[[Ranking, IO[str]], None]
+    RankRenderer = Callable[[Ranking, IO[str], str], None]  # (ranking, stream, lang)
+    MonthlyRenderer = Callable[[MonthlyReport, IO[str], str], None]  # (report, stream, lang)
 
 
 def _deferred(module: str, name: str, *, arguments: int) -> Callable[..., None]:
@@ -144,13 +146,22 @@ WATER_COMPARISON_RENDERERS: dict[str, WaterComparisonRenderer] = {
 # --- rank: regions among their peers ----------------------------------------------------------
 
 RANK_RENDERERS: dict[str, RankRenderer] = {
-    "table": _deferred("rank", "write_table", arguments=2),
+    "table": _deferred("rank", "write_table", arguments=3),
     "json": _deferred("rank", "write_json", arguments=2),
     "csv": _deferred("rank", "write_csv", arguments=2),
-    "markdown": _deferred("rank", "write_markdown", arguments=2),
+    "markdown": _deferred("rank", "write_markdown", arguments=3),
 }
 
-__all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "FILE_ONLY_FORMATS", "RANK_RENDERERS",
+# --- report: the monthly report as one HTML page or a workbook -------------------------------
+# matplotlib and Jinja2 (HTML) and openpyxl (xlsx) load only when `ecotarget report` writes
+
+MONTHLY_RENDERERS: dict[str, MonthlyRenderer] = {
+    "html": _deferred("report_html", "write_report_html", arguments=3),
+    "xlsx": _deferred("report_xlsx", "write_report_xlsx", arguments=3),
+}
+
+__all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "FILE_ONLY_FORMATS", "MONTHLY_RENDERERS",
+           "RANK_RENDERERS",
            "REPORT_RENDERERS",
            "TARGETS_RENDERERS", "VALIDATION_RENDERERS", "WATER_COMPARISON_RENDERERS",
            "WATER_RENDERERS", "write_calendar"]
