@@ -69,8 +69,8 @@ TARGETS_FILE_MESSAGES: dict[str, dict[str, str]] = {
     "spec.not_mapping_field": {"zh": "须为映射：每行 键: 值，或写成 {{键: 值}}",
                                "en": "must be a mapping: key: value lines, or {{key: value}}"},
     "spec.empty_text": {"zh": "不能为空", "en": "must not be empty"},
-    "spec.too_few": {"zh": "至少需要 {min} 项（写了 {count} 项）",
-                     "en": "needs at least {min} items (got {count})"},
+    "spec.too_few": {"zh": "项数太少：至少 {min} 项，写了 {count} 项",
+                     "en": "too few entries: at least {min}, got {count}"},
     "spec.id_pattern": {"zh": "须由小写字母、数字和 _ 组成，以字母开头，如 pm25_mean（写的是 {value}）",
                         "en": "must be lower-case letters, digits and _, starting with a letter, "
                               "e.g. pm25_mean (got {value})"},
@@ -94,7 +94,7 @@ TARGETS_FILE_MESSAGES: dict[str, dict[str, str]] = {
     "spec.two_regions": {"zh": "站点 {station} 同时属于两个地区：{first} 和 {second}",
                          "en": "station {station} is in two regions, {first} and {second}"},
     "spec.scale_distinct": {"zh": "等级不能重复，从低到高排列",
-                            "en": "scale grades must be distinct, lowest first"},
+                            "en": "grades must be distinct, lowest first"},
     "spec.unknown_level": {"zh": "未知的断面级别 {value}：请写 国控、省控、市控、县控"
                                  "（或 national、provincial、municipal、county）",
                            "en": "unknown level {value}: write 国控, 省控, 市控, 县控 (or "
