@@ -98,12 +98,12 @@ FATAL_MESSAGES: dict[str, dict[str, str]] = {
     "input.network_file": {"zh": "国控网络文件", "en": "a national network file"},
     "input.network_files": {"zh": "国控网络文件", "en": "national network files"},
     "input.and_more": {"zh": "{path} 及另外 {more} 个文件", "en": "{path} and {more} more"},
-    "input.no_such_station": {"zh": "--station {name}：国控网络文件中没有这个站点",
-                              "en": "--station {name}: no such station in the network files"},
-    "input.no_such_station_close": {"zh": "--station {name}：国控网络文件中没有这个站点"
+    "input.no_such_station": {"zh": "--station {name}：{where}中没有这个站点",
+                              "en": "--station {name}: no such station in the {where}"},
+    "input.no_such_station_close": {"zh": "--station {name}：{where}中没有这个站点"
                                           "（最接近：{close}）",
-                                    "en": "--station {name}: no such station in the network "
-                                          "files (closest: {close})"},
+                                    "en": "--station {name}: no such station in the {where} "
+                                          "(closest: {close})"},
     "input.stations_held": {"zh": "这些文件共有 {n} 个站点", "en": "the files hold {n} stations"},
     # --- copies of one station-hour or ledger month -------------------------------------------
     "input.repeated_hour": {"zh": f"同一站点小时（{{station}}，{{time}}）出现了{{times}}：{{places}}；"
