@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ecotarget.catalogue_report import REPORT_WORDS
+from ecotarget.catalogue_workbook import WORKBOOK_WORDS
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -317,6 +318,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                 "{through})"},
     # --- ecotarget report: the monthly report (catalogue_report.py) ----------------------
     **REPORT_WORDS,
+    **WORKBOOK_WORDS,  # the report's workbook (catalogue_workbook.py)
 }
 
 
