@@ -23,6 +23,7 @@ WORKBOOK_WORDS: dict[str, dict[str, str]] = {
     # the cell holds the number the report shows)
     "wb.col": {"zh": "{what}·{part}（{unit}）", "en": "{what}, {part} ({unit})"},
     "wb.col_plain": {"zh": "{what}·{part}", "en": "{what}, {part}"},
+    "wb.month_figure": {"zh": "当月数值", "en": "the month's figure"},
     "wb.good_rate": {"zh": "优良率", "en": "good-day rate"},
     "wb.pm25": {"zh": "PM2.5", "en": "PM2.5"},
     "wb.id": {"zh": "编号", "en": "id"},

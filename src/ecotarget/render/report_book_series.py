@@ -296,7 +296,7 @@ def ledger_sheet(report: MonthlyReport, lang: str) -> Sheet:
     name, title = words("wb.sheet.ledger", lang), words("rpt.s_ledger", lang)
     if not (report.ledger or report.milestones):
         return Sheet(name, title, (words("rpt.no_ledger", lang),), ())
-    parts = ("rpt.month_value", "rpt.to_date", "rpt.pace_line", "wb.target")
+    parts = ("wb.month_figure", "rpt.to_date", "rpt.pace_line", "wb.target")
     headers = (words("head.target", lang), words("wb.unit", lang), words("rpt.month", lang),
                *(words(p, lang) for p in parts), words("head.status", lang))
     rows: list[tuple[Cell, ...]] = []
@@ -342,5 +342,6 @@ def workbook(report: MonthlyReport, lang: str) -> Book:
 
 
 __all__ = ["AQI_COLOURS", "AQI_LEVELS", "CLASS_COLOURS", "air_columns", "air_sheet",
-           "calendar_sheet", "class_cell", "grid_rank", "grid_table", "ledger_sheet", "sources_table", "stations_table",
+           "calendar_sheet", "class_cell", "grid_rank", "grid_table", "ledger_sheet",
+           "sources_table", "stations_table",
            "water_sheet", "workbook", "worse_table"]
