@@ -13,24 +13,26 @@ No GUI backend is involved: a :class:`~matplotlib.figure.Figure` is saved straig
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import logging
 import os
 import re
 import tempfile
 from collections.abc import Sequence
+from typing import Any, cast
 
 if not os.access(os.path.expanduser("~"), os.W_OK) and "MPLCONFIGDIR" not in os.environ:
     # matplotlib keeps a font cache in its config folder: a home it cannot write (a service
     # account, a read-only container) makes it warn on every run
     os.environ["MPLCONFIGDIR"] = tempfile.mkdtemp(prefix="ecotarget-mpl-")
 
-import matplotlib as mpl  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib as mpl
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
-from ecotarget.catalogue import Text, words  # noqa: E402
-from ecotarget.tables.monthly import (  # noqa: E402
+from ecotarget.catalogue import Text, words
+from ecotarget.tables.monthly import (
     AllowanceMonth,
     CategoryMonth,
     Milestone,
@@ -71,22 +73,36 @@ def month_labels(months: Sequence[str], lang: str) -> list[str]:
 
 
 def to_svg(figure: Figure, name: str) -> str:
-    """The figure as an ``<svg>`` element for an HTML page (see the module docstring)."""
+    """The figure as an ``<svg>`` element for an HTML page (see the module docstring).
+
+    The element names the chart's title and axis labels in ``aria-label``, ``data-x`` and
+    ``data-y`` (from its first axes), for readers that do not see it and for tests.
+    """
+    axes = figure.axes[0]
+    labels = {"aria-label": axes.get_title(), "data-x": axes.get_xlabel(),
+              "data-y": axes.get_ylabel()}
+    attributes = " ".join(f'{key}="{html.escape(value)}"' for key, value in labels.items())
     out = io.StringIO()
-    with mpl.rc_context({**STYLE, "svg.hashsalt": name}):
+    with mpl.rc_context(cast(Any, {**STYLE, "svg.hashsalt": name})):
         figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None},
                        bbox_inches="tight")
     svg = out.getvalue()
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     svg = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", svg)
-    return svg.replace("<svg ", f'<svg class="chart" data-chart="{name}" role="img" ', 1)
+    return svg.replace("<svg ", f'<svg class="chart" data-chart="{name}" role="img" {attributes} ',
+                       1)
 
 
 def new_figure(width: float = 7.0, height: float = 3.0) -> Figure:
     """A figure of ``width`` × ``height`` inches in the report's style."""
-    with mpl.rc_context(STYLE):
-        return Figure(figsize=(width, height), layout="constrained")
+    with mpl.rc_context(cast(Any, STYLE)):
+        return Figure(figsize=(width, height))
+
+
+def _days(day: dt.date) -> float:
+    """A date as matplotlib's date axis counts it: days since its epoch, 1970-01-01."""
+    return float((day - dt.date(1970, 1, 1)).days)
 
 
 def _labels(axes: Axes, title: str, x: str, y: str) -> None:
@@ -102,7 +118,7 @@ def series_chart(series: TargetSeries, lang: str, *, name: str, title: str, y_la
     ``monthly_target``: the target differs per month (a ``previous_year`` target: the same
     month a year earlier), drawn as a line through the months.
     """
-    with mpl.rc_context(STYLE):
+    with mpl.rc_context(cast(Any, STYLE)):
         figure = new_figure(width, 2.8)
         axes = figure.add_subplot()
         x = list(range(len(series.months)))
@@ -124,6 +140,11 @@ def series_chart(series: TargetSeries, lang: str, *, name: str, title: str, y_la
             axes.axhline(series.goal, color="#c62828", linestyle=":",
                          label=f"{words('rpt.target_line', lang)} {series.goal:g}")
         axes.set_xticks(x, month_labels([m.month for m in series.months], lang))
+        shown = [v for v in (*values, *(p for p in pace if p is not None),
+                             *(v for v in to_date if v is not None)) if v == v]
+        if shown and min(shown) >= 0:
+            # counts and rates start at zero; a series of zeros gets a scale of 0–1, not ±0.04
+            axes.set_ylim(bottom=0, top=None if max(shown) > 0 or (series.goal or 0) > 0 else 1)
         _labels(axes, title, words("rpt.month", lang), y_label)
         axes.legend(loc="best", fontsize=7, frameon=False)
         return to_svg(figure, name)
@@ -132,7 +153,7 @@ def series_chart(series: TargetSeries, lang: str, *, name: str, title: str, y_la
 def allowance_chart(months: Sequence[AllowanceMonth], year_allowance: int, lang: str) -> str:
     """The non-good days still allowed at each month's end, against the year's allowance
     spread evenly, with each month's non-good days as bars."""
-    with mpl.rc_context(STYLE):
+    with mpl.rc_context(cast(Any, STYLE)):
         figure = new_figure(7.0, 2.8)
         axes = figure.add_subplot()
         x = list(range(len(months)))
@@ -152,7 +173,7 @@ def allowance_chart(months: Sequence[AllowanceMonth], year_allowance: int, lang:
 
 def categories_chart(months: Sequence[CategoryMonth], lang: str) -> str:
     """Stacked bars: each month's valid days per HJ 633 category, in the category colours."""
-    with mpl.rc_context(STYLE):
+    with mpl.rc_context(cast(Any, STYLE)):
         figure = new_figure(7.0, 2.8)
         axes = figure.add_subplot()
         x = list(range(len(months)))
@@ -174,22 +195,24 @@ def categories_chart(months: Sequence[CategoryMonth], lang: str) -> str:
 def timeline_chart(milestones: Sequence[Milestone], as_of: dt.date, lang: str) -> str:
     """Each milestone on a line: its due date (◆), the month it was done (●), coloured by
     status, and the report's as-of date."""
-    with mpl.rc_context(STYLE):
+    with mpl.rc_context(cast(Any, STYLE)):
         figure = new_figure(7.0, 0.45 * len(milestones) + 1.2)
         axes = figure.add_subplot()
         y = list(range(len(milestones)))
         for row, item in zip(y, milestones, strict=True):
             colour = STATUS_COLOURS[item.status]
             if item.due is not None:
-                axes.plot([item.due], [row], marker="D", color=colour, linestyle="none")
+                axes.plot([_days(item.due)], [row], marker="D", color=colour,
+                          linestyle="none")
             if item.done_in is not None:
                 # a month reported done: drawn mid-month
                 done = dt.date.fromisoformat(f"{item.done_in}-15")
-                axes.plot([done], [row], marker="o", color=colour, linestyle="none")
-        axes.axvline(as_of, color="#555555", linestyle=":", label=words("rpt.today", lang))
+                axes.plot([_days(done)], [row], marker="o", color=colour, linestyle="none")
+        axes.axvline(_days(as_of), color="#555555", linestyle=":", label=words("rpt.today", lang))
         names = [m.name_en if lang == "en" else m.name for m in milestones]
         axes.set_yticks(y, names)
         axes.invert_yaxis()
+        axes.xaxis_date()
         _labels(axes, words("rpt.timeline_title", lang), words("rpt.date_axis", lang),
                 words("rpt.task_axis", lang))
         figure.autofmt_xdate()

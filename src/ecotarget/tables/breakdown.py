@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -143,14 +144,21 @@ def station_breakdown(target: Target, ctx: MetricContext) -> Breakdown:
 # --- sections ----------------------------------------------------------------------------------
 
 def section_rows(water: pd.DataFrame, window: Window, rule: Any,
-                 wanted: pd.Index | None = None) -> list[dict[str, Any]]:
-    """Class, main pollutants and CWQI of each monitored section in each month of ``window``."""
+                 wanted: pd.Index | None = None,
+                 tables: Callable[[dt.date, dt.date], pd.DataFrame] | None = None
+                 ) -> list[dict[str, Any]]:
+    """Class, main pollutants and CWQI of each monitored section in each month of ``window``.
+
+    ``tables``: where a period's section table comes from (a check's cached
+    :meth:`MetricContext.section_table`); default: computed from ``water``.
+    """
     rows = []
     for month in month_windows(window):
         samples = rows_in(water, month.start, month.end)
         if samples.empty:
             continue
-        table = monitored_sections(section_table(samples, rule))
+        table = monitored_sections(tables(month.start, month.end) if tables is not None
+                                   else section_table(samples, rule))
         if wanted is not None:
             table = table[table.index.isin(wanted)]
         for name, section in table.iterrows():
@@ -181,7 +189,8 @@ def section_breakdown(target: Target, ctx: MetricContext) -> Breakdown:
     else:
         wanted = whole.index[:0]
     rule = ctx.settings.water.below_detection_limit
-    return {"by": "section", "rows": section_rows(water, ctx.window, rule, wanted)}
+    return {"by": "section", "rows": section_rows(water, ctx.window, rule, wanted,
+                                                  ctx.section_table)}
 
 
 def with_breakdowns(results: list[Any], targets: list[Target], ctx: MetricContext,
