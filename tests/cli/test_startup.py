@@ -8,7 +8,7 @@ import sys
 
 from tests.conftest import ROOT
 
-HEAVY = ("pandas", "numpy", "pydantic", "yaml", "rich")
+HEAVY = ("pandas", "numpy", "pydantic", "yaml", "rich", "xlsxwriter")
 
 
 def test_help_imports_no_heavy_package() -> None:
