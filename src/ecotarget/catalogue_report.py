@@ -49,7 +49,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
     "rpt.what_actual": {"zh": "数值", "en": "figure"},
     # --- air -------------------------------------------------------------------------------
     "rpt.month": {"zh": "月份", "en": "month"},
-    "rpt.month_value": {"zh": "当月", "en": "month"},
+    "rpt.month_value": {"zh": "当月", "en": "this month"},
     "rpt.to_date": {"zh": "累计", "en": "to date"},
     "rpt.target_line": {"zh": "目标", "en": "target"},
     "rpt.pace_line": {"zh": "进度线", "en": "pace"},
@@ -93,6 +93,8 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
     "rpt.grid_note": {"zh": "颜色按水质类别（Ⅰ蓝 … 劣Ⅴ红）；加粗边框：劣于目标类别。",
                       "en": "Colours by class (I blue … worse than V red); a bold border: "
                             "worse than the target class."},
+    "rpt.worse_section": {"zh": "{section}（目标{target}）：{pollutants}",
+                          "en": "{section} (target {target}): {pollutants}"},
     "rpt.worse_sections": {"zh": "劣于目标的断面及主要污染物",
                            "en": "Sections worse than their target, and main pollutants"},
     "rpt.cwqi_title": {"zh": "国控断面 CWQI（逐月，与上年同月比）",

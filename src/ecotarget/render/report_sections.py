@@ -170,12 +170,16 @@ def grid(sections: Sequence[SectionRow], months: Sequence[str], lang: str) -> li
             cells.append({"month": month, "class": name or "", "text": class_name(name, lang),
                           "css": CLASS_CSS.get(name or "", "w0"), "worse": worse,
                           "pollutants": found.main_pollutants if found else ""})
+        pollutants = sorted({str(c["pollutants"]) for c in cells if c["worse"]
+                             and c["pollutants"]})
         rows.append({"section": section.section,
+                     "worse_text": Text("rpt.worse_section", {
+                         "section": section.section,
+                         "target": class_name(section.target_class, lang),
+                         "pollutants": tuple(pollutants)}).render(lang),
                      "level": words(f"level.{section.level}", lang) if section.level else "",
                      "target": class_name(section.target_class, lang), "worse": section.worse,
-                     "cells": cells,
-                     "pollutants": sorted({str(c["pollutants"]) for c in cells
-                                           if c["worse"] and c["pollutants"]})})
+                     "cells": cells, "pollutants": pollutants})
     return rows
 
 
