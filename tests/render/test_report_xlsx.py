@@ -198,9 +198,9 @@ def test_monthly_series_equal_checks_by_month(books: dict[str, bytes],
     book = book_of(books["en"])
     air = book["Air"]
     # each month's own figure is check --by month's row; the last month to date is check's
-    assert column(air, "air", "good-day rate, month (%)") == [
+    assert column(air, "air", "good-day rate, this month (%)") == [
         row["actual"] for row in results["good"]["breakdown"]["rows"]] == [90.3, 100.0, 83.9]
-    assert column(air, "air", "PM2.5, month (µg/m³)") == [
+    assert column(air, "air", "PM2.5, this month (µg/m³)") == [
         row["actual"] for row in results["pm25"]["breakdown"]["rows"]]
     assert column(air, "air", "good-day rate, to date (%)")[-1] == results["good"]["actual"]
     assert column(air, "air", "PM2.5, to date (µg/m³)")[-1] == results["pm25"]["actual"]
