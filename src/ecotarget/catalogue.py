@@ -198,6 +198,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "summary.rejected": {"zh": "拒收 {n} 行", "en": "{n} rejected"},
     "summary.out_of_period": {"zh": "{n} 行不在期内", "en": "{n} out of period"},
     "summary.other_stations": {"zh": "{n} 行属其他站点", "en": "{n} at other stations"},
+    "summary.not_assessed": {"zh": "{n} 个样品站点非正常运行", "en": "{n} samples not assessed"},
     "summary.counts": {"zh": "共 {n} 项：{counts}", "en": "{n} targets: {counts}"},
     "summary.count": {"zh": "{status} {n}", "en": "{n} {status}"},
     "targets.count": {"zh": "共 {n} 个目标", "en": "{n} targets"},
@@ -242,6 +243,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
                           "en": "no monitoring section sampled in {period}"},
     "water.no_sources": {"zh": "{period} 期间没有饮用水水源地监测数据",
                          "en": "no drinking-water source sampled in {period}"},
+    # water --compare-published: the release's classes against ecotarget's
+    "water.time": {"zh": "监测时间", "en": "time"},
+    "water.published": {"zh": "发布类别", "en": "published"},
+    "water.ecotarget": {"zh": "本程序", "en": "ecotarget"},
+    "water.deciding": {"zh": "定类项目", "en": "deciding item"},
+    "water.agreement": {"zh": "一致：{agreeing}/{compared}（{percent}）",
+                        "en": "agreement: {agreeing}/{compared} ({percent})"},
     "below_dl.half": {"zh": "取检出限一半", "en": "half"},
     "below_dl.zero": {"zh": "取零", "en": "zero"},
     "below_dl.dl": {"zh": "取检出限", "en": "dl"},
@@ -263,8 +271,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "aqi.published": {"zh": "发布值", "en": "published"},
     "aqi.ecotarget": {"zh": "本程序", "en": "ecotarget"},
     "aqi.rows": {"zh": "共 {n} 行", "en": "{n} rows"},
-    "aqi.agreement": {"zh": "一致：{agreeing}/{compared}（{percent}）",
-                      "en": "agreement: {agreeing}/{compared} ({percent})"},
+    # the ties are counted in the agreeing: a mean exactly half-way between two roundings
+    "aqi.agreement": {"zh": "一致：{agreeing}/{compared}（{percent}）；其中 {ties} 个为修约临界值",
+                      "en": "agreement: {agreeing}/{compared} ({percent}); "
+                            "{ties} at a rounding tie"},
     "aqi.month_title": {"zh": "{year}年{month}月", "en": "{month} {year}"},
     "aqi.no_value": {"zh": "无有效AQI", "en": "no valid AQI"},
     "aqi.rate_line": {"zh": "优良率 {start}..{end}：{rate}（有效 {valid} 天中优良 {good} 天）"

@@ -158,15 +158,49 @@ def refuse_repeated_station_hours(hours: pd.DataFrame, keys: Sequence[str],
                                   hint: str = "") -> None:
     """:class:`InputError` when two rows of ``hours`` share ``keys`` (station and hour).
 
-    ``where`` names the places (``path:line``) of the first two repeated rows; the
-    message names their station and ``time`` label.
+    The message names the first repeated station-hour (its station and ``time`` label) and
+    ``where`` the places (``path:line``) of every copy of it, and of no other.
     """
-    twice = hours.duplicated(list(keys), keep=False)
-    if twice.any():
-        dup = hours[twice.to_numpy()].head(2)
-        raise InputError(f"the same station-hour ({dup.iloc[0]['station']}, "
-                         f"{dup.iloc[0]['time']}) comes twice: {', '.join(where(dup))}; "
+    copies = first_repeated_key(hours, keys)
+    if copies is not None:
+        first = copies.iloc[0]
+        raise InputError(f"the same station-hour ({first['station']}, {_label(first['time'])}) "
+                         f"comes {_times(len(copies))}: {_places(where(copies))}; "
                          f"keep one copy{hint}")
+
+
+def first_repeated_key(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame | None:
+    """The rows sharing the first key of ``frame`` that is given more than once; None if none.
+
+    >>> frame = pd.DataFrame({"k": ["a", "b", "a", "b", "a"], "n": range(5)})
+    >>> first_repeated_key(frame, ["k"])["n"].tolist()
+    [0, 2, 4]
+    """
+    twice = frame.duplicated(list(keys), keep=False).to_numpy()
+    if not twice.any():
+        return None
+    first = frame.iloc[int(np.argmax(twice))]
+    same = twice.copy()
+    for key in keys:  # only the repeated rows are compared: none of them has a missing key
+        same &= (frame[key] == first[key]).to_numpy()
+    return frame[same]
+
+
+_PLACES_SHOWN = 5  # copies named in a message before "…"
+
+
+def _places(places: list[str]) -> str:
+    shown = ", ".join(places[:_PLACES_SHOWN])
+    return shown if len(places) <= _PLACES_SHOWN else f"{shown}, … ({len(places)} copies)"
+
+
+def _times(count: int) -> str:
+    return "twice" if count == 2 else f"{count} times"
+
+
+def _label(time: object) -> str:
+    """A time label as the inputs write it: ``2025-01-01 01:00``."""
+    return f"{time:%Y-%m-%d %H:%M}" if isinstance(time, pd.Timestamp) else str(time)
 
 
 def _natural_days(table: ValidatedTable, label: HourLabel) -> pd.DataFrame:
@@ -264,17 +298,17 @@ def combine_rows(tables: Sequence[ValidatedTable]) -> pd.DataFrame | None:
 
 def _refuse_cross_file_duplicates(frame: pd.DataFrame) -> None:
     keys = ["period", "indicator", *(["region"] if "region" in frame else [])]
-    dup = frame[frame.duplicated(keys, keep=False)]
-    if not dup.empty:
-        first = dup.iloc[0]
-        where = ", ".join(f"{r['_path']}:{r[LINE]}" for _, r in dup.head(4).iterrows())
-        raise InputError(
-            f"the same month and indicator ({first['period']}, {first['indicator']}) comes from "
-            f"more than one file: {where}; keep one copy"
-        )
+    copies = first_repeated_key(frame, keys)
+    if copies is not None:
+        first = copies.iloc[0]
+        key = ", ".join(str(first[k]) for k in keys)
+        where = _places([f"{r['_path']}:{r[LINE]}" for _, r in copies.iterrows()])
+        what = "month, indicator and region" if "region" in frame else "month and indicator"
+        raise InputError(f"the same {what} ({key}) comes from more than one file: {where}; "
+                         "keep one copy")
 
 
 __all__ = ["CITY", "DAILY_COLUMNS", "Dataset", "air_frames", "assemble_dataset",
            "choose_edition", "city_days_from_hours", "city_days_from_station_days",
-           "city_days_with_aqi", "combine_rows", "given_station_days",
+           "city_days_with_aqi", "combine_rows", "first_repeated_key", "given_station_days",
            "refuse_repeated_station_hours", "station_days_from_hours", "station_hours"]

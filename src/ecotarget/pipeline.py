@@ -7,6 +7,7 @@ the CLI only renders it.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, cast
@@ -26,6 +27,7 @@ from ecotarget.read import Source, expand_paths, read_table
 from ecotarget.registry import ledger_indicators
 from ecotarget.report import InputSummary, Report, Result, kind_dates
 from ecotarget.schemas import Kind
+from ecotarget.standards.water import parse_class
 from ecotarget.stations import select_stations
 from ecotarget.tables.breakdown import with_breakdowns
 from ecotarget.tables.monthly import MonthlyReport, comparison, monthly_report_from
@@ -46,11 +48,13 @@ class CheckOptions:
     stations: tuple[str, ...] = ()
     today: dt.date = field(default_factory=dt.date.today)
     breakdown: str | None = None  # "station" | "month" | "section" (check --by)
+    year: int | None = None  # the year of water times written without one (--year)
 
 
 def validation_context(spec: TargetsFile) -> ValidationContext:
     """What the targets tell validation: the ledger indicators they read, the grades of the
-    graded ones (scale order kept) and which are milestones."""
+    graded ones (scale order kept), which are milestones, and the water sections'
+    attributes (``sections:``)."""
     grades: dict[str, dict[str, None]] = {}
     indicators: set[str] = set()
     for target in spec.targets:
@@ -61,7 +65,20 @@ def validation_context(spec: TargetsFile) -> ValidationContext:
     milestones = {name for t in spec.targets if t.metric == "ledger.milestone"
                   for _, name in ledger_indicators(t.metric, t.params)}
     return ValidationContext(grades={k: tuple(v) for k, v in grades.items()},
-                             indicators=frozenset(indicators), milestones=frozenset(milestones))
+                             indicators=frozenset(indicators), milestones=frozenset(milestones),
+                             sections=section_attributes(spec))
+
+
+def section_attributes(spec: TargetsFile) -> dict[str, dict[str, str | int | None]]:
+    """The targets file's ``sections:`` as validation uses them: names folded as cells are
+    (NFKC, trimmed), target classes as 1..6."""
+    out: dict[str, dict[str, str | int | None]] = {}
+    for name, section in spec.sections.items():
+        attributes: dict[str, str | int | None] = dict(section.attributes())
+        target = attributes["target_class"]
+        attributes["target_class"] = parse_class(str(target)) if target else None
+        out[unicodedata.normalize("NFKC", name).strip()] = attributes
+    return out
 
 
 Progress = Callable[[str], None]  # told what starts next: "reading x.csv", "evaluating" …
@@ -80,7 +97,8 @@ def read_inputs(sources: Sequence[Source], spec: TargetsFile, options: CheckOpti
     for source in sources:
         if progress:
             progress(f"reading {source.name}")
-        raw = read_table(source, encoding=options.encoding, kind=options.kind)
+        raw = read_table(source, encoding=options.encoding, kind=options.kind,
+                         year=options.year)
         if only_kind is not None and raw.kind != only_kind:
             continue
         if progress:
@@ -324,7 +342,7 @@ def scope_tables(tables: list[ValidatedTable], year: int, today: dt.date,
             rows_read=table.rows_read, rows_accepted=table.rows_accepted,
             rows_rejected=table.rows_rejected, rows_out_of_period=outside,
             rows_other_stations=other_stations[index] if other_stations else 0,
-            rows_unused=table.rows_unused,
+            rows_unused=table.rows_unused, rows_not_assessed=table.rows_not_assessed,
             subkind=table.subkind, notes=tuple(table.notes)))
     return kept, summaries
 

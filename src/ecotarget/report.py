@@ -108,10 +108,11 @@ class Result:
 class InputSummary:
     """One input's account of rows: ``rows_read = rows_accepted + rows_rejected``.
 
-    ``rows_out_of_period``, ``rows_other_stations`` and ``rows_unused`` count accepted rows
-    that no figure uses (dated outside the plan year and its baseline; other stations of a
-    national network file; a ledger indicator no target reads): each is part of
-    ``rows_accepted``, and a row may be in more than one of them.
+    ``rows_out_of_period``, ``rows_other_stations``, ``rows_unused`` and
+    ``rows_not_assessed`` count accepted rows that no figure uses (dated outside the plan
+    year and its baseline; other stations of a national network file; a ledger indicator no
+    target reads; a water release's samples whose station did not run normally): each is
+    part of ``rows_accepted``, and a row may be in more than one of them.
     """
 
     path: str
@@ -124,6 +125,8 @@ class InputSummary:
     # accepted rows of a national network file at stations other than the region's
     rows_other_stations: int = 0
     rows_unused: int = 0  # accepted ledger rows whose indicator no target reads
+    # accepted samples of a water release whose 站点情况 is not 正常 (in no figure)
+    rows_not_assessed: int = 0
     subkind: str | None = None
     notes: tuple[str, ...] = ()
 

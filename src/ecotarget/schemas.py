@@ -16,20 +16,23 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import annotated_types
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Kind = Literal["ledger", "air", "water"]
 KINDS: tuple[Kind, ...] = ("ledger", "air", "water")
 
 #: What exports write for "no value", in folded form (NFKC, trimmed, lower-case). "—"
-#: (U+2014) survives NFKC, so it is listed as itself. A marker is missing, never zero.
+#: (U+2014) survives NFKC, so it is listed as itself. A marker is missing, never zero. "*" is
+#: how the national automatic water-station release writes a value (or a class) it does
+#: not publish.
 MISSING_MARKERS: frozenset[str] = frozenset({
     "", "-", "--", "---", "—", "——", "–", "na", "n/a", "#n/a", "/", "无", "nan", "none", "null",
-    "未测", "未监测",
+    "未测", "未监测", "*",
 })  # fmt: skip
 
 
@@ -146,8 +149,85 @@ AIR_POLLUTANTS = ("pm25", "pm10", "so2", "no2", "co", "o3")
 # --- water ------------------------------------------------------------------------------------
 
 
+#: A section's level as files and targets files write it → ecotarget's code.
+LEVEL_WORDS: dict[str, str] = {
+    "国控": "national", "国考": "national", "national": "national",
+    "省控": "provincial", "省考": "provincial", "provincial": "provincial",
+    "市控": "municipal", "市考": "municipal", "municipal": "municipal",
+    "县控": "county", "县考": "county", "county": "county",
+}  # fmt: skip
+#: A waterbody as files and targets files write it → ``river`` or ``lake`` (lakes and
+#: reservoirs share the lake TP limits of GB 3838-2002 Table 1).
+WATERBODY_WORDS: dict[str, str] = {
+    "河流": "river", "river": "river",
+    "湖库": "lake", "湖泊": "lake", "水库": "lake", "lake": "lake", "reservoir": "lake",
+}  # fmt: skip
+
+
+_CLASS_TEXT = {"I": "I", "II": "II", "III": "III", "IV": "IV", "V": "V", "劣V": "劣V",
+               "1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "劣V"}
+
+
+class SectionInfo(BaseModel):
+    """One water section's attributes (``sections:``), for files that do not carry them
+    (the national automatic water-station release has no level or target class).
+
+    ``level``: 国控/省控/市控/县控 or national/provincial/municipal/county; ``waterbody``:
+    河流/river or 湖库/湖泊/水库/lake/reservoir; ``target_class``: I … V or 劣V (Ⅲ, Ⅲ类, 3).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    level: str | None = None
+    waterbody: str | None = None
+    target_class: str | int | None = None
+
+    @field_validator("level")
+    @classmethod
+    def _level(cls, value: str | None) -> str | None:
+        return _word(value, LEVEL_WORDS, "level", "国控, 省控, 市控, 县控 (or national, "
+                     "provincial, municipal, county)")
+
+    @field_validator("waterbody")
+    @classmethod
+    def _waterbody(cls, value: str | None) -> str | None:
+        return _word(value, WATERBODY_WORDS, "waterbody", "河流/river or 湖库/湖泊/水库/lake/"
+                     "reservoir")
+
+    @field_validator("target_class")
+    @classmethod
+    def _class(cls, value: str | int | None) -> str | None:
+        if value is None:
+            return None
+        text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value))).upper()
+        text = re.sub(r"(类水质|类水|类)$", "", text)
+        if text not in _CLASS_TEXT:
+            raise ValueError(f"target_class {value!r} is not a water class: write I, II, III, "
+                             "IV, V or 劣V")
+        return _CLASS_TEXT[text]
+
+    def attributes(self) -> dict[str, str | None]:
+        """``level``, ``waterbody`` (codes) and ``target_class`` (I … 劣V) as plain data."""
+        return {"level": self.level, "waterbody": self.waterbody,
+                "target_class": str(self.target_class) if self.target_class else None}
+
+
+def _word(value: str | None, words: Mapping[str, str], name: str, accepted: str) -> str | None:
+    if value is None:
+        return None
+    code = words.get(unicodedata.normalize("NFKC", value).strip().lower())
+    if code is None:
+        raise ValueError(f"unknown {name} {value!r}: write {accepted}")
+    return code
+
+
 class WaterRow(_Row):
-    """One sample of one section (the water kind); item columns are added by name."""
+    """One sample of one section (the water kind); item columns are added by name.
+
+    ``published_class`` (水质类别) and ``status`` (站点情况) are the national automatic
+    water-station release's: the class it published, kept only to compare with ecotarget's
+    own, and whether the station ran normally (a sample of any other status is not assessed).
+    """
 
     section: str = _col("断面", "断面名称", "监测断面", "点位名称", "水源地名称", "水源地", min_length=1)
     date: dt.date = _col("采样日期", "监测时间", "采样时间", "日期", "监测日期", "sampling_date")
@@ -158,6 +238,10 @@ class WaterRow(_Row):
     source: str | None = _col("饮用水水源地", "是否水源地", "drinking", "drinking_source", default=None)
     volume: float | None = _col("取水量", "供水量", "intake", default=None, ge=0,
                                 why_low="a volume cannot be negative")
+    published_class: str | None = _col("水质类别", "发布类别", default=None)
+    status: str | None = _col("站点情况", "站点状态", "运行状态", "station_status", default=None)
+    province: str | None = _col("省份", "省", default=None)
+    basin: str | None = _col("流域", "river_basin", default=None)
 
 
 MODELS: dict[Kind, type[_Row]] = {"ledger": LedgerRow, "air": AirRow, "water": WaterRow}

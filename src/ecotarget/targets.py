@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ecotarget.errors import TargetsFileError
 from ecotarget.registry import METRICS
+from ecotarget.schemas import SectionInfo
 
 Op = Literal[">=", "<=", "==", "<", ">"]
 OPS: tuple[str, ...] = (">=", "<=", "==", "<", ">")
@@ -225,6 +226,8 @@ class TargetsFile(_Strict):
     stations: list[str] = Field(default_factory=list)
     # region → its stations (or water sections), for `ecotarget rank`; optional
     regions: dict[str, list[str]] = Field(default_factory=dict)
+    # water section name → level, waterbody, target class, where the data lack them
+    sections: dict[str, SectionInfo] = Field(default_factory=dict)
     targets: list[Target] = Field(min_length=1)
 
     @model_validator(mode="after")

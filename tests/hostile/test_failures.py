@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,6 +63,8 @@ def test_as_of_on_the_plan_years_edges_is_accepted() -> None:
      ":12: published: '2025-02-29' is not a date of the calendar (write YYYY-MM-DD)"),
     ("published: 2025-05-08", "published: 2025-13-01",
      ":12: published: '2025-13-01' is not a date of the calendar (write YYYY-MM-DD)"),
+    ("due: 2025-12-31", "due: 2025-13-01",
+     ":379: due: '2025-13-01' is not a date of the calendar (write YYYY-MM-DD)"),
     ("target: 90", "target: .inf",
      ":30: targets[0].target: must be a finite number of at most 1e+15 in size (got inf)"),
     ("target: 90", "target: 123456789012345678901234567890123456789",
@@ -181,3 +186,118 @@ def test_a_header_line_over_100k_characters(tmp_path: Path) -> None:
     assert result.stderr == (f"ecotarget: error: {path}: line 1 is 150,009 characters long, and "
                              "no header is longer than 100,000: no header row found in the first "
                              "10 lines (is the file one line, or its line breaks lost?)\n")
+
+
+# --- unreadable folders, repeated keys, unreadable times -------------------------------------------
+
+def _refuse(error: OSError) -> Callable[..., object]:
+    def refuse(*_: object) -> object:
+        raise error
+    return refuse
+
+
+def test_an_unreadable_input_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # as root permissions are not enforced, so the listing is made to fail as it would
+    (tmp_path / "ledger.csv").write_bytes(LEDGER.read_bytes())
+    monkeypatch.setattr(Path, "iterdir", _refuse(PermissionError(errno.EACCES,
+                                                                 "Permission denied")))
+    result = run("check", str(tmp_path), "--targets", str(TARGETS))
+    assert result.exit_code == 2
+    assert result.stderr == (f"ecotarget: error: {tmp_path}: cannot read the directory: "
+                             "Permission denied\n")
+
+
+def test_a_path_inside_a_folder_that_may_not_be_searched(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # stat() of a path below a folder without search permission fails with EACCES
+    path = tmp_path / "locked" / "ledger.csv"
+    monkeypatch.setattr(Path, "is_symlink", _refuse(PermissionError(errno.EACCES,
+                                                                    "Permission denied")))
+    result = run("check", str(path), "--targets", str(TARGETS))
+    assert result.exit_code == 2
+    assert result.stderr == f"ecotarget: error: {path}: cannot read: Permission denied\n"
+
+
+HOURLY_HEADER = "时间,站点,PM2.5,PM10,SO2,NO2,CO,O3\n"
+
+
+def _hour(time: str, station: str) -> str:
+    return f"{time},{station},30,50,8,20,0.5,40\n"
+
+
+def test_a_station_hour_in_two_files_names_that_key_and_its_copies_only(tmp_path: Path) -> None:
+    # both files hold the same two station-hours (A and B at 01:00): the message names the
+    # first, (A, 01:00), and its two copies (a.csv:2, b.csv:2), never B's lines (a.csv:3)
+    rows = _hour("2025-01-06 01:00", "A") + _hour("2025-01-06 01:00", "B")
+    for name in ("a.csv", "b.csv", "c.csv"):
+        (tmp_path / name).write_text(HOURLY_HEADER + rows, encoding="utf-8")
+    a, b, c = (tmp_path / n for n in ("a.csv", "b.csv", "c.csv"))
+    hint = " (or check --hour-label: hours 0 and 24 name the same hour)"
+    twice = run("aqi", str(a), str(b))
+    assert twice.exit_code == 2
+    assert twice.stderr == (f"ecotarget: error: the same station-hour (A, 2025-01-06 01:00) "
+                            f"comes twice: {a}:2, {b}:2; keep one copy{hint}\n")
+    thrice = run("check", str(a), str(b), str(c), "--targets", str(TARGETS))
+    assert thrice.exit_code == 2
+    assert thrice.stderr == (f"ecotarget: error: the same station-hour (A, 2025-01-06 01:00) "
+                             f"comes 3 times: {a}:2, {b}:2, {c}:2; keep one copy{hint}\n")
+
+
+def test_a_ledger_month_in_two_files_names_that_key_and_its_copies_only(tmp_path: Path) -> None:
+    # each file holds the month 2025-01 of two indicators; the first (2025-01, 各类培训期数)
+    # comes from a.csv:2 and b.csv:3 (b lists the indicators the other way round)
+    first, second = "2025-01,各类培训期数,2\n", "2025-01,一般工业固废产生量,100\n"
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_text("月份,指标,数值\n" + first + second, encoding="utf-8")
+    b.write_text("月份,指标,数值\n" + second + first, encoding="utf-8")
+    result = run("check", str(a), str(b), "--targets", str(TARGETS))
+    assert result.exit_code == 2
+    assert result.stderr == ("ecotarget: error: the same month and indicator (2025-01, "
+                             f"各类培训期数) comes from more than one file: {a}:2, {b}:3; keep "
+                             "one copy\n")
+
+
+@pytest.mark.parametrize("time", ["2025-01-06 -1:00", "2025-01-06 -01:00", "2025-01-06T-1:00"])
+def test_a_negative_hour_is_an_unreadable_time_not_a_duplicate(tmp_path: Path, time: str) -> None:
+    # the lenient date parser dropped the sign: "-1:00" became 01:00, a copy of line 4
+    path = tmp_path / "air.csv"
+    path.write_text(HOURLY_HEADER + _hour("2025-01-06 00:00", "A") + _hour(time, "A")
+                    + _hour("2025-01-06 01:00", "A"), encoding="utf-8")
+    result = run("validate", str(path), "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert [(e["line"], e["column"], e["value"], e["message"])
+            for e in document["row_errors"]] == [
+        (3, "时间", time, "not a date: write YYYY-MM-DD or YYYY-MM-DD HH:MM")]
+
+
+@pytest.mark.parametrize("option", ["-o", "--rejects"])
+def test_an_empty_output_path(option: str) -> None:
+    result = run("check", str(LEDGER), "--targets", str(TARGETS), option, "")
+    assert result.exit_code == 2
+    name = "--output" if option == "-o" else option
+    assert result.stderr == f"ecotarget: error: {name}: the path is empty\n"
+
+
+def test_dash_as_the_output_is_stdout_not_a_file(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("check", str(LEDGER), "--targets", str(TARGETS), "--format", "json",
+                 "-o", "-", "--fail-on", "never")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["schema_version"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_rejects_on_a_full_disk_name_the_rejects_option(tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    path = tmp_path / "air.csv"
+    path.write_text(HOURLY_HEADER + _hour("2025-01-06 x", "A"), encoding="utf-8")
+    result = run("validate", str(path), "--rejects", "/dev/full")
+    assert result.exit_code == 2
+    assert result.stderr == "ecotarget: error: --rejects /dev/full: the disk is full\n"
+    missing = tmp_path / "no" / "rejects.csv"
+    result = run("validate", str(path), "--rejects", str(missing))
+    assert result.stderr == (f"ecotarget: error: --rejects {missing}: cannot write there: No "
+                             "such file or directory\n")

@@ -70,7 +70,8 @@ def test_compare_published_formats() -> None:
     assert (as_json["compared"], as_json["agreeing"], as_json["agreement_percent"]) == (541, 536, 99.1)
     assert as_json["agreement"] == LONG_AGREEMENT and len(as_json["rows"]) == 5
     assert set(as_json["rows"][0]) == {"time", "station", "value", "published", "ecotarget",
-                                       "path", "line"}
+                                       "tie", "path", "line"}
+    assert as_json["ties"] == 0 and not any(row["tie"] for row in as_json["rows"])
     as_csv = run("aqi", str(LONG), "--compare-published", "--format", "csv", "--lang", "en")
     assert as_csv.stdout.splitlines()[0] == "time,station,value,published,ecotarget,path,line"
     assert len(as_csv.stdout.splitlines()) == 6
@@ -92,7 +93,7 @@ def test_the_agreement_line_in_chinese() -> None:
     # the table's headers in Chinese, the JSON's "agreement" field stays English
     result = run("aqi", str(LONG), "--hourly", "--compare-published")
     lines = result.stdout.rstrip("\n").split("\n")
-    assert lines[-1] == "一致：536/541（99.1%）"
+    assert lines[-1] == "一致：536/541（99.1%）；其中 0 个为修约临界值"
     assert any(line.split()[:3] == ["时间", "站点", "项目"] for line in lines)
     as_csv = run("aqi", str(LONG), "--compare-published", "--format", "csv")
-    assert as_csv.stderr.strip().endswith("一致：536/541（99.1%）")
+    assert as_csv.stderr.strip().endswith("一致：536/541（99.1%）；其中 0 个为修约临界值")

@@ -80,9 +80,11 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
     hourly files in the wide layout) are read as they are: every station is listed unless
     --station (or the targets file's stations: list) chooses some. --compare-published
     (with or without --hourly) lists each station-hour where the network's published AQI
-    or 24-h mean differs from ecotarget's, and ends with `agreement: K/N (P%)`, N the
-    station-hours compared. A 24-h mean is compared only where its 24 hours lie within the
-    hours the inputs span.
+    or 24-h mean differs from ecotarget's, and ends with `agreement: K/N (P%); T at a
+    rounding tie`, N the station-hours compared. A 24-h mean is compared only where its 24
+    hours lie within the hours the inputs span. A difference of one unit where ecotarget's
+    mean of the rounded hours lies exactly half-way (CO 0.55 → 0.6, published 0.5) is a
+    rounding tie: the network averages unrounded values; ties count as agreeing (K).
 
     \b
     Examples:

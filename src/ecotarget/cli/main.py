@@ -44,6 +44,7 @@ from ecotarget.cli.options import (
     report_warnings,
     tell,
     warn_line,
+    year_option,
 )
 from ecotarget.cli.rank import rank
 from ecotarget.cli.report import report
@@ -112,12 +113,13 @@ def main() -> None:
               help="Write rejected rows, in their original form plus a reason, to FILE.")
 @click.option("--by", "breakdown", type=click.Choice(["station", "month", "section"]),
               help="Break each figure down by station (air), month, or section (water).")
+@year_option
 @handle_errors
 def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
           kind: str | None, hour_label: str | None, as_of: str | None, period: str | None,
           air_standard: str | None, stations: tuple[str, ...], fmt: str, output: str | None,
           fail_on: str, lang: str | None, strict: bool, quiet: bool, rejects: str | None,
-          breakdown: str | None) -> None:
+          breakdown: str | None, year: int | None) -> None:
     """Compare the inputs with every target and print a pass/fail report.
 
     PATHS are CSV files, directories (every .csv inside) or - for stdin.
@@ -144,7 +146,7 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     lang = chosen_lang(lang, loaded)
     options = check_options(as_of, period, encoding, kind, air_standard, hour_label, stations)
     check_as_of_in_period(options.as_of, options.period)  # before the inputs are read
-    options = dataclasses.replace(options, breakdown=breakdown)
+    options = dataclasses.replace(options, breakdown=breakdown, year=year)
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources) + 2, enabled=not quiet) as progress:
         tables = read_inputs(sources, loaded.spec, options, progress)
@@ -202,10 +204,11 @@ def targets(targets_path: str | None, fmt: str, output: str | None, lang: str | 
 @click.option("--rejects", type=click.Path(dir_okay=False),
               help="Write rejected rows, in their original form plus a reason, to FILE.")
 @lang_option
+@year_option
 @handle_errors
 def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
              kind: str | None, hour_label: str | None, fmt: str, output: str | None,
-             rejects: str | None, lang: str | None) -> None:
+             rejects: str | None, lang: str | None, year: int | None) -> None:
     """Check the inputs only: exit 0 when every row is accepted, 1 when any is rejected.
 
     Exit 2 when an input is unusable as a whole (unreadable, no recognisable header).
@@ -220,7 +223,7 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],
                               {"--output": output, "--rejects": rejects})
     loaded = read_targets(targets_path)
-    options = CheckOptions(encoding=encoding, kind=kind)  # type: ignore[arg-type]
+    options = CheckOptions(encoding=encoding, kind=kind, year=year)  # type: ignore[arg-type]
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources)) as progress:
         tables = read_inputs(sources, loaded.spec, options, progress)

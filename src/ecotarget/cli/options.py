@@ -127,6 +127,15 @@ def input_options(func: F) -> F:
     return func
 
 
+def year_option(func: F) -> F:
+    """``--year``: the year of water times written without one (``MM-DD HH:MM``)."""
+    return click.option(
+        "--year", type=click.IntRange(1990, 2100),
+        help="Year of water sampling times written without one (07-01 04:00, as the "
+             "national automatic water-station release may export them); default: the "
+             "year or date in each file's name.")(func)
+
+
 def output_options(registry: Mapping[str, object]) -> Callable[[F], F]:
     """``--output`` and ``--format``, whose choices are the registry's names (the first is
     the default): the command then calls ``registry[fmt]``."""

@@ -88,7 +88,7 @@ def _read_from_folder(folder: str, path: str) -> bool:
     from ecotarget.read.source import INPUT_SUFFIXES
 
     file = Path(path)
-    return (os.path.isdir(folder) and file.is_file()
+    return (os.path.isdir(folder) and os.path.isfile(file)  # neither raises, unlike Path's
             and os.path.realpath(file.parent) == os.path.realpath(folder)
             and file.suffix.lower() in INPUT_SUFFIXES and not file.name.startswith(("~$", ".")))
 

@@ -7,6 +7,8 @@ command; the library is imported inside it (see :mod:`ecotarget.cli.options`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from ecotarget.cli.options import (
@@ -21,9 +23,15 @@ from ecotarget.cli.options import (
     refuse_overwriting_inputs,
     report_rejected_rows,
     tell,
+    year_option,
 )
 from ecotarget.periods import parse_period
-from ecotarget.render import WATER_RENDERERS
+from ecotarget.render import WATER_COMPARISON_RENDERERS, WATER_RENDERERS
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ecotarget.validate import ValidatedTable
 
 
 @click.command()
@@ -33,21 +41,32 @@ from ecotarget.render import WATER_RENDERERS
 @click.option("--encoding", help="Input encoding (default: detect UTF-8 / GB18030).")
 @click.option("--period", help="Evaluate 2025-07, 2025-Q3, 2025 or A..B instead of the year "
               "of the last sample up to that sample.")
+@click.option("--compare-published", is_flag=True,
+              help="Samples whose published class (水质类别 of the national automatic "
+                   "water-station release) differs from ecotarget's, then the agreement line.")
+@year_option
 @output_options(WATER_RENDERERS)
 @lang_option
 @handle_errors
 def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
-          period: str | None, fmt: str, output: str | None, lang: str | None) -> None:
+          period: str | None, compare_published: bool, year: int | None, fmt: str,
+          output: str | None, lang: str | None) -> None:
     """Show each water section's class over a period, and each drinking-water source's verdict.
 
     A section's class is the single-factor GB 3838 class of its item means over the period;
     main pollutants are listed when it is worse than class III. PATHS are CSV files,
     directories (every .csv inside) or - for stdin; files that are not water data are
-    skipped.
+    skipped. The national automatic water-station release is read as exported; its samples
+    whose 站点情况 is not 正常 are left out, and the targets file's sections: give the level,
+    waterbody and target class it lacks. --compare-published lists each sample whose
+    published class differs from ecotarget's (pH, DO, CODMn, NH3-N, TP; the worst item
+    decides) and ends with `agreement: K/N (P%)`, N the samples with a published class.
 
     \b
-    Example:
+    Examples:
       ecotarget water data/samples/water-2025.csv --period 2025-07
+      ecotarget water data/samples/water-release --compare-published \\
+        --targets data/samples/water-release/targets.yaml
     """
     # start-up: the check loads pandas and every engine (see ecotarget.cli.options)
     from ecotarget.pipeline import CheckOptions, read_inputs
@@ -58,12 +77,37 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
     loaded = read_targets(targets_path)
     window = period_window(*parse_period(period)) if period else None
-    tables = read_inputs(read_sources(paths), loaded.spec, CheckOptions(encoding=encoding))
+    tables = read_inputs(read_sources(paths), loaded.spec,
+                         CheckOptions(encoding=encoding, year=year))
     for table in tables:
         if table.kind != "water":
             tell(f"skipped {table.path}: a {table.kind} file, not water data")
+    if compare_published:
+        _compare(tables, loaded.spec.settings.water.below_detection_limit,
+                 (window.start, window.end) if window else None, fmt,
+                 (output, chosen_lang(lang, loaded)))
+        return
     report = water_report(tables, loaded.spec.settings, window)
     report_rejected_rows(len(report.row_errors), [], "count", in_json=fmt == "json")
     with output_stream(output) as stream:
         excel_bom(stream, fmt, output)
         WATER_RENDERERS[fmt](report, stream, chosen_lang(lang, loaded))
+
+
+def _compare(tables: list[ValidatedTable], rule: str, period: tuple[dt.date, dt.date] | None,
+             fmt: str, to: tuple[str | None, str]) -> None:
+    # start-up: the comparison loads pandas (see ecotarget.cli.options)
+    from ecotarget.render.water_published import agreement_line
+
+    # start-up: (as above)
+    from ecotarget.tables.published_water import compare_published_classes
+
+    comparison = compare_published_classes(tables, rule, period)  # type: ignore[arg-type]
+    report_rejected_rows(sum(t.rows_rejected for t in tables), [], "count",
+                         in_json=fmt == "json")
+    output, lang = to  # where to write, and in which language
+    with output_stream(output) as stream:
+        excel_bom(stream, fmt, output)
+        WATER_COMPARISON_RENDERERS[fmt](comparison, stream, lang)
+    if fmt == "csv":  # the CSV itself stays pure rows
+        click.echo(agreement_line(comparison, lang), err=True)

@@ -12,7 +12,8 @@ One module per step, in reading order: :mod:`~ecotarget.read.source` (paths, dir
 stdin), :mod:`~ecotarget.read.decode` (bytes → text), :mod:`~ecotarget.read.header`,
 :mod:`~ecotarget.read.body`, :mod:`~ecotarget.read.bulk` (large files),
 :mod:`~ecotarget.read.xlsx`, :mod:`~ecotarget.read.network` (the national network's
-layouts); :mod:`~ecotarget.read.reader` chooses among them.
+layouts), :mod:`~ecotarget.read.water_release` (the national automatic water-station
+release's times); :mod:`~ecotarget.read.reader` chooses among them.
 """
 
 from ecotarget.read.bulk import LARGE_FILE_BYTES

@@ -103,7 +103,7 @@ def parse_fast(data_lines: list[str], first_line: int, delimiter: str,
         warnings.simplefilter("error", pd.errors.ParserWarning)
         try:
             frame = pd.read_csv(
-                io.StringIO("\n".join(data_lines)), sep=delimiter, header=None, dtype=str,
+                _JoinedLines(data_lines), sep=delimiter, header=None, dtype=str,
                 na_filter=False, skip_blank_lines=False, skipinitialspace=True, engine="c",
                 names=range(width + 1), index_col=False, quotechar='"', doublequote=True,
             )
@@ -132,6 +132,41 @@ def parse_fast(data_lines: list[str], first_line: int, delimiter: str,
         malformed = {int(new_position[pos]): text for pos, text in malformed.items()}
         frame, numbers = frame[keep].reset_index(drop=True), numbers[keep]
     return Body(frame, numbers, malformed)
+
+
+class _JoinedLines(io.TextIOBase):
+    """The lines joined by "\\n" as a file for pandas' C parser, a block at a time.
+
+    ``io.StringIO("\\n".join(lines))`` holds the text twice more, the second time at four
+    bytes a character: five times the file on top of the lines. This holds one block.
+
+    >>> reader = _JoinedLines(["a,b", "1,2", "3,4"])
+    >>> reader.read(4), reader.read(4), reader.read(4), reader.read(4)
+    ('a,b\\n', '1,2\\n', '3,4\\n', '')
+    """
+
+    _BLOCK = 2**18  # characters per read when pandas asks for everything
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self._lines = lines
+        self._next = 0
+
+    def readable(self) -> bool:
+        """It is read from."""
+        return True
+
+    def read(self, size: int | None = -1) -> str:
+        """At least ``size`` characters (whole lines), "" at the end."""
+        want = self._BLOCK if size is None or size < 0 else max(size, 1)
+        start = stop = self._next
+        taken = 0
+        while stop < len(self._lines) and taken < want:
+            taken += len(self._lines[stop]) + 1
+            stop += 1
+        self._next = stop
+        return "\n".join(self._lines[start:stop]) + "\n" if stop > start else ""
+
 
 
 def _too_many(fields: int, width: int) -> str:

@@ -181,7 +181,8 @@ def _kind_score(kind: Kind, cells: Iterable[str]) -> int:
     if not all(names & group for group in _KEY_COLUMNS[kind]):
         return 0
     if kind == "water" and not names - {"section", "date", "level", "waterbody", "region",
-                                        "target_class", "source", "volume"}:
+                                        "target_class", "source", "volume",
+                                        "published_class", "status", "province", "basin"}:
         return 0
     return len(names)
 

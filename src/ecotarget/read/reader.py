@@ -17,6 +17,7 @@ from ecotarget.read.header import find_header, map_columns
 from ecotarget.read.network import adapt, find_long_header, read_long
 from ecotarget.read.source import Source
 from ecotarget.read.table import RawTable
+from ecotarget.read.water_release import adapt_water
 from ecotarget.read.xlsx import xlsx_as_csv
 from ecotarget.schemas import Kind
 
@@ -39,16 +40,19 @@ def required_fields(names: dict[int, str]) -> int:
     return max(needed) + 1 if needed else 1
 
 
-def read_table(source: Source, *, encoding: str | None = None, kind: Kind | None = None) -> RawTable:
+def read_table(source: Source, *, encoding: str | None = None, kind: Kind | None = None,
+               year: int | None = None) -> RawTable:
     """Read one source into a :class:`RawTable`, detecting encoding, delimiter, header and kind;
     names cleaned of invisible characters and times converted to China Standard Time
-    (:mod:`ecotarget.read.clean`).
+    (:mod:`ecotarget.read.clean`); a water table's times finished by
+    :func:`~ecotarget.read.water_release.adapt_water` (``year``: that of times written
+    without one, ``--year``).
 
     >>> table = read_table(Source("in.csv", "月份,指标,数值\\n2025-01,x,1\\n".encode("gbk")))
     >>> table.kind, table.encoding, table.frame.to_numpy().tolist()
     ('ledger', 'gb18030', [['2025-01', 'x', '1']])
     """
-    return clean_table(_read(source, encoding, kind))
+    return adapt_water(clean_table(_read(source, encoding, kind)), year)
 
 
 def _read(source: Source, encoding: str | None, kind: Kind | None) -> RawTable:
@@ -60,10 +64,10 @@ def _read(source: Source, encoding: str | None, kind: Kind | None) -> RawTable:
         if large and (table := bulk.read_large(source, data, encoding, kind)) is not None:
             return adapt(table)
         text, used = decode(data, source.name, encoding)
+        del data  # the text alone from here: the bytes would be a second copy of the file
         if large and used not in ("utf-8", "utf-8-sig"):
             # GBK from Excel, UTF-16: the bulk path reads the text re-encoded as UTF-8 (the
             # same lines, so the same line numbers) and reports the file's own encoding
-            del data
             table = bulk.read_large(source, text.encode("utf-8"), None, kind, original=used)
             if table is not None:
                 return adapt(table)
@@ -71,6 +75,7 @@ def _read(source: Source, encoding: str | None, kind: Kind | None) -> RawTable:
         raise InputError(f"{source.name}: the file is empty")
     lines = split_lines(text)
     ends_with_newline = text.endswith(("\n", "\r"))
+    del text  # the lines alone from here (peak memory: issue 17, bench/memory.py)
     if kind in (None, "air") and (long := find_long_header(lines)) is not None:
         return read_long(source.name, used, lines, long, ends_with_newline=ends_with_newline)
     header = find_header(lines, source.name, kind)

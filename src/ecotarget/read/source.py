@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +54,9 @@ def read_bounded(stream: BinaryIO, name: str, *, limit: int = INPUT_LIMIT,
     Traceback (most recent call last):
     ecotarget.errors.InputError: zero: no line break in the first 8 bytes: not a CSV text file
     """
+    whole = _read_regular(stream, name, limit, first_line_limit)
+    if whole is not None:
+        return whole
     chunks: list[bytes] = []
     size = 0
     seen_break = first_line_limit is None
@@ -69,6 +74,28 @@ def read_bounded(stream: BinaryIO, name: str, *, limit: int = INPUT_LIMIT,
     return b"".join(chunks)
 
 
+def _read_regular(stream: BinaryIO, name: str, limit: int,
+                  first_line_limit: int | None) -> bytes | None:
+    """A regular file's bytes in one read (one copy in memory, where chunks joined are two);
+    None for a pipe, a device or anything else that has no size to trust."""
+    try:
+        status = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError):  # io.BytesIO and the like: no descriptor
+        return None
+    if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+        return None  # too large: the chunked read below says so, with the same message
+    data = stream.read()  # readall() sizes its buffer from fstat: no growing copies
+    if len(data) > limit:
+        raise InputError(f"{name}: larger than {limit:,} bytes: split it (by year or by "
+                         "station) and read the parts")
+    if (first_line_limit is not None and len(data) >= first_line_limit
+            and data.find(b"\n", 0, first_line_limit) < 0
+            and data.find(b"\r", 0, first_line_limit) < 0):
+        raise InputError(f"{name}: no line break in the first {first_line_limit:,} "
+                         "bytes: not a CSV text file")
+    return data
+
+
 def expand_paths(paths: Sequence[str]) -> list[Source]:
     """Turn command-line paths into sources: files, every ``.csv`` of a directory, or stdin."""
     sources: list[Source] = []
@@ -78,29 +105,36 @@ def expand_paths(paths: Sequence[str]) -> list[Source]:
                 raise InputError("- (standard input) is named twice: it can be read only once")
             sources.append(Source(STDIN))
             continue
-        path = Path(name)
-        if path.is_symlink() and not path.exists():
-            raise InputError(f"{name}: a symbolic link to "
-                             f"{'itself (a loop)' if _loops(path) else 'nothing (broken)'}")
-        if path.is_dir():
-            # Excel leaves "~$name.xlsx" lock files beside an open workbook, editors leave
-            # dot files: reading them would fail a cron run while someone has a file open.
-            try:
-                files = sorted(
-                    p for p in path.iterdir()
-                    if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-                    and not p.name.startswith(("~$", "."))
-                )
-            except OSError as exc:
-                raise InputError(f"{name}: cannot read the directory: {exc.strerror}") from exc
-            if not files:
-                raise InputError(f"{name}: directory holds no .csv, .tsv, .txt or .xlsx file")
-            sources.extend(Source(str(p)) for p in files)
-        elif path.exists():
-            sources.append(Source(name))
-        else:
-            raise InputError(f"{name}: no such file or directory")
+        try:
+            sources.extend(_sources_of(name))
+        except OSError as exc:  # a folder on the way that may not be searched, say
+            raise InputError(f"{name}: cannot read: {exc.strerror}") from exc
     return sources
+
+
+def _sources_of(name: str) -> list[Source]:
+    """The file ``name``, or the input files of the directory ``name``."""
+    path = Path(name)
+    if path.is_symlink() and not path.exists():
+        raise InputError(f"{name}: a symbolic link to "
+                         f"{'itself (a loop)' if _loops(path) else 'nothing (broken)'}")
+    if path.is_dir():
+        # Excel leaves "~$name.xlsx" lock files beside an open workbook, editors leave
+        # dot files: reading them would fail a cron run while someone has a file open.
+        try:
+            files = sorted(
+                p for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                and not p.name.startswith(("~$", "."))
+            )
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read the directory: {exc.strerror}") from exc
+        if not files:
+            raise InputError(f"{name}: directory holds no .csv, .tsv, .txt or .xlsx file")
+        return [Source(str(p)) for p in files]
+    if path.exists():
+        return [Source(name)]
+    raise InputError(f"{name}: no such file or directory")
 
 
 def _loops(path: Path) -> bool:

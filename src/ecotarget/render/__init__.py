@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ecotarget.tables.aqi import CalendarData
     from ecotarget.tables.monthly import MonthlyReport
     from ecotarget.tables.published import Comparison
+    from ecotarget.tables.published_water import WaterComparison
     from ecotarget.tables.rank import Ranking
     from ecotarget.tables.water import WaterReport
     from ecotarget.targets import LoadedTargets
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     AqiRowsRenderer = Callable[[pd.DataFrame, IO[str], bool, str], None]
     ComparisonRenderer = Callable[[Comparison, IO[str], str], None]  # (comparison, stream, lang)
     WaterRenderer = Callable[[WaterReport, IO[str], str], None]  # (report, stream, lang)
+    WaterComparisonRenderer = Callable[[WaterComparison, IO[str], str], None]
     RankRenderer = Callable[[Ranking, IO[str]], None]
     MonthlyRenderer = Callable[[MonthlyReport, IO[str], str], None]  # (report, stream, lang)
 
@@ -134,6 +136,13 @@ WATER_RENDERERS: dict[str, WaterRenderer] = {
 }
 
 
+WATER_COMPARISON_RENDERERS: dict[str, WaterComparisonRenderer] = {
+    "table": _deferred("water_published", "write_table", arguments=3),
+    "csv": _deferred("water_published", "write_csv", arguments=2),
+    "json": _deferred("water_published", "write_json", arguments=2),
+}
+
+
 # --- rank: regions among their peers ----------------------------------------------------------
 
 RANK_RENDERERS: dict[str, RankRenderer] = {
@@ -154,4 +163,5 @@ MONTHLY_RENDERERS: dict[str, MonthlyRenderer] = {
 __all__ = ["AQI_ROWS_RENDERERS", "COMPARISON_RENDERERS", "FILE_ONLY_FORMATS", "MONTHLY_RENDERERS",
            "RANK_RENDERERS",
            "REPORT_RENDERERS",
-           "TARGETS_RENDERERS", "VALIDATION_RENDERERS", "WATER_RENDERERS", "write_calendar"]
+           "TARGETS_RENDERERS", "VALIDATION_RENDERERS", "WATER_COMPARISON_RENDERERS",
+           "WATER_RENDERERS", "write_calendar"]

@@ -254,11 +254,16 @@ def _disagreements(comparison: Comparison) -> pd.DataFrame:
 
 
 def write_comparison_json(comparison: Comparison, stream: IO[str]) -> None:
-    """The counts and the agreement line as fields, then the disagreeing values as rows."""
-    body = plain_rows(_disagreements(comparison), time_format="%Y-%m-%dT%H:%M:%S").to_json(
+    """The counts and the agreement line as fields, then the differing values as rows.
+
+    The rows are the disagreements and the rounding ties, each with ``tie`` true or false.
+    """
+    differing = comparison.differences[["time", "station", "value", "published", "ecotarget",
+                                        "tie", "path", "line"]]
+    body = plain_rows(differing, time_format="%Y-%m-%dT%H:%M:%S").to_json(
         orient="records", force_ascii=False, double_precision=10)
     head = json.dumps({"compared": comparison.compared, "agreeing": comparison.agreeing,
-                       "agreement_percent": comparison.percent,
+                       "ties": comparison.ties, "agreement_percent": comparison.percent,
                        "agreement": comparison.line(), "notes": list(comparison.notes)},
                       ensure_ascii=False)
     stream.write(f'{{"schema_version": {SCHEMA_VERSION}, {head[1:-1]}, "rows": {body}}}\n')
@@ -271,15 +276,16 @@ def write_comparison_csv(comparison: Comparison, stream: IO[str]) -> None:
 
 
 def agreement_line(comparison: Comparison, lang: str) -> str:
-    """``agreement: K/N (P%)`` / ``一致：K/N（P%）``."""
+    """``agreement: K/N (P%); T at a rounding tie`` / ``一致：K/N（P%）；其中 T 个为修约临界值``."""
     shown = "–" if comparison.percent is None else f"{comparison.percent:.1f}%"
     return CatalogueText("aqi.agreement", {"agreeing": comparison.agreeing,
                                            "compared": comparison.compared,
-                                           "percent": shown}).render(lang)
+                                           "percent": shown,
+                                           "ties": comparison.ties}).render(lang)
 
 
 def write_comparison_table(comparison: Comparison, stream: IO[str], lang: str = "zh") -> None:
-    """The notes, the disagreeing values, then ``agreement: K/N (P%)``.
+    """The notes, the disagreeing values (ties left out), then the agreement line.
 
     A missing ecotarget value shows as —.
     """

@@ -149,9 +149,10 @@ def summary_line(report: Report, lang: str = "zh") -> Text:
     rejected = sum(i.rows_rejected for i in report.inputs)
     outside = sum(i.rows_out_of_period for i in report.inputs)
     other = sum(i.rows_other_stations for i in report.inputs)
+    not_assessed = sum(i.rows_not_assessed for i in report.inputs)
     counted = [CatalogueText("summary.inputs", {"n": len(report.inputs), "rows": rows})]
     counted += [CatalogueText(key, {"n": n}) for key, n in (
         ("summary.rejected", rejected), ("summary.out_of_period", outside),
-        ("summary.other_stations", other)) if n]
+        ("summary.other_stations", other), ("summary.not_assessed", not_assessed)) if n]
     text.append(f"  ({LIST_COMMA[lang].join(t.render(lang) for t in counted)})")
     return text

@@ -24,6 +24,7 @@ def render_validation_json(tables: Sequence[ValidatedTable], stream: IO[str]) ->
         "inputs": [{"path": t.path, "kind": t.kind, "subkind": t.subkind,
                     "encoding": t.encoding, "rows_read": t.rows_read,
                     "rows_accepted": t.rows_accepted, "rows_rejected": t.rows_rejected,
+                    "rows_not_assessed": t.rows_not_assessed,
                     "unknown_columns": t.raw.unknown_columns if t.raw else [],
                     "notes": t.notes}
                    for t in tables],

@@ -33,12 +33,39 @@ def round_half_even(values: npt.ArrayLike, decimals: int = 0) -> FloatArray:
     >>> round_half_even([303.063095], 5).tolist()
     [303.0631]
     """
+    snapped, scale = _snapped(values, decimals)
+    return np.asarray(np.round(snapped) / scale, dtype=np.float64)
+
+
+def half_way(values: npt.ArrayLike, decimals: int = 0) -> npt.NDArray[np.bool_]:
+    """Where a value lies exactly half-way between two values of ``decimals`` places.
+
+    The same snap as :func:`round_half_even` decides, so a value is half-way exactly when
+    that function breaks a tie on it: 0.55 to one place (0.5 or 0.6), 72.5 to none.
+
+    >>> half_way([0.55, 0.54, 0.65, 72.45, 72.5, float("nan")], 1).tolist()
+    [True, False, True, True, False, False]
+    >>> half_way([72.5, 0.5, 16.0, 16.49], 0).tolist()
+    [True, True, False, False]
+
+    A mean of one-decimal values lands on 0.55 only up to float noise (13.2 / 24 is
+    0.5499999999999999); the snap still sees the tie:
+
+    >>> half_way([13.2 / 24], 1).tolist()
+    [True]
+    """
+    snapped, _ = _snapped(values, decimals)
+    with np.errstate(invalid="ignore"):
+        return np.asarray(snapped - np.floor(snapped) == 0.5, dtype=np.bool_)
+
+
+def _snapped(values: npt.ArrayLike, decimals: int) -> tuple[FloatArray, float]:
+    """``values`` scaled by ``10**decimals`` with the representation error snapped away."""
     arr = np.asarray(values, dtype=np.float64)
     scale = 10.0**decimals
     scaled = arr * scale
     if not scaled.size or np.nanmax(np.abs(scaled), initial=0.0) < _FIXED_SNAP_LIMIT:
-        snapped = np.round(scaled, 9)  # the common case: five times faster
-        return np.asarray(np.round(snapped) / scale, dtype=np.float64)
+        return np.round(scaled, 9), scale  # the common case: five times faster
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         magnitude = np.floor(np.log10(np.abs(scaled)))
         # a value far below 1 rounds to 0 whatever its last digits: no finer snap than this
@@ -46,7 +73,7 @@ def round_half_even(values: npt.ArrayLike, decimals: int = 0) -> FloatArray:
                             _SIGNIFICANT + 1)
         snap = 10.0**places
         snapped = np.where(np.isfinite(scaled), np.rint(scaled * snap) / snap, scaled)
-    return np.asarray(np.round(snapped) / scale, dtype=np.float64)
+    return np.asarray(snapped, dtype=np.float64), scale
 
 
 def round_half_even_scalar(value: float, decimals: int = 0) -> float:

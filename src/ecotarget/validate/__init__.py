@@ -12,7 +12,7 @@ per kind (``ledger``, ``air``, ``water``), :mod:`~ecotarget.validate.duplicates`
 :mod:`~ecotarget.validate.core` (:func:`validate_table`, which runs them in order).
 """
 
-from ecotarget.schemas import MISSING_MARKERS
+from ecotarget.schemas import LEVEL_WORDS, MISSING_MARKERS, WATERBODY_WORDS
 from ecotarget.validate.cells import (
     as_plain,
     is_missing,
@@ -33,10 +33,8 @@ from ecotarget.validate.water import (
     BDL_SUFFIX,
     DL_SUFFIX,
     ITEM_KEYS,
-    LEVEL_WORDS,
     NOT_A_MEASUREMENT,
     SOURCE_WORDS,
-    WATERBODY_WORDS,
     measurement_frame,
     water_columns,
 )

@@ -204,6 +204,8 @@ def parse_numbers(raw: pd.Series) -> Parsed:
 # --- dates and months -------------------------------------------------------------------------
 
 _DATE_SEPARATORS = re.compile(r"[年月/.]")
+# After the separators are made "-": a date, then maybe an hour, minutes and seconds
+_PLAIN_DATETIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]+\d{1,2}(?::\d{1,2}){0,2}(?:\.\d+)?)?")
 
 
 def parse_datetimes(raw: pd.Series, *, categorical: bool = False) -> Parsed:
@@ -237,7 +239,10 @@ def _parse_datetimes(raw: pd.Series) -> Parsed:
                .str.strip())
         compact = alt.str.fullmatch(r"\d{8}")
         alt = alt.where(~compact, alt.str[:4] + "-" + alt.str[4:6] + "-" + alt.str[6:])
-        parsed.loc[retry] = pd.to_datetime(alt, errors="coerce", format="mixed")
+        # only a date and a plain time go to the lenient parser: it drops what it does not
+        # understand, so "2025-01-06 -1:00" would be read as 01:00 (and as a copy of it)
+        plain = alt.str.fullmatch(_PLAIN_DATETIME).fillna(False).astype(bool)
+        parsed.loc[retry] = pd.to_datetime(alt.where(plain), errors="coerce", format="mixed")
     invalid = parsed.isna() & ~missing
     return parsed, missing, invalid
 

@@ -35,9 +35,10 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
     elif table.kind == "air":
         typed, subkind, keys = air_columns(typed, table, problems)
     else:
-        typed, water_notes = water_columns(typed, table, problems)
+        typed, water_notes = water_columns(typed, table, problems, context)
         notes.extend(water_notes)
-        keys = ["section", "date"]
+        # the automatic release has six samples a section a day: its key is the time
+        keys = ["section", "time" if "time" in typed else "date"]
     # an air file of several stations whose station column was not recognised: its rows
     # share times, and the missing column, not the rows, is what to fix
     no_station = table.kind == "air" and "station" not in typed and table.layout is None
@@ -57,6 +58,7 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         accepted = typed[keep].reset_index(drop=True).assign(**{LINE: table.lines[keep]})
     else:  # the common case: every row accepted, and no copy of millions of rows
         accepted = typed.reset_index(drop=True).assign(**{LINE: table.lines})
+    accepted, not_assessed = _assessed_only(accepted)
     unused = 0
     if table.kind == "ledger":
         unused, warnings = unused_indicators(
@@ -67,7 +69,18 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         frame=accepted, errors=problems.errors(),
         rejected_positions=rejected, subkind=subkind, notes=notes, raw=table,
         distinct_times=distinct_times, rows_unused=unused, warnings=warnings,
+        rows_not_assessed=not_assessed,
     )
+
+
+def _assessed_only(accepted: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The accepted rows that are assessed, and how many are not (a water release's samples
+    whose station did not run normally: accepted, in no figure)."""
+    if "assessed" not in accepted:
+        return accepted, 0
+    flags = accepted["assessed"].to_numpy(dtype=bool)
+    kept = accepted[flags].drop(columns="assessed").reset_index(drop=True)
+    return kept, int((~flags).sum())
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:

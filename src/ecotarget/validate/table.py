@@ -55,6 +55,9 @@ class ValidatedTable:
     distinct_times: pd.Series | None = None  # the timestamps TIME_CODE indexes, if any
     # ledger: accepted rows whose indicator no target uses (a subset of the accepted rows)
     rows_unused: int = 0
+    # water release: accepted samples whose 站点情况 is not 正常 (maintenance, stopped …):
+    # part of the accepted rows, left out of ``frame`` and so of every figure
+    rows_not_assessed: int = 0
     # what the user should act on although no row is rejected (also listed under notes)
     warnings: list[str] = field(default_factory=list)
 
@@ -76,12 +79,15 @@ class ValidationContext:
     ``grades``: indicator → the grades of its scale, lowest first (a set is listed sorted).
     ``indicators``: every ledger indicator some target reads; None when not known, and then
     no indicator is reported as unused. ``milestones``: indicators reported as done (1) or
-    not (0).
+    not (0). ``sections``: water section name → its ``level``, ``waterbody`` and
+    ``target_class`` (1..6) from the targets file's ``sections:``, used where a water file
+    lacks them.
     """
 
     grades: Mapping[str, Collection[str]] = field(default_factory=dict)
     indicators: frozenset[str] | None = None
     milestones: frozenset[str] = frozenset()
+    sections: Mapping[str, Mapping[str, str | int | None]] = field(default_factory=dict)
 
 
 #: A problem's message: one text for all its rows, or a function of the row position.

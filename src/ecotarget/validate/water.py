@@ -27,10 +27,13 @@ import numpy as np
 import pandas as pd
 
 from ecotarget.read.table import RawTable
+from ecotarget.read.water_release import RELEASE
+from ecotarget.schemas import LEVEL_WORDS, WATERBODY_WORDS
 from ecotarget.standards.water import ITEMS, SUPPLEMENTARY, parse_class
 from ecotarget.validate.cells import fold, is_missing
 from ecotarget.validate.measurements import parse_measurement
-from ecotarget.validate.table import Problems
+from ecotarget.validate.release import assessed_samples, published_classes, sample_times, unflagged
+from ecotarget.validate.table import Problems, ValidationContext
 
 #: Every item key a water file may carry, Table 1 order then Table 2.
 ITEM_KEYS: tuple[str, ...] = (*ITEMS, *SUPPLEMENTARY)
@@ -43,16 +46,6 @@ DL_SUFFIX = "__dl"
 _SIGNED_ITEMS = frozenset({"ph", "temp"})
 _PH_RANGE = (0.0, 14.0)
 
-LEVEL_WORDS: Mapping[str, str] = {
-    "国控": "national", "国考": "national", "national": "national",
-    "省控": "provincial", "省考": "provincial", "provincial": "provincial",
-    "市控": "municipal", "市考": "municipal", "municipal": "municipal",
-    "县控": "county", "县考": "county", "county": "county",
-}  # fmt: skip
-WATERBODY_WORDS: Mapping[str, str] = {
-    "河流": "river", "river": "river",
-    "湖库": "lake", "湖泊": "lake", "水库": "lake", "lake": "lake", "reservoir": "lake",
-}  # fmt: skip
 SOURCE_WORDS: Mapping[str, bool] = {
     "是": True, "y": True, "yes": True, "1": True, "true": True, "饮用水": True, "水源地": True,
     "否": False, "n": False, "no": False, "0": False, "false": False, "": False,
@@ -61,62 +54,137 @@ SOURCE_WORDS: Mapping[str, bool] = {
 NOT_A_MEASUREMENT = "not a measurement: write a number, ND, <0.01 or 0.01L"
 
 
-def water_columns(typed: pd.DataFrame, table: RawTable,
-                  problems: Problems) -> tuple[pd.DataFrame, list[str]]:
+def water_columns(typed: pd.DataFrame, table: RawTable, problems: Problems,
+                  context: ValidationContext | None = None) -> tuple[pd.DataFrame, list[str]]:
     """Type the water-specific columns of ``typed``; return the new frame and notes.
 
     Row problems go to ``problems`` (the row is then rejected by the caller); ``typed`` is
     not modified. Notes describe the file as a whole (which items it carries, defaults
-    applied) for the input summary.
+    applied) for the input summary. ``context.sections`` (the targets file's ``sections:``)
+    gives a section's level, waterbody and target class where the file has none. The
+    national automatic water-station release (:data:`ecotarget.read.water_release.RELEASE`)
+    also keeps each sample's ``time``, its ``published_class`` and whether it is
+    ``assessed`` (:mod:`ecotarget.validate.release`).
     """
     notes: list[str] = []
-    out: dict[str, pd.Series] = {}
-    n = len(typed)
+    sections = context.sections if context is not None else {}
+    out = _attributes(typed, table, problems, sections, notes)
+    assessed = np.ones(len(typed), dtype=bool)
+    if table.layout == RELEASE:
+        out["time"] = sample_times(table.frame["time"]).set_axis(typed.index)
+        if "status" in typed:
+            flags, status_notes = assessed_samples(typed["status"])
+            assessed = flags.to_numpy(dtype=bool)
+            out["assessed"] = pd.Series(assessed, index=typed.index)
+            notes.extend(status_notes)
+        if "published_class" in typed:
+            out["published_class"], class_notes = published_classes(  # raw: shown as written
+                table.frame["published_class"].set_axis(typed.index),
+                _header(table, "published_class"))
+            notes.extend(class_notes)
+    out.update(_items(typed, table, problems, assessed, notes))
+    kept = typed.drop(columns=[c for c in out if c in typed])
+    return pd.concat([kept, pd.DataFrame(out, index=typed.index)], axis=1), notes
 
+
+
+def _attributes(typed: pd.DataFrame, table: RawTable, problems: Problems,
+                sections: Mapping[str, Mapping[str, str | int | None]],
+                notes: list[str]) -> dict[str, pd.Series]:
+    """Level, waterbody, target class and source flag; the targets file's sections fill
+    what the file lacks."""
+    out: dict[str, pd.Series] = {}
+    given = {name: _given(typed["section"], sections, name)
+             for name in ("level", "waterbody", "target_class")} if sections else {}
     if "level" in typed:
         out["level"] = _words(typed["level"], LEVEL_WORDS, "level", problems,
                               "国控/国考, 省控/省考, 市控/市考, 县控/县考 or national, "
                               "provincial, municipal, county")
-    if "waterbody" in typed:
-        waterbody = _words(typed["waterbody"], WATERBODY_WORDS, "waterbody", problems,
-                           "河流/river or 湖库/湖泊/水库/lake/reservoir")
-        defaulted = int(is_missing(fold(typed["waterbody"])).sum())  # not the rejected words
+    if given:
+        out["level"] = _filled(out.get("level"), given["level"])
+    waterbody = (_words(typed["waterbody"], WATERBODY_WORDS, "waterbody", problems,
+                        "河流/river or 湖库/湖泊/水库/lake/reservoir")
+                 if "waterbody" in typed else None)
+    if given:
+        waterbody = _filled(waterbody, given["waterbody"])
+    if waterbody is None:
+        notes.append("no waterbody column (水体类型): every section is taken as a river")
+        waterbody = pd.Series("river", index=typed.index, dtype="str")
+    else:
+        # rows left without one (not rejected words): rejected rows are not counted
+        unknown = typed["waterbody"].notna() & ~is_missing(fold(typed["waterbody"])) if (
+            "waterbody" in typed) else pd.Series(False, index=typed.index)
+        defaulted = int((waterbody.isna() & ~unknown).sum())
         if defaulted:
             notes.append(f"{defaulted} rows without {_header(table, 'waterbody')}: "
                          "taken as river")
-        out["waterbody"] = waterbody.fillna("river")
-    else:
-        notes.append("no waterbody column (水体类型): every section is taken as a river")
-        out["waterbody"] = pd.Series("river", index=typed.index, dtype="str")
+        waterbody = waterbody.fillna("river")
+    out["waterbody"] = waterbody
     if "target_class" in typed:
         out["target_class"] = _target_class(typed["target_class"], problems)
+    if given:
+        target = _filled(out.get("target_class"), given["target_class"])
+        out["target_class"] = pd.to_numeric(target).astype("Int64")
+        named = int(typed["section"].isin(list(sections)).sum())
+        notes.append(f"{named} rows of sections named in the targets file's sections: "
+                     "their level, waterbody and target class taken from it where this file "
+                     "has none")
     if "source" in typed:
         flags = _words(typed["source"], SOURCE_WORDS, "source", problems,
                        "是/Y/yes/1/true or 否/N/no/0/false (empty: no)")
         out["source"] = flags.fillna(False).astype(bool)
     else:
         out["source"] = pd.Series(False, index=typed.index, dtype=bool)
+    return out
 
+
+def _given(section: pd.Series, sections: Mapping[str, Mapping[str, str | int | None]],
+           name: str) -> pd.Series:
+    """Each row's ``name`` from the targets file's sections (None where it gives none)."""
+    values = [sections.get(s, {}).get(name) for s in section.tolist()]
+    return pd.Series(values, index=section.index, dtype=object)
+
+
+def _filled(own: pd.Series | None, given: pd.Series) -> pd.Series:
+    """The file's values, with the targets file's where the file has none."""
+    if own is None:
+        return given.astype(object)
+    return own.astype(object).where(own.notna(), given.astype(object))
+
+
+def _items(typed: pd.DataFrame, table: RawTable, problems: Problems, assessed: np.ndarray,
+           notes: list[str]) -> dict[str, pd.Series]:
+    """The item columns: value, below-DL flag and detection limit each. A sample that is
+    not assessed is not checked (its cells are often ``*`` or stale)."""
+    out: dict[str, pd.Series] = {}
     items = [key for key in typed.columns if key in ITEM_KEYS]  # in the file's column order
-    any_value = np.zeros(n, dtype=bool)
+    any_value = np.zeros(len(typed), dtype=bool)
+    flagged = 0
     for key in items:
-        parsed = _parse_distinct(typed[key])
+        cells = typed[key]
+        if table.layout == RELEASE:
+            cells, count = unflagged(cells)
+            flagged += count
+        parsed = _parse_distinct(cells)
         value = parsed["value"]
-        problems.add(parsed["invalid"], key, NOT_A_MEASUREMENT)
+        problems.add(parsed["invalid"] & assessed, key, NOT_A_MEASUREMENT)
         if key in _SIGNED_ITEMS:
             if key == "ph":
                 low, high = _PH_RANGE
-                problems.add((value < low) | (value > high), key,
+                problems.add(((value < low) | (value > high)) & assessed, key,
                              f"pH must be between {low:g} and {high:g}")
         else:
-            problems.add(value < 0, key, "a concentration cannot be negative")
+            problems.add((value < 0) & assessed, key, "a concentration cannot be negative")
         below = parsed["below_dl"].to_numpy(dtype=bool)
         any_value |= value.notna().to_numpy() | below
         out[key] = value
         out[key + BDL_SUFFIX] = pd.Series(below, index=typed.index)
         out[key + DL_SUFFIX] = parsed["dl"]
+    if flagged:
+        notes.append(f"{flagged} value{'s' if flagged > 1 else ''} with a data flag (e.g. "
+                     "0.52D, 7.1(M)): read as missing")
     if items:
-        problems.add(~any_value, items[0], "no measured item in this row")
+        problems.add(~any_value & assessed, items[0], "no measured item in this row")
         shown = ", ".join(_header(table, key) for key in items)
         notes.append(f"{len(items)} item columns: {shown}")
         absent = [ITEMS[k].zh for k in ITEMS if ITEMS[k].assessed and k not in items]
@@ -125,10 +193,7 @@ def water_columns(typed: pd.DataFrame, table: RawTable,
                          + ", ".join(absent))
     else:
         notes.append("no GB 3838 item column")
-
-    kept = typed.drop(columns=[c for c in out if c in typed])
-    return pd.concat([kept, pd.DataFrame(out, index=typed.index)], axis=1), notes
-
+    return out
 
 def measurement_frame(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     """Item ``key`` of a validated water frame in the engine's parsed form.

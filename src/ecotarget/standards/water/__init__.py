@@ -13,6 +13,8 @@ Sources (transcribed here as data; nothing is read at run time):
   colours, main pollutants ranked by class then exceedance multiple (C − C_III)/C_III:
   :mod:`.classes` and :mod:`.sections`.
 * 《城市地表水环境质量排名技术规定(试行)》环办监测〔2017〕51号: CWQI, :mod:`.cwqi_index`.
+* The national automatic water-station release's per-sample class (pH, DO, CODMn, NH3-N,
+  TP; worst item decides): :mod:`.samples`.
 * Drinking-water sources: class from the 20 basic items (the 21 minus COD) at class III,
   plus the Table 2 limits (single factor): :mod:`.drinking`.
 
@@ -49,6 +51,7 @@ from ecotarget.standards.water.items import (
     WaterItem,
 )
 from ecotarget.standards.water.names import ZH_ITEM_NAMES
+from ecotarget.standards.water.samples import RELEASE_ITEMS, sample_classes
 from ecotarget.standards.water.sections import assess
 
 __all__ = [
@@ -57,6 +60,7 @@ __all__ = [
     "COLOUR_BY_CLASS",
     "DRINKING_BASIC_ITEMS",
     "ITEMS",
+    "RELEASE_ITEMS",
     "REL_TOL",
     "STATUS_BY_CLASS",
     "SUPPLEMENTARY",
@@ -71,6 +75,7 @@ __all__ = [
     "exceedance_multiple",
     "item_class",
     "parse_class",
+    "sample_classes",
     "section_colour",
     "section_status",
     "substitute_below_dl",

@@ -10,7 +10,7 @@ from typing import Final
 _NAME_VARIANTS: Final[dict[str, tuple[str, ...]]] = {
     "temp": ("水温", "温度", "water temperature", "temperature", "WT"),
     "ph": ("pH", "pH值", "PH值"),
-    "do": ("溶解氧", "DO", "dissolved oxygen"),
+    "do": ("溶解氧", "溶氧量", "DO", "dissolved oxygen"),
     "codmn": ("高锰酸盐指数", "高锰酸钾指数", "CODMn", "COD_Mn", "COD-Mn", "CODₘₙ", "IMn",
               "permanganate index"),
     "cod": ("化学需氧量", "COD", "CODCr", "COD_Cr", "COD-Cr", "chemical oxygen demand"),

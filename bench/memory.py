@@ -1,0 +1,166 @@
+"""Peak memory of ``ecotarget validate`` and ``check`` against the size of their input.
+
+The bound (issue 17, "bounded work"): peak memory for any input within 3× its size plus the
+interpreter. Each command runs in a fresh child process; its peak resident memory is the
+child's ``ru_maxrss`` (``resource.getrusage(RUSAGE_CHILDREN)`` in a measuring process that
+runs only that child). The interpreter's share is the peak of the same command on a tiny
+input of the same kind (Python, pandas and pyarrow loaded, nothing read); the ratio is
+(peak − that baseline) / input size.
+
+Inputs, written once into ``--out`` (deterministic):
+
+* hourly air CSV of about 16, 64 and 256 MiB (``bench/generate.py``: N stations × one year);
+* a 64 MiB file whose second line holds one value of 64 MiB minus the header (one huge
+  cell; it is rejected, and that must not cost more than the file).
+
+    python bench/memory.py                        # 16, 64, 256 MiB and the huge value
+    python bench/memory.py --sizes 16 --no-huge   # one size
+    python bench/memory.py --json                 # the rows as JSON too
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+TARGETS = HERE / "targets-air.yaml"
+MIB = 2**20
+LIMIT = 3.0  # the bound: peak above the interpreter ≤ 3 × the input's size
+
+# Runs one command as its only child and prints the child's peak resident memory in bytes
+# (ru_maxrss is in KiB on Linux) and its exit code.
+_MEASURE = """
+import json, resource, subprocess, sys
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,
+                      stderr=subprocess.DEVNULL).returncode
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps({"peak": peak, "code": code}))
+"""
+
+# Bytes per station-year of bench/generate.py's CSV (610 MB for 1,700 stations)
+_BYTES_PER_STATION = 376_000
+_TINY = "time,station,pm25,pm10,so2,no2,co,o3\n2025-01-01 01:00,1001A,30,50,8,20,0.5,40\n"
+
+
+@dataclass
+class Measured:
+    """One command on one input: its size, peak and the ratio the bound judges."""
+
+    command: str
+    input: str
+    size: int
+    peak: int
+    baseline: int
+    code: int
+
+    @property
+    def ratio(self) -> float:
+        """(peak − baseline) / size."""
+        return (self.peak - self.baseline) / self.size
+
+    @property
+    def met(self) -> bool:
+        """Whether the ratio is within :data:`LIMIT`."""
+        return self.ratio <= LIMIT
+
+
+def peak_of(args: list[str]) -> tuple[int, int]:
+    """(peak resident bytes, exit code) of ``args`` run in a fresh child process."""
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *args], capture_output=True,
+                          text=True, check=True)
+    result = json.loads(done.stdout)
+    return int(result["peak"]), int(result["code"])
+
+
+def ecotarget(command: str, path: Path) -> list[str]:
+    """The command line of ``ecotarget <command> <path>`` (``check`` with the air targets)."""
+    args = [sys.executable, "-m", "ecotarget", command, str(path), "--format", "json"]
+    return [*args, "--targets", str(TARGETS)] if command == "check" else args
+
+
+def hourly_input(mib: int, out: Path) -> Path:
+    """An hourly air CSV of about ``mib`` MiB (written once; bench/generate.py)."""
+    stations = max(1, round(mib * MIB / _BYTES_PER_STATION))
+    path = out / f"hourly-{stations}.csv"
+    if not path.exists():
+        sys.path.insert(0, str(HERE))
+        # bench/ is not a package: its generator is imported from its folder
+        from generate import write
+
+        write(stations, path)
+    return path
+
+
+def huge_value_input(mib: int, out: Path) -> Path:
+    """A file of ``mib`` MiB: an air header, then one row whose PM2.5 is one huge number."""
+    path = out / f"huge-value-{mib}.csv"
+    if not path.exists() or path.stat().st_size != mib * MIB:
+        head = "time,station,pm25,pm10,so2,no2,co,o3\n2025-01-01 01:00,1001A,"
+        tail = ",50,8,20,0.5,40\n"
+        digits = mib * MIB - len(head) - len(tail)
+        with path.open("w", encoding="ascii") as stream:
+            stream.write(head)
+            chunk = "1234567890" * (MIB // 10)
+            for _ in range(digits // len(chunk)):
+                stream.write(chunk)
+            stream.write("9" * (digits % len(chunk)))
+            stream.write(tail)
+    return path
+
+
+def measure(command: str, path: Path, baseline: int) -> Measured:
+    """``command`` on ``path``, its peak against ``baseline``."""
+    peak, code = peak_of(ecotarget(command, path))
+    return Measured(command, path.name, path.stat().st_size, peak, baseline, code)
+
+
+def baseline_of(command: str, out: Path) -> int:
+    """The peak of ``command`` on a one-row input: the interpreter and its libraries."""
+    tiny = out / "tiny.csv"
+    tiny.write_text(_TINY, encoding="utf-8")
+    return peak_of(ecotarget(command, tiny))[0]
+
+
+def table(rows: list[Measured]) -> str:
+    """The rows as a Markdown table."""
+    lines = ["| command | input | size | peak | interpreter | (peak − interpreter) / size "
+             "| ≤ 3× |", "|---|---|---|---|---|---|---|"]
+    lines.extend(f"| {r.command} | {r.input} | {r.size / MIB:,.1f} MiB | {r.peak / MIB:,.0f} MiB "
+                 f"| {r.baseline / MIB:,.0f} MiB | {r.ratio:.2f}× | "
+                 f"{'yes' if r.met else '**no**'} |" for r in rows)
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[16, 64, 256],
+                        help="hourly inputs of about these many MiB")
+    parser.add_argument("--no-huge", action="store_true", help="leave out the huge value")
+    parser.add_argument("--huge", type=int, default=64, help="MiB of the huge-value file")
+    parser.add_argument("--commands", nargs="+", default=["validate", "check"])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--json", action="store_true", help="also print the rows as JSON")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    inputs = [hourly_input(mib, args.out) for mib in args.sizes]
+    if not args.no_huge:
+        inputs.append(huge_value_input(args.huge, args.out))
+    rows = []
+    for command in args.commands:
+        baseline = baseline_of(command, args.out)
+        rows.extend(measure(command, path, baseline) for path in inputs)
+    print(table(rows))
+    if args.json:
+        print(json.dumps([{**asdict(r), "ratio": round(r.ratio, 3)} for r in rows]))
+    if not all(r.met for r in rows):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
