@@ -143,7 +143,7 @@ def test_the_page_renders_in_chromium(inputs: tuple[Path, Path], tmp_path: Path,
         assert colours(png, (0, top, 1200, top + 500)) > 2, top
     # each section on its own: the head's styles and that section only
     text = page.read_text(encoding="utf-8")
-    for section in ("summary", "changes", "all-targets", "air", "water", "ledger", "data"):
+    for section in ("summary", "changes", "air", "water", "ledger", "data"):
         alone = tmp_path / f"{section}.html"
         alone.write_text(one_section(text, section), encoding="utf-8")
         shot = tmp_path / f"{section}.png"

@@ -134,3 +134,14 @@ def test_compare_to_matches_a_check_as_of_that_date(inputs: tuple[Path, Path],
     assert monthly.comparison is not None
     assert [dataclasses.replace(r, detail={}) for r in monthly.comparison.before.results] == [
         dataclasses.replace(r, detail={}) for r in before.results]
+
+
+def test_an_explicit_period_has_no_allowance(inputs: tuple[Path, Path]) -> None:
+    # --period 2025-02: judged as it stands; no rest of the year to allow non-good days in
+    data, targets = inputs
+    monthly = monthly_report([str(data)], load_targets(targets),
+                             CheckOptions(period=(dt.date(2025, 2, 1), dt.date(2025, 2, 28))))
+    assert monthly.months == ("2025-02",)
+    assert monthly.air.allowance == ()
+    assert monthly.air.good_day is not None
+    assert [m.value for m in monthly.air.good_day.months] == [100.0]

@@ -119,7 +119,7 @@ def _with_outlook(result: Any, lang: str) -> dict[str, Any]:
     row = result_row(result, lang)
     outlook = result.outlook
     notes = []
-    if outlook.get("allowance") is not None:
+    if outlook.get("allowance") is not None and outlook.get("days_left"):
         notes.append(Text("rpt.allowance_now", {"days": outlook.get("days_left", 0),
                                                 "n": outlook["allowance"]}).render(lang))
     if outlook.get("max_mean_remaining") is not None:

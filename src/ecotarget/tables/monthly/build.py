@@ -166,7 +166,8 @@ def air_series(targets: Sequence[Target], results: dict[str, Result], ctx: Metri
                        for row in month_rows)
     allowance: tuple[AllowanceMonth, ...] = ()
     whole = year_allowance(good, ctx.window.days_in_year) if good else None
-    if good is not None and whole is not None:
+    # an explicit period (--period) is judged as it stands: it has no rest of the year
+    if good is not None and whole is not None and not ctx.window.explicit_period:
         allowance = tuple(
             AllowanceMonth(month=row["month"],
                            non_good_days=int(row.get("valid_days", 0)) - int(row.get("good_days", 0)),

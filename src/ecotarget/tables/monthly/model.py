@@ -130,7 +130,8 @@ class AirSeries:
     (their year-end projection is the check's ``Result.outlook``: ``results``).
     ``year_allowance``: non-good days a whole year of valid days may have while the rate
     still meets the target (for 365 days and ≥ 90 %: 36, since 329/365 = 90.1 % and
-    328/365 = 89.9 %).
+    328/365 = 89.9 %). ``allowance`` is empty for an explicit ``--period``, which is judged
+    as it stands, with no rest of the year.
     """
 
     good_day: TargetSeries | None = None
