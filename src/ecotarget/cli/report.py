@@ -8,6 +8,7 @@ command; the library is imported inside it (see :mod:`ecotarget.cli.options`).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 
@@ -28,6 +29,7 @@ from ecotarget.cli.options import (
     report_warnings,
     tell,
     warn_line,
+    year_option,
 )
 from ecotarget.errors import UsageError
 from ecotarget.periods import check_as_of_in_period, parse_period
@@ -77,11 +79,13 @@ def report_format(output: str, fmt: str | None) -> str:
               help="html or xlsx (default: from the --output extension).")
 @lang_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on stderr but errors.")
+@year_option
 @handle_errors
 def report(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
            kind: str | None, hour_label: str | None, as_of: str | None, period: str | None,
            air_standard: str | None, stations: tuple[str, ...], compare_to: str | None,
-           output: str, fmt: str | None, lang: str | None, quiet: bool) -> None:
+           output: str, fmt: str | None, lang: str | None, quiet: bool,
+           year: int | None) -> None:
     """Write the monthly report: summary, air, water, ledger and tasks, data.
 
     The figures are those of ``ecotarget check`` with the same inputs and options. The HTML
@@ -101,7 +105,8 @@ def report(paths: tuple[str, ...], targets_path: str | None, encoding: str | Non
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
     loaded = read_targets(targets_path)
     lang = chosen_lang(lang, loaded)
-    options = check_options(as_of, period, encoding, kind, air_standard, hour_label, stations)
+    options = dataclasses.replace(check_options(as_of, period, encoding, kind, air_standard,
+                                                hour_label, stations), year=year)
     check_as_of_in_period(options.as_of, options.period)  # before the inputs are read
     if compare_to is not None:
         parse_period(compare_to)  # a wrong period is refused before the inputs are read
