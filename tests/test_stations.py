@@ -101,8 +101,10 @@ def test_aqi_lists_every_station_unless_chosen() -> None:
     chosen = run("aqi", str(LONG), "--format", "csv", *PINGHU)
     listed = pd.read_csv(io.StringIO(chosen.stdout), dtype={"station": str})
     assert set(listed["station"]) == {"2001A", "2002A", "city"}
-    partly = run("aqi", str(LONG), "--station", "9999A", "--station", "2001A")
+    partly = run("aqi", str(LONG), "--station", "9999A", "--station", "2001A", "--lang", "en")
     assert "station 9999A is in none of the network files" in partly.stderr
+    chinese = run("aqi", str(LONG), "--station", "9999A", "--station", "2001A")
+    assert "注：站点 9999A 不在任何国控网络文件中" in chinese.stderr
 
 
 def test_a_station_list_naming_no_station_is_exit_2_with_the_closest_codes() -> None:

@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from ecotarget.catalogue_report import REPORT_WORDS
 from ecotarget.catalogue_workbook import WORKBOOK_WORDS
+from ecotarget.messages import INPUT_MESSAGES, ROW_ALSO
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -36,6 +37,8 @@ CLAUSE_SEPARATOR: dict[str, str] = {"zh": "；", "en": "; "}
 PARTS_SEPARATOR = " · "
 #: keys whose Text joins its ``items`` with a separator the same in both languages
 JOINED = {"list.parts": PARTS_SEPARATOR, "list.slashed": "/"}
+#: keys whose Text joins its ``items`` with a separator of the language
+JOINED_BY_LANG = {"list.clauses": CLAUSE_SEPARATOR, "row.also": ROW_ALSO}
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- statuses: labels of the table, Markdown and summaries ---------------------------
@@ -329,6 +332,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # --- ecotarget report: the monthly report (catalogue_report.py) ----------------------
     **REPORT_WORDS,
     **WORKBOOK_WORDS,  # the report's workbook (catalogue_workbook.py)
+    # --- inputs: row errors, notes, ledger warnings, fatal errors (ecotarget.messages) ----
+    **INPUT_MESSAGES,
 }
 
 
@@ -360,8 +365,9 @@ class Text:
     def render(self, lang: str) -> str:
         """The text in ``lang`` ("zh" or "en") with its placeholders filled."""
         template = CATALOGUE[self.key][lang]
-        if self.key == "list.clauses":  # separate problems, not items of one list
-            return CLAUSE_SEPARATOR[lang].join(_shown(v, lang) for v in self.params["items"])
+        if self.key in JOINED_BY_LANG:  # separate problems, not items of one list
+            separator = JOINED_BY_LANG[self.key][lang]
+            return separator.join(_shown(v, lang) for v in self.params["items"])
         if self.key in JOINED:  # the parts of a `how`, or alternatives, in either language
             return JOINED[self.key].join(_shown(v, lang) for v in self.params["items"])
         return template.format(**{k: _shown(v, lang) for k, v in self.params.items()})

@@ -1,10 +1,31 @@
-"""The one error family of ecotarget; the CLI catches :class:`EcotargetError` once."""
+"""The one error family of ecotarget; the CLI catches :class:`EcotargetError` once.
+
+An error is raised with plain English text, or with a catalogue :class:`Text`; the command
+line then says it in the run's language (:meth:`EcotargetError.said`), and ``str()`` of the
+error is its English text either way.
+"""
 
 from __future__ import annotations
+
+from ecotarget.catalogue import Text
 
 
 class EcotargetError(Exception):
     """Base of every error that ecotarget reports to its user (exit code 2)."""
+
+    def __init__(self, message: str | Text = "") -> None:
+        self.text = message if isinstance(message, Text) else None
+        super().__init__(message.render("en") if isinstance(message, Text) else message)
+
+    def said(self, lang: str) -> str:
+        """The error in ``lang``: its Text rendered, or its English text when it has none.
+
+        >>> InputError(Text("input.empty", {"path": "a.csv"})).said("zh")
+        'a.csv：文件是空的'
+        >>> str(InputError(Text("input.empty", {"path": "a.csv"})))
+        'a.csv: the file is empty'
+        """
+        return self.text.render(lang) if self.text is not None else str(self)
 
 
 class TargetsFileError(EcotargetError):

@@ -49,7 +49,7 @@ def parse_as_of(text: str) -> dt.date:
             return month_end(year, month)
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise UsageError(f"--as-of {text!r}: write YYYY-MM-DD or YYYY-MM") from exc
+        raise UsageError(Text("option.as_of", {"value": repr(text)})) from exc
 
 
 def parse_period(text: str) -> tuple[dt.date, dt.date]:
@@ -76,11 +76,9 @@ def parse_period(text: str) -> tuple[dt.date, dt.date]:
         else:
             raise ValueError(text)
     except ValueError as exc:
-        raise UsageError(
-            f"--period {text!r}: write 2025-03, 2025-Q1, 2025 or 2025-01-01..2025-03-31"
-        ) from exc
+        raise UsageError(Text("option.period", {"value": repr(text)})) from exc
     if last < first:
-        raise UsageError(f"--period {text!r}: the end comes before the start")
+        raise UsageError(Text("option.period_reversed", {"value": repr(text)}))
     return first, last
 
 

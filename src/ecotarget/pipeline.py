@@ -32,7 +32,7 @@ from ecotarget.stations import select_stations
 from ecotarget.tables.breakdown import with_breakdowns
 from ecotarget.tables.monthly import MonthlyReport, comparison, monthly_report_from
 from ecotarget.targets import LoadedTargets, Target, TargetsFile, load_targets
-from ecotarget.validate import ValidatedTable, ValidationContext, validate_table
+from ecotarget.validate import ValidatedTable, ValidationContext, error_dicts, validate_table
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def check_in_context(tables: list[ValidatedTable], loaded: LoadedTargets,
     results = with_breakdowns(
         [evaluate_target(target, ctx, explicit_as_of=options.as_of is not None)
          for target in spec.targets], spec.targets, ctx, options.breakdown)
-    errors = [e.as_dict() for t in tables for e in t.errors]
+    errors = error_dicts(e for t in tables for e in t.errors)
     kinds = kind_through(data, year)
     return Report(
         data_through=kinds, warnings=data_warnings(kinds, results, window),

@@ -10,9 +10,10 @@ from typing import IO
 from ecotarget.validate import ValidatedTable
 
 
-def write_rejects(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
+def write_rejects(tables: Sequence[ValidatedTable], stream: IO[str], lang: str = "en") -> None:
     """Each input's header plus ``reason``, then its rejected rows as they were: each
-    original line byte for byte (of the file's text), the reason appended as one more field.
+    original line byte for byte (of the file's text), the reason (in ``lang``) appended as
+    one more field.
 
     Rows of files with different headers are separated by a blank line and a new header,
     so that each block can be fixed and fed back on its own: delete the ``reason`` column,
@@ -34,7 +35,7 @@ def write_rejects(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
         for error in table.errors:
             # several lines when a quoted cell spans them; the text exactly as it was
             original = originals.get(error.line, "")
-            reason = _quoted(f"{error.column}: {error.message}", delimiter)
+            reason = _quoted(f"{error.column}: {error.said(lang)}", delimiter)
             cells = _cells(original, delimiter)
             # a short row gets the empty fields it lacks, so that the reason lands in its
             # column; broken quoting or too many fields: the reason follows as one more field

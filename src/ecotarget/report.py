@@ -128,7 +128,7 @@ class InputSummary:
     # accepted samples of a water release whose 站点情况 is not 正常 (in no figure)
     rows_not_assessed: int = 0
     subkind: str | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Each kind is a pydantic model. Field metadata carries the header aliases seen in real exports
 (``aliases``) and the plausibility rules behind the bounds: ``why`` for the upper bound,
-``why_low`` for the lower one (a negative concentration). The vectorised checks
+``why_low`` for the lower one (a negative concentration), each a key of the message
+catalogue. The vectorised checks
 in :mod:`ecotarget.validate` are derived from these models, so a column's rule is written once;
 ``Model.model_validate(row)`` gives the same verdict on a single row.
 
@@ -84,9 +85,9 @@ class LedgerRow(_Row):
 
 # --- air --------------------------------------------------------------------------------------
 
-_CONC = ("a concentration cannot be negative (if the export marks a missing hour with -99 "
-         "or -1, leave the cell empty or write -)")
-_TOO_HIGH = "implausibly high for this pollutant; check the unit and the decimal point"
+# why a bound: a key of the catalogue (ecotarget.messages), rendered in the run's language
+_CONC = "why.concentration"  # a concentration cannot be negative (-99 for a missing hour?)
+_TOO_HIGH = "why.too_high"  # implausibly high: check the unit and the decimal point
 
 
 class AirRow(_Row):
@@ -117,7 +118,7 @@ class AirRow(_Row):
                              why=_TOO_HIGH, why_low=_CONC)
     co: float | None = _col(
         "一氧化碳", "co", default=None, ge=0, le=60, why_low=_CONC,
-        why="CO is in mg/m³ and this looks like µg/m³ (divide by 1000)",
+        why="why.co_unit",  # CO is in mg/m³ and this looks like µg/m³ (divide by 1000)
     )
     o3: float | None = _col("臭氧", "o3", "o₃", "臭氧1小时", "o3_1h", "o3-1h", default=None, ge=0,
                             le=3000, why=_TOO_HIGH, why_low=_CONC)
@@ -139,7 +140,7 @@ class AirRow(_Row):
                                  why_low=_CONC)
     co_24h: float | None = _col(
         "co_24h", default=None, ge=0, le=60, why_low=_CONC,
-        why="CO is in mg/m³ and this looks like µg/m³ (divide by 1000)",
+        why="why.co_unit",
     )
 
 
@@ -237,7 +238,7 @@ class WaterRow(_Row):
     target_class: str | None = _col("水质目标", "目标类别", "考核目标", "目标", default=None)
     source: str | None = _col("饮用水水源地", "是否水源地", "drinking", "drinking_source", default=None)
     volume: float | None = _col("取水量", "供水量", "intake", default=None, ge=0,
-                                why_low="a volume cannot be negative")
+                                why_low="why.volume")
     published_class: str | None = _col("水质类别", "发布类别", default=None)
     status: str | None = _col("站点情况", "站点状态", "运行状态", "station_status", default=None)
     province: str | None = _col("省份", "省", default=None)
@@ -284,8 +285,9 @@ class ColumnRule:
     le: float | None
     pattern: str | None
     min_length: int | None
-    why: str | None  # why the upper bound: the hint shown when a value is above it
-    why_low: str | None = None  # why the lower bound (e.g. "a concentration cannot be negative")
+    # why the upper bound: the catalogue key of the hint shown when a value is above it
+    why: str | None
+    why_low: str | None = None  # why the lower bound: a catalogue key (why.concentration)
 
 
 def column_rules(model: type[BaseModel]) -> dict[str, ColumnRule]:

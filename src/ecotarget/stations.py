@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import InputError
 from ecotarget.read.network import LAYOUTS
 from ecotarget.validate import ValidatedTable
@@ -82,10 +83,9 @@ def select_stations(tables: Sequence[ValidatedTable], stations: Sequence[str], *
                                                                         strict=True) if net]))
     if missing:
         first = network.index(True)
-        shown = ", ".join(missing)
-        out[first] = replace(out[first], notes=[
-            *out[first].notes, f"chosen station{'s' if len(missing) > 1 else ''} {shown} "
-            "in none of the network files: check the code (or name)"])
+        out[first] = replace(out[first], notes=[*out[first].notes, Text(
+            "note.stations_missing", {"stations": missing, "station_word": Text(
+                "word.stations" if len(missing) > 1 else "word.station")})])
     return Selection(out, other, missing, sum(network))
 
 

@@ -175,8 +175,10 @@ def test_table_colours_the_category_cell(two_stations: Path) -> None:
 def test_unusable_input_and_bad_combinations_exit_2(tmp_path: Path, two_stations: Path) -> None:
     ledger = tmp_path / "ledger.csv"
     ledger.write_text("月份,指标,数值\n2025-01,环境信访件数,3\n", encoding="utf-8")
-    result = run(str(ledger))
+    result = run(str(ledger), "--lang", "en")
     assert result.exit_code == 2 and "no air input" in result.output
+    chinese = run(str(ledger))  # the run's language: Chinese by default
+    assert chinese.exit_code == 2 and "错误：" in chinese.output and "中没有空气输入" in chinese.output
     assert run(str(two_stations), "--calendar", "--format", "csv").exit_code == 2
     assert run(str(two_stations), "--calendar", "--hourly").exit_code == 2
     assert run(str(tmp_path / "absent.csv")).exit_code == 2

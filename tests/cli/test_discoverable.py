@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 from rich.console import Console
 
+from ecotarget.catalogue import Text
 from ecotarget.cli.main import cli
 from ecotarget.cli.options import report_rejected_rows
 from ecotarget.render.aqi import render_calendar
@@ -68,14 +69,19 @@ def ledger(tmp_path: Path) -> Path:
 
 
 def test_an_unused_indicator_is_a_warning_and_rows_unused(ledger: Path) -> None:
-    result = run("check", str(ledger), "--targets", str(TARGETS), "--format", "json")
+    result = run("check", "--lang", "en", str(ledger), "--targets", str(TARGETS),
+                 "--format", "json")
     (summary,) = json.loads(result.stdout)["inputs"]
     # read 4 = accepted 2 + rejected 2; of the accepted, 1 (培训次数) is unused
     assert (summary["rows_read"], summary["rows_accepted"], summary["rows_rejected"],
             summary["rows_unused"]) == (4, 2, 2, 1)
     assert result.stderr.splitlines()[0] == (
-        f"ecotarget: 警告：{ledger}: 指标 '培训次数' (1 row) is used by no target and counts "
+        f"ecotarget: warning: {ledger}: 指标 '培训次数' (1 row) is used by no target and counts "
         "for nothing; closest known: 培训期数")
+    chinese = run("check", str(ledger), "--targets", str(TARGETS), "--format", "json")
+    assert chinese.stderr.splitlines()[0] == (
+        f"ecotarget: 警告：{ledger}: 指标 '培训次数'（1 行）没有目标使用，不计入任何指标；"
+        "最接近的已知指标：培训期数")
 
 
 def test_the_summary_points_to_the_json_only_when_json_is_the_output(ledger: Path) -> None:
@@ -84,17 +90,18 @@ def test_the_summary_points_to_the_json_only_when_json_is_the_output(ledger: Pat
             "score, never negative",
             f"  {ledger}:5: 数值: 'abc': not a number (text is accepted only as a grade on a "
             "target's scale)"]
-    as_json = run("check", str(ledger), "--targets", str(TARGETS), "--format", "json")
+    as_json = run("check", "--lang", "en", str(ledger), "--targets", str(TARGETS),
+                  "--format", "json")
     assert as_json.stderr.splitlines()[1:] == [
         f"{head} (all listed under row_errors in the JSON)", *rows]
-    as_table = run("check", str(ledger), "--targets", str(TARGETS))
+    as_table = run("check", "--lang", "en", str(ledger), "--targets", str(TARGETS))
     assert as_table.stderr.splitlines()[1:] == [
         f"{head} (ecotarget validate lists them all)", *rows]
 
 
 def test_the_summary_names_the_rejects_file(ledger: Path, tmp_path: Path) -> None:
     rejects = tmp_path / "fix.csv"
-    result = run("check", str(ledger), "--targets", str(TARGETS), "--format", "json",
+    result = run("check", "--lang", "en", str(ledger), "--targets", str(TARGETS), "--format", "json",
                  "--rejects", str(rejects))
     assert result.stderr.splitlines()[1] == (
         "ecotarget: 2 rows rejected and not counted (all listed under row_errors in the JSON "
@@ -106,7 +113,8 @@ def test_one_problem_of_a_whole_column_is_one_line(tmp_path: Path) -> None:
     air = tmp_path / "air.csv"
     hours = "".join(f"2025-01-01 {h:02d}:00,甲,35,{800 + h}\n" for h in range(1, 21))
     air.write_text("时间,站点,PM2.5,CO(mg/m³)\n" + hours, encoding="utf-8")
-    result = run("check", str(air), "--targets", str(TARGETS), "--fail-on", "never")
+    result = run("check", "--lang", "en", str(air), "--targets", str(TARGETS),
+                 "--fail-on", "never")
     # 801 … 820: 20 of 20 above 60, median (810 + 811) / 2 = 810.5
     assert result.stderr == (
         "ecotarget: 20 rows rejected and not counted (ecotarget validate lists them all)\n"
@@ -118,7 +126,8 @@ def test_a_station_column_not_recognised_is_one_line(tmp_path: Path) -> None:
     air = tmp_path / "air.csv"
     air.write_text("时间,测站编号,PM2.5\n2025-01-01 01:00,A1,35\n2025-01-01 01:00,A2,40\n"
                    "2025-01-01 02:00,A1,30\n2025-01-01 02:00,A2,31\n", encoding="utf-8")
-    result = run("check", str(air), "--targets", str(TARGETS), "--fail-on", "never")
+    result = run("check", "--lang", "en", str(air), "--targets", str(TARGETS),
+                 "--fail-on", "never")
     assert result.stderr == (
         "ecotarget: 4 rows rejected and not counted (ecotarget validate lists them all)\n"
         f"  {air}: 时间: 4 rows, lines 2–5: no station column: is 测站编号 your station? "
@@ -129,8 +138,8 @@ def test_rows_with_one_problem_are_grouped(tmp_path: Path) -> None:
     path = tmp_path / "ledger.csv"
     path.write_text("月份,指标,数值\n" + "".join(f"2025-01,培训期数{i},x\n" for i in range(7)),
                     encoding="utf-8")
-    lines = run("check", str(path), "--targets", str(TARGETS)).stderr.splitlines()
-    rejected = [line for line in lines if not line.startswith("ecotarget: 警告")]
+    lines = run("check", "--lang", "en", str(path), "--targets", str(TARGETS)).stderr.splitlines()
+    rejected = [line for line in lines if not line.startswith("ecotarget: warning")]
     assert rejected[0] == ("ecotarget: 7 rows rejected and not counted (ecotarget validate "
                            "lists them all)")
     # 7 rows of one problem in one column: one line
@@ -142,17 +151,29 @@ def test_problems_beyond_the_first_five_are_counted_in_rows(
         capsys: pytest.CaptureFixture[str]) -> None:
     # 6 distinct problems (lines 2-7) and 3 more rows of the first: 5 groups shown, covering
     # 4 + 1 + 1 + 1 + 1 = 8 rows; 1 row (line 7) is left, "… and 1 more"
-    errors = [RowError("a.csv", line, "数值", "x", f"problem {line}") for line in range(2, 8)]
-    errors += [RowError("a.csv", line, "数值", "x", "problem 2") for line in (8, 9, 10)]
-    report_rejected_rows(len(errors), errors, "rows")
+    def problem(n: int) -> Text:
+        return Text("row.duplicate_of", {"line": n})
+
+    errors = [RowError("a.csv", line, "数值", "x", problem(line)) for line in range(2, 8)]
+    errors += [RowError("a.csv", line, "数值", "x", problem(2)) for line in (8, 9, 10)]
+    report_rejected_rows(len(errors), errors, "rows", lang="en")
     assert capsys.readouterr().err == (
         "ecotarget: 9 rows rejected and not counted (ecotarget validate lists them all)\n"
-        "  a.csv: 数值: 4 rows, lines 2–10: problem 2\n"
-        "  a.csv:3: 数值: 'x': problem 3\n"
-        "  a.csv:4: 数值: 'x': problem 4\n"
-        "  a.csv:5: 数值: 'x': problem 5\n"
-        "  a.csv:6: 数值: 'x': problem 6\n"
+        "  a.csv: 数值: 4 rows, lines 2–10: duplicate of line 2\n"
+        "  a.csv:3: 数值: 'x': duplicate of line 3\n"
+        "  a.csv:4: 数值: 'x': duplicate of line 4\n"
+        "  a.csv:5: 数值: 'x': duplicate of line 5\n"
+        "  a.csv:6: 数值: 'x': duplicate of line 6\n"
         "  … and 1 more\n")
+    report_rejected_rows(len(errors), errors, "rows", lang="zh")
+    assert capsys.readouterr().err == (
+        "ecotarget: 拒收 9 行，未计入（全部可用 ecotarget validate 列出）\n"
+        "  a.csv：数值：4 行，第 2–10 行：与第 2 行重复\n"
+        "  a.csv:3: 数值: 'x': 与第 3 行重复\n"
+        "  a.csv:4: 数值: 'x': 与第 4 行重复\n"
+        "  a.csv:5: 数值: 'x': 与第 5 行重复\n"
+        "  a.csv:6: 数值: 'x': 与第 6 行重复\n"
+        "  … 另有 1 行\n")
 
 
 # --- aqi --calendar: the day of month above each AQI ------------------------------------------

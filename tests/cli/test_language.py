@@ -28,8 +28,15 @@ def _column(path: Path, index: int) -> set[str]:
         return {row[index] for row in list(csv.reader(handle))[1:] if len(row) > index}
 
 
-#: names that come from the data and keep their own text in every language
+def _header(path: Path) -> set[str]:
+    with path.open(encoding="utf-8-sig") as handle:
+        return set(next(csv.reader(handle)))
+
+
+#: names that come from the data and keep their own text in every language: sections,
+#: indicators, stations, and the water file's item headers (validate lists its columns)
 DATA = (_column(SAMPLES / "water-2025.csv", 0) | _column(SAMPLES / "ledger-2025.csv", 1)
+        | _header(SAMPLES / "water-2025.csv")
         | {"平湖监测站", "当湖街道"})  # the air samples' stations
 
 
@@ -53,25 +60,19 @@ CASES = {
     "aqi calendar": ("aqi", str(SAMPLES), "--calendar"),
     "validate": ("validate", str(SAMPLES / "ledger-2025.csv"), str(SAMPLES / "water-2025.csv")),
 }
-#: the notes of validate/ (ignored columns, item lists) are not in the catalogue yet
-NOT_YET = pytest.mark.xfail(strict=True, reason="validate/ notes and row errors: English only")
-
-
-def _cases() -> list[object]:
-    return [pytest.param(case, marks=NOT_YET) if case == "validate" else case for case in CASES]
-
-
 @pytest.mark.slow  # end to end on whole inputs: the full run has it
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", list(CASES))
 def test_zh_output_has_no_english_word(case: str) -> None:
     out = run(*CASES[case], "--lang", "zh")
     # B: the grade of 省厅赛马比拼档次, a value of the targets file; O3-1h/O3-8h: pollutant
-    # codes of HJ 633; air_good_day_rate: the id of the target the calendar judges by
-    assert out and english_words(out, DATA | {"B", "O3-1h", "O3-8h", "air_good_day_rate"}) == []
+    # codes of HJ 633; air_good_day_rate: the id of the target the calendar judges by;
+    # utf-8: an input's encoding, as validate names it
+    assert out and english_words(out, DATA | {"B", "O3-1h", "O3-8h", "air_good_day_rate",
+                                              "utf-8"}) == []
 
 
 @pytest.mark.slow  # end to end on whole inputs: the full run has it
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", list(CASES))
 def test_en_output_has_no_chinese_outside_data(case: str) -> None:
     out = run(*CASES[case], "--lang", "en")
     assert out and cjk_runs(out, DATA | _indicators()) == []
@@ -122,3 +123,79 @@ def test_json_carries_both_languages() -> None:
     projects = next(r for r in document["results"] if r["unit"] == "个")
     assert projects["unit_en"] == "projects"
     assert document["plan"]["region_en"] == "Pinghu"
+
+
+# --- rejected rows, notes and fatal errors: stderr too ----------------------------------------
+
+def run_all(*args: str) -> tuple[int, str]:
+    """(exit code, stdout and stderr together) of a run that may fail."""
+    result = CliRunner().invoke(cli, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
+    return result.exit_code, result.stdout + result.stderr
+
+
+#: an air file whose every row is rejected: a negative PM2.5, text, a CO column in µg/m³
+BAD_AIR = ("时间,站点,PM2.5,CO\n2025-01-01 01:00,甲,35,800\n2025-01-01 02:00,甲,-3,900\n"
+           "2025-01-01 03:00,甲,x,1200\n")
+#: a ledger with an unknown indicator, a negative figure, a bad month and a bad grade
+BAD_LEDGER = ("月份,指标,数值\n2025-01,培训次数,2\n2025-02,培训期数,-5\n2025-13,培训期数,1\n"
+              "2025-03,省厅赛马比拼档次,E\n")
+
+
+@pytest.mark.parametrize("command", ["validate", "check"])
+@pytest.mark.parametrize("content", [BAD_AIR, BAD_LEDGER], ids=["air", "ledger"])
+def test_rejected_rows_and_warnings_in_one_language(tmp_path: Path, command: str,
+                                                     content: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    data = DATA | {"甲", "培训次数", "培训期数", "省厅赛马比拼档次", "bad.csv", "CO"}
+    code, zh = run_all(command, str(path), "--lang", "zh", "--fail-on", "never"
+                       ) if command == "check" else run_all(command, str(path), "--lang", "zh")
+    assert code in (0, 1) and ("拒收" in zh)
+    # the grades of the scale (A–D), a value written (E, x), the program's name on stderr,
+    # the encoding, and the command a message names
+    allowed = data | {"A", "B", "C", "D", "E", "x", "ecotarget", "utf-8", "ecotarget targets",
+                      "ecotarget validate"}
+    assert english_words(zh, allowed) == []
+    args = (command, str(path), "--lang", "en", *(["--fail-on", "never"] if command == "check"
+                                                  else []))
+    code, en = run_all(*args)
+    assert code in (0, 1) and "rejected" in en
+    assert cjk_runs(en, data | _indicators() | {"月份", "指标", "数值", "是", "完成", "否",
+                                                "未完成"}) == []
+
+
+@pytest.mark.parametrize("args", [
+    ("check", "no-such-file.csv"),
+    ("check", str(SAMPLES), "--period", "July"),
+    ("check", str(SAMPLES), "--as-of", "June"),
+    ("validate", str(ROOT / "tests" / "data" / "broken" / "empty.csv")),
+    ("validate", str(ROOT / "tests" / "data" / "broken" / "unknown-columns.csv")),
+], ids=["no file", "period", "as-of", "empty", "no header"])
+def test_fatal_errors_in_one_language(args: tuple[str, ...]) -> None:
+    code, zh = run_all(*args, "--lang", "zh")
+    assert code == 2 and zh.startswith("ecotarget: 错误：")
+    # option names, the value given, the examples' codes and the paths stay as written
+    allowed = {"ecotarget", "period", "as-of", "kind", "July", "June", "Q1", "PM2", "foo",
+               "bar", "baz"}
+    assert english_words(zh, allowed) == []
+    code, en = run_all(*args, "--lang", "en")
+    assert code == 2 and en.startswith("ecotarget: error: ")
+    # the example headers of the three kinds are what to write, in Chinese
+    assert cjk_runs(en, {"月份,指标,数值", "时间,站点,PM2.5,…", "断面名称,采样日期,溶解氧,…"}) == []
+
+
+def test_rank_and_template_speak_the_run_language(tmp_path: Path) -> None:
+    rank = ("rank", str(SAMPLES / "rank" / "air"), "--regions",
+            str(SAMPLES / "rank" / "regions.csv"), "--period", "2025-01", "--format",
+            "markdown")
+    regions = {"平湖市", "嘉善县", "海盐县", "海宁市", "桐乡市"}
+    _, zh = run_all(*rank, "--lang", "zh")
+    heading = "\n".join(zh.splitlines()[:3])  # a row's reason (why unranked) is English yet
+    assert heading.startswith("# 空气质量排名 · 综合指数 · ")
+    assert english_words(heading, {"PM2", "CO-95", "O3-8h-90"}) == []
+    _, en = run_all(*rank, "--lang", "en")
+    assert en.startswith("# Air quality ranking · composite index · ")
+    assert cjk_runs(en, regions) == []
+    template = ("template", "ledger", "-o", str(tmp_path / "ledger.csv"))
+    assert english_words(run_all(*template, "--lang", "zh")[1], {"ecotarget"}) == []
+    assert cjk_runs(run_all(*template, "--lang", "en")[1]) == []

@@ -105,11 +105,20 @@ def test_gbk_export_with_chinese_headers(tmp_path: Path) -> None:
 def test_unusable_input_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("foo,bar\n1,2\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["check", str(bad), "--targets", str(TARGETS)])
+    result = CliRunner().invoke(cli, ["check", str(bad), "--targets", str(TARGETS), "--lang",
+                                      "en"])
     assert result.exit_code == 2
     assert "no header row recognised" in result.output and "Traceback" not in result.output
-    missing = CliRunner().invoke(cli, ["check", str(tmp_path / "nope.csv")])
+    missing = CliRunner().invoke(cli, ["check", str(tmp_path / "nope.csv"), "--lang", "en"])
     assert missing.exit_code == 2 and "no such file" in missing.output
+    # in the run's language: Chinese from the targets file's settings.lang
+    chinese = CliRunner().invoke(cli, ["check", str(bad), "--targets", str(TARGETS)])
+    assert chinese.exit_code == 2 and chinese.output == (
+        f"ecotarget: 错误：{bad}：前 10 行中没有可识别为任何输入类型的表头（第 1 行：'foo,bar'）。"
+        "应类似 月份,指标,数值（台账）；时间,站点,PM2.5,…（空气）；断面名称,采样日期,溶解氧,…（水质）。"
+        "可用 --kind 指定类型。\n")
+    missing = CliRunner().invoke(cli, ["check", str(tmp_path / "nope.csv")])
+    assert missing.output == f"ecotarget: 错误：{tmp_path / 'nope.csv'}：没有这个文件或目录\n"
 
 
 def test_bad_targets_file_exits_2(tmp_path: Path) -> None:
@@ -128,11 +137,16 @@ def test_validate_exit_codes_and_rejects(tmp_path: Path) -> None:
                    "2025-13,培训期数,1,\n", encoding="utf-8")
     rejects = tmp_path / "rejects.csv"
     result = run("validate", str(bad), "--targets", str(TARGETS), "--format", "json",
-                 "--rejects", str(rejects))
+                 "--rejects", str(rejects), "--lang", "en")
     assert result.exit_code == 1
     document = json.loads(result.output)
     assert [(e["line"], e["column"], e["value"]) for e in document["row_errors"]] == [
         (3, "数值", "two"), (4, "月份", "2025-13")]
+    # message in English, as always, and message_zh, whatever the run's language
+    assert [(e["message"], e["message_zh"]) for e in document["row_errors"]] == [
+        ("not a number (text is accepted only as a grade on a target's scale)",
+         "不是数字（文字只接受目标等级中的档次）"),
+        ("not a month: write YYYY-MM (e.g. 2025-03)", "不是月份：请写成年-月，如 2025-03")]
     assert rejects.read_text(encoding="utf-8").splitlines() == [
         "月份,指标,数值,备注,reason",
         "2025-02,培训期数,two,typo,数值: not a number (text is accepted only as a grade on a "

@@ -46,6 +46,11 @@ CORPUS: dict[str, tuple[int, str, int]] = {
 }
 
 
+#: the corpus files whose fatal message is said in Chinese too
+IN_CHINESE = {"empty.csv", "binary.csv", "wrong-delimiter.csv", "unknown-columns.csv",
+              "xlsx-named-csv.csv"}
+
+
 def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
     return CliRunner().invoke(cli, list(args), env=env)
 
@@ -66,7 +71,8 @@ def test_every_corpus_file_has_an_expected_outcome() -> None:
 def test_broken_input_corpus(name: str) -> None:
     code, phrase, check_code = CORPUS[name]
     path = str(BROKEN / name)
-    result = invoke("validate", path, "--targets", str(TARGETS), "--format", "json", env=DEBUG)
+    result = invoke("validate", path, "--targets", str(TARGETS), "--format", "json",
+                    "--lang", "en", env=DEBUG)
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code == code, result.output
     assert phrase in result.output
@@ -77,10 +83,14 @@ def test_broken_input_corpus(name: str) -> None:
     else:
         assert_accounted(json.loads(result.stdout))
     checked = invoke("check", path, "--targets", str(TARGETS), "--fail-on", "never",
-                     "--format", "json", env=DEBUG)
+                     "--format", "json", "--lang", "en", env=DEBUG)
     assert checked.exit_code == check_code, checked.output
     if check_code == 2:
         assert checked.stderr == result.stderr
+        # in Chinese (the default), the same one line where the message is in the catalogue
+        chinese = invoke("check", path, "--targets", str(TARGETS), "--format", "json", env=DEBUG)
+        assert chinese.stderr.count("\n") == 1
+        assert chinese.stderr.startswith("ecotarget: 错误：") or name not in IN_CHINESE
     else:
         assert_accounted(json.loads(checked.stdout))
 
@@ -180,7 +190,7 @@ def _fuzz(work: Path, command: str, data: bytes, options: list[str]) -> None:
     assert result.exit_code in (0, 1, 2)
     assert result.output.strip(), "a run must say something"
     assert "Traceback" not in result.output and "internal error" not in result.output
-    if result.exit_code == 2 and "error:" in result.stderr:
+    if result.exit_code == 2 and ("error:" in result.stderr or "错误：" in result.stderr):
         assert result.stderr.startswith("ecotarget: ")
     elif "--format" in options and "json" in options:
         assert_accounted(json.loads(result.stdout))

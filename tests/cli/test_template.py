@@ -47,9 +47,11 @@ def test_year_option() -> None:
 
 def test_a_file_is_utf8_with_bom(tmp_path: Path) -> None:
     out = tmp_path / "ledger.csv"
-    result = run("template", "ledger", "-o", str(out))
+    result = run("template", "ledger", "-o", str(out), "--lang", "en")
     assert result.exit_code == 0
     assert result.stderr == f"ecotarget: wrote {out}: ledger template, 552 rows of 2025 to fill in\n"
+    chinese = run("template", "ledger", "-o", str(out))  # the targets file's settings.lang
+    assert chinese.stderr == f"ecotarget: 已写入 {out}：台账模板，2025 年 552 行待填\n"
     data = out.read_bytes()
     assert data.startswith(BOM + "月份,指标".encode())
 

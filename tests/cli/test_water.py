@@ -142,9 +142,11 @@ def test_unusable_input_and_options_exit_2(tmp_path: Path) -> None:
 
 def test_rejected_rows_are_reported_on_stderr(small: Path) -> None:
     small.write_text(SMALL + "C,市控,河流,III,否,2025-01-12,abc,3,0.3,0.08,\n", encoding="utf-8")
-    result = run_water(str(small), "--format", "json")
+    result = run_water(str(small), "--format", "json", "--lang", "en")
     assert result.exit_code == 0
     assert "1 rows rejected" in result.stderr
+    chinese = run_water(str(small), "--format", "json")
+    assert "拒收 1 行，未计入（全部列于 JSON 的 row_errors 中）" in chinese.stderr
     (error,) = json.loads(result.stdout)["row_errors"]
     assert error["column"] == "溶解氧" and error["message"].startswith("not a measurement")
 

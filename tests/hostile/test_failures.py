@@ -213,7 +213,7 @@ def test_a_path_inside_a_folder_that_may_not_be_searched(
     path = tmp_path / "locked" / "ledger.csv"
     monkeypatch.setattr(Path, "is_symlink", _refuse(PermissionError(errno.EACCES,
                                                                     "Permission denied")))
-    result = run("check", str(path), "--targets", str(TARGETS))
+    result = run("check", str(path), "--targets", str(TARGETS), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == f"ecotarget: error: {path}: cannot read: Permission denied\n"
 

@@ -90,9 +90,12 @@ def test_validate_table_shows_escapes(tmp_path: Path, monkeypatch: pytest.Monkey
     assert result.exit_code == 1
     assert_inert(result.output)
     assert "\\x1b[2J9" in result.stdout and "air\\x1b[2J.csv" in result.stdout
-    checked = run("check", str(path), "--fail-on", "never")
+    checked = run("check", str(path), "--fail-on", "never", "--lang", "en")
     assert_inert(checked.stderr)
     assert "air\\x1b[2J.csv:2: PM2.5: '\\x1b[2J9': not a number" in checked.stderr
+    chinese = run("check", str(path), "--fail-on", "never", "--lang", "zh")
+    assert_inert(chinese.stderr)
+    assert "air\\x1b[2J.csv:2: PM2.5: '\\x1b[2J9': 不是数字" in chinese.stderr
 
 
 def test_water_outputs_show_escapes_and_no_formula(tmp_path: Path) -> None:

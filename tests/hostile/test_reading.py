@@ -4,6 +4,7 @@ characters. Each case has its exact outcome."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,11 @@ from tests.conftest import TARGETS
 
 AIR_HEADER = "时间,站点,PM2.5,PM10,SO2,NO2,CO,O3\n"
 DEBUG = {"ECOTARGET_DEBUG": "1"}
+
+
+def english(malformed: Mapping[int, object]) -> dict[int, str]:
+    """The reader's reasons for malformed rows, in English (each is a catalogue Text)."""
+    return {position: str(reason) for position, reason in malformed.items()}
 
 
 def run(*args: str) -> object:
@@ -41,7 +47,7 @@ def test_rejects_of_a_large_file_keep_the_original_lines(
     assert (read_table(Source(str(source))).reread is not None) is bulk
     rejects = tmp_path / "rejects.csv"
     result = CliRunner().invoke(cli, ["validate", str(source), "--targets", str(TARGETS),
-                                      "--rejects", str(rejects)], env=DEBUG)
+                                      "--rejects", str(rejects), "--lang", "en"], env=DEBUG)
     assert result.exit_code == 1, result.output
     lines = rejects.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "时间,站点,PM2.5,PM10,SO2,NO2,CO,O3,reason"
@@ -65,9 +71,14 @@ def test_a_short_row_in_the_rejects_gets_its_missing_fields(tmp_path: Path) -> N
     source.write_text("月份,指标,数值\n2025-13,培训期数,1\n", encoding="utf-8")
     rejects = tmp_path / "rejects.csv"
     CliRunner().invoke(cli, ["validate", str(source), "--targets", str(TARGETS), "--rejects",
-                             str(rejects)])
+                             str(rejects), "--lang", "en"])
     assert rejects.read_text(encoding="utf-8").splitlines()[1] == (
         "2025-13,培训期数,1,月份: not a month: write YYYY-MM (e.g. 2025-03)")
+    # the reason is in the run's language: Chinese by default
+    CliRunner().invoke(cli, ["validate", str(source), "--targets", str(TARGETS), "--rejects",
+                             str(rejects)])
+    assert rejects.read_text(encoding="utf-8").splitlines()[1] == (
+        "2025-13,培训期数,1,月份: 不是月份：请写成年-月，如 2025-03")
 
 
 # --- time zones ------------------------------------------------------------------------------
@@ -96,8 +107,10 @@ def test_an_offset_among_plain_times_is_converted_and_noted(tmp_path: Path) -> N
     assert table.rows_rejected == 0
     assert [str(t) for t in table.frame["time"]] == [
         "2025-01-06 03:00:00", "2025-01-06 04:00:00", "2025-01-06 05:00:00"]
-    assert table.notes == [
+    assert [n.render("en") for n in table.notes] == [
         "时间: 2 times with a UTC offset converted to China Standard Time (UTC+8)"]
+    assert [n.render("zh") for n in table.notes] == [
+        "时间：2 个带时区偏移的时间已换算为北京时间（东八区）"]
 
 
 def test_a_file_of_offsets_keeps_its_days(tmp_path: Path) -> None:
@@ -163,15 +176,15 @@ def test_a_last_value_cut_short_without_a_final_newline(tmp_path: Path, last: st
     table = read_table(Source(str(path)))
     if flagged:
         value = last.rsplit(",", 1)[1]
-        assert table.malformed == {3: (
+        assert english(table.malformed) == {3: (
             f"possibly cut short: the last value '{value}' is shorter than every value of its "
             "column above (3+ characters), and the file ends without a line break; check that "
             "the file is complete, or end it with a line break")}
     else:
-        assert table.malformed == {}
+        assert english(table.malformed) == {}
     with_newline = tmp_path / "complete.csv"
     with_newline.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert read_table(Source(str(with_newline))).malformed == {}
+    assert english(read_table(Source(str(with_newline))).malformed) == {}
 
 
 def test_a_row_of_a_million_cells_is_read_in_linear_time(tmp_path: Path) -> None:
@@ -185,5 +198,5 @@ def test_a_row_of_a_million_cells_is_read_in_linear_time(tmp_path: Path) -> None
     started = time.monotonic()
     table = read_table(Source(str(path)))
     assert time.monotonic() - started < 20
-    assert table.malformed == {1: "1000003 fields where the header has 3: a delimiter inside a "
+    assert english(table.malformed) == {1: "1000003 fields where the header has 3: a delimiter inside a "
                                   "value? quote the value or remove the extra delimiter"}

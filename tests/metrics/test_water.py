@@ -314,8 +314,10 @@ C,市控,河流,劣Ⅴ,否,2025-01-10,0.02L,未检出(0.00004),-
     assert frame["hg__bdl"].tolist() == [True, True, True]
     assert np.isnan(frame["hg__dl"].iloc[0]) and frame["hg__dl"].iloc[2] == 0.00004
     assert np.isnan(frame["ph"].iloc[2])  # '-' is missing, not zero
-    assert "1 rows without 水体类型: taken as river" in table.notes
-    assert "3 item columns: 总磷, 汞, pH" in table.notes
+    notes = [n.render("en") for n in table.notes]
+    assert "1 rows without 水体类型: taken as river" in notes
+    assert "3 item columns: 总磷, 汞, pH" in notes
+    assert "3 个监测项目列：总磷、汞、pH" in [n.render("zh") for n in table.notes]
 
 
 @pytest.mark.parametrize(("row", "column", "message"), [
@@ -342,7 +344,8 @@ def test_a_file_without_waterbody_column_is_all_rivers(tmp_path: Path) -> None:
     table = validated(tmp_path, "断面名称,采样日期,总磷\nA,2025-01-10,0.1\n")
     assert table.frame["waterbody"].tolist() == ["river"]
     assert table.frame["source"].tolist() == [False]
-    assert "no waterbody column (水体类型): every section is taken as a river" in table.notes
+    assert "no waterbody column (水体类型): every section is taken as a river" in [
+        n.render("en") for n in table.notes]
 
 
 # --- a law: the below-DL rules order the means ------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +15,11 @@ from ecotarget.validate import validate_table
 from tests.read.helpers import cells, read
 
 # --- rows and their line numbers --------------------------------------------------------------
+
+
+def english(malformed: Mapping[int, object]) -> dict[int, str]:
+    """The reader's reasons for malformed rows, in English (each is a catalogue Text)."""
+    return {position: str(reason) for position, reason in malformed.items()}
 
 
 def test_line_numbers_survive_a_quoted_newline_and_blank_rows() -> None:
@@ -44,7 +50,7 @@ def test_rows_with_too_many_fields_are_kept_as_malformed() -> None:
     table = read("月份,指标,数值\n2025-01,培训期数,1,200\n2025-02,培训期数,2,,\n"
                  "2025-03,培训期数,3,x,y\n")
     assert table.lines.tolist() == [2, 3, 4]
-    assert table.malformed == {
+    assert english(table.malformed) == {
         0: "4 fields where the header has 3: a delimiter inside a value? quote the value or "
            "remove the extra delimiter",
         2: "5 fields where the header has 3: a delimiter inside a value? quote the value or "
@@ -57,29 +63,32 @@ def test_an_unclosed_quote_loses_no_following_row() -> None:
                  "2025-03,培训期数,1,\n")
     assert table.lines.tolist() == [2, 3, 4]
     assert cells(table)[1:] == [["2025-02", "培训期数", "2", ""], ["2025-03", "培训期数", "1", ""]]
-    assert table.malformed[0].startswith('a quote (") opens a value that is never closed')
+    assert str(table.malformed[0]).startswith('a quote (") opens a value that is never closed')
 
 
 def test_a_quote_that_breaks_off_mid_file_loses_no_following_row() -> None:
     table = read('月份,指标,数值\n2025-01,a,"1\n2025-02,b,2\n2025-03,c,"3"x\n2025-04,d,4\n')
     assert table.lines.tolist() == [2, 3, 4, 5]
-    assert table.malformed[0].startswith("a quoted value opened here runs over 3 lines")
+    assert str(table.malformed[0]).startswith("a quoted value opened here runs over 3 lines")
     assert cells(table)[1] == ["2025-02", "b", "2"]
 
 
 def test_a_truncated_last_line_is_malformed_only_without_a_final_line_break() -> None:
     cut = read("月份,指标,数值\n2025-01,培训期数,3\n2025-02,培训期")
-    assert cut.malformed == {1: "cut short: 2 of 3 fields on the last line, and the file ends "
-                                "without a line break; the file looks truncated: export it again"}
+    assert english(cut.malformed) == {1: "cut short: 2 of 3 fields on the last line, and the "
+                                      "file ends without a line break; the file looks "
+                                      "truncated: export it again"}
+    assert cut.malformed[1].render("zh") == (  # type: ignore[union-attr]
+        "不完整：最后一行只有 2/3 个字段，且文件末尾没有换行；文件像是被截断了：请重新导出")
     # with a final line break the short row is no truncation, but still one field short
     short = ("2 fields, the header has 3: every value after the gap would be read into the "
              "wrong column; write the missing cells (empty is fine) or check the delimiters")
-    assert read("月份,指标,数值\n2025-01,培训期数,3\n2025-02,培训期\n").malformed == {1: short}
+    assert english(read("月份,指标,数值\n2025-01,培训期数,3\n2025-02,培训期\n").malformed) == {1: short}
     # a note (or region) left off at the end is a whole row: nothing after it can shift
-    assert read("月份,指标,数值,备注\n2025-01,培训期数,3\n2025-02,培训期数,2\n").malformed == {}
+    assert english(read("月份,指标,数值,备注\n2025-01,培训期数,3\n2025-02,培训期数,2\n").malformed) == {}
     # but a data column left off is not: the reader cannot tell it from a lost delimiter
     left_off = short.replace("2 fields, the header has 3", "3 fields, the header has 4")
-    assert read("月份,指标,备注,数值\n2025-01,培训期数,,3\n2025-02,培训期数,2\n").malformed == {
+    assert english(read("月份,指标,备注,数值\n2025-01,培训期数,,3\n2025-02,培训期数,2\n").malformed) == {
         1: left_off}
 
 
@@ -87,7 +96,7 @@ def test_a_value_longer_than_the_csv_modules_field_limit() -> None:
     long = "1" * 200_000
     table = read(f'月份,指标,数值,备注\n2025-01,培训期数,"{long}",\n2025-02,培训期数,"2\n3",\n')
     assert table.lines.tolist() == [2, 3]  # the csv path (a quoted newline) reads both
-    assert table.malformed[0].startswith("unreadable (field larger than field limit")
+    assert str(table.malformed[0]).startswith("unreadable (field larger than field limit")
 
 
 CELL = st.one_of(

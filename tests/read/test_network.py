@@ -209,7 +209,7 @@ def test_the_midnight_wide_file_stays_hourly(tmp_path: Path) -> None:
 def test_truncated_last_line_of_a_published_value_is_noted_not_used() -> None:
     table = raw(LONG / "china_sites_20250103.csv")  # its CO_24h line of hour 23 is cut
     assert not table.malformed
-    assert any("malformed line 361 (CO_24h) not read" in n and "cut short" in n
+    assert any("malformed line 361 (CO_24h) not read" in str(n) and "cut short" in str(n)
                for n in table.notes)
     last = table.frame[table.frame["time"] == "2025-01-03 23:00"]
     assert (last["co_24h"] == "").all() and (last["co"] != "").any()
@@ -234,7 +234,8 @@ def test_unreadable_dates_and_hours_are_rejected(tmp_path: Path) -> None:
     assert [(e.line, e.column, e.value) for e in validated.errors] == [
         (2, "date/hour", "2025-01-01 24:00"), (3, "date/hour", ""), (5, "date/hour", "20250101 x")]
     assert validated.raw is not None
-    assert any("unknown type not read: XYZ" in n for n in validated.raw.notes)
+    assert any("unknown type not read: XYZ" in str(n) for n in validated.raw.notes)
+    assert any("未读取类型不明的行：XYZ" in n.render("zh") for n in validated.raw.notes)
 
 
 def test_a_type_given_twice_in_an_hour_rejects_the_hour(tmp_path: Path) -> None:
@@ -251,7 +252,7 @@ def test_extra_columns_with_empty_names(tmp_path: Path) -> None:
     table = raw(write(tmp_path / "a.csv", text))
     assert table.frame["station"].tolist() == ["1001A", "2001A"]
     assert table.frame["pm25"].tolist() == ["30", "31"]
-    assert any("2 columns without a station code" in n and "values on 1 lines" in n
+    assert any("2 columns without a station code" in str(n) and "values on 1 lines" in str(n)
                for n in table.notes)
     wide = raw(WIDE / "2025010214.csv")  # an empty-named column in the wide layout
     assert validate_table(wide).rows_rejected == 0

@@ -83,14 +83,14 @@ def test_month_day_times_take_the_year_of_the_file_name() -> None:
     table = read(f"{header}\nA,07-01 04:00,Ⅱ,{ROW}\nA,7/1 8:00,Ⅱ,{ROW}\n",
                  name="水质自动监测_20250701.csv")
     assert table.frame["date"].tolist() == ["2025-07-01 04:00", "2025-07-01 08:00"]
-    assert any("read in 2025 (from the file's name)" in note for note in table.notes)
+    assert any("read in 2025 (from the file's name)" in str(note) for note in table.notes)
 
 
 def test_year_option_wins_over_the_name() -> None:
     header = f"断面名称,监测时间,水质类别,{ITEMS_HALF}"
     table = read(f"{header}\nA,07-01 04:00,Ⅱ,{ROW}\n", name="export-2024.csv", year=2025)
     assert table.frame["date"].tolist() == ["2025-07-01 04:00"]
-    assert any("read in 2025 (--year)" in note for note in table.notes)
+    assert any("read in 2025 (--year)" in str(note) for note in table.notes)
 
 
 def test_a_month_day_half_a_year_after_the_name_s_date_is_the_year_before() -> None:
@@ -119,7 +119,7 @@ def test_serial_numbers_in_a_csv() -> None:
     header = f"断面名称,监测时间,水质类别,{ITEMS_HALF}"
     table = read(f"{header}\nA,45839.1666666667,Ⅱ,{ROW}\nA,45839.3333333333,Ⅱ,{ROW}\n")
     assert table.frame["date"].tolist() == ["2025-07-01 04:00", "2025-07-01 08:00"]
-    assert any("Excel serial numbers" in note for note in table.notes)
+    assert any("Excel serial numbers" in str(note) for note in table.notes)
 
 
 @pytest.mark.parametrize("text", ["2025", "20250701", "123", "45839.5abc", "99999"])

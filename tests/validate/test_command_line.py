@@ -36,7 +36,7 @@ def test_rejects_round_trip(tmp_path: Path) -> None:
         '2025-13,培训期数,1,"多行\n备注"\n2025-04,培训期数,2,多,余\n', encoding="gbk")
     rejects = tmp_path / "rejects.csv"
     result = CliRunner().invoke(cli, ["validate", str(source), "--targets", str(TARGETS),
-                                      "--rejects", str(rejects)])
+                                      "--rejects", str(rejects), "--lang", "en"])
     assert result.exit_code == 1
     written = rejects.read_text(encoding="utf-8")
     assert written.splitlines() == [

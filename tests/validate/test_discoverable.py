@@ -26,11 +26,15 @@ def test_an_unused_indicator_is_warned_with_the_closest_names_and_counted() -> N
                      "2025-01,培训期数,3\n2025-01,无人用,5\n", CONTEXT)
     assert table.rows_rejected == 0 and table.rows_accepted == 4
     assert table.rows_unused == 3  # 2 × 培训次数 + 1 × 无人用: a subset of the accepted rows
-    assert table.warnings == [
+    assert [w.render("en") for w in table.warnings] == [
         "指标 '培训次数' (2 rows) is used by no target and counts for nothing; "
         "closest known: 培训期数",
         "指标 '无人用' (1 row) is used by no target and counts for nothing; "
         "ecotarget targets lists the indicators the targets use",
+    ]
+    assert [w.render("zh") for w in table.warnings] == [
+        "指标 '培训次数'（2 行）没有目标使用，不计入任何指标；最接近的已知指标：培训期数",
+        "指标 '无人用'（1 行）没有目标使用，不计入任何指标；可用 ecotarget targets 查看目标所用的指标",
     ]
     assert table.notes == table.warnings  # validate lists them with the notes
 
@@ -38,8 +42,9 @@ def test_an_unused_indicator_is_warned_with_the_closest_names_and_counted() -> N
 def test_rejected_rows_are_not_counted_as_unused() -> None:
     table = validate("月份,指标,数值\n2025-01,培训次数,abc\n2025-02,培训次数,1\n", CONTEXT)
     assert (table.rows_rejected, table.rows_unused) == (1, 1)
-    assert table.warnings == ["指标 '培训次数' (1 row) is used by no target and counts for "
-                              "nothing; closest known: 培训期数"]
+    assert [w.render("en") for w in table.warnings] == [
+        "指标 '培训次数' (1 row) is used by no target and counts for nothing; closest known: "
+        "培训期数"]
 
 
 def test_without_known_indicators_nothing_is_unused() -> None:

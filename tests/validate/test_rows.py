@@ -113,7 +113,8 @@ def test_a_huge_value_is_shown_cut_with_its_length() -> None:
 def test_the_account_holds_and_header_only_files_say_so() -> None:
     table = validate("月份,指标,数值\n")
     assert (table.rows_read, table.rows_accepted, table.rows_rejected) == (0, 0, 0)
-    assert table.notes == ["no data rows below the header"]
+    assert [n.render("en") for n in table.notes] == ["no data rows below the header"]
+    assert [n.render("zh") for n in table.notes] == ["表头下没有数据行"]
 
 
 # --- the models are the one source of truth --------------------------------------------------

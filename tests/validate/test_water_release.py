@@ -27,7 +27,7 @@ A,2025-07-01 16:00,Ⅲ,7.4,5.9,3.3,0.51,0.09,
     # only the normal samples (正常, and the empty status) are in the frame
     assert table.frame["time"].dt.strftime("%H:%M").tolist() == ["00:00", "16:00"]
     assert "assessed" not in table.frame
-    note = next(n for n in table.notes if "not assessed" in n)
+    note = next(str(n) for n in table.notes if "not assessed" in str(n))
     assert note.startswith("3 samples not assessed (站点情况 not 正常: ")
     assert all(f"{word} 1" in note for word in ("维护", "不具备运行条件", "停运"))
 
@@ -46,7 +46,7 @@ def test_a_published_class_that_is_none_is_noted_never_rejected() -> None:
     table = validate(f"{HEADER}\nA,2025-07-01 00:00,Ⅵ,7.5,6.2,3.1,0.42,0.085,正常\n")
     assert errors(table) == [] and table.rows_accepted == 1
     assert pd.isna(table.frame["published_class"][0])
-    assert any("水质类别: 1 cells that are no class (e.g. 'Ⅵ')" in n for n in table.notes)
+    assert any("水质类别: 1 cells that are no class (e.g. 'Ⅵ')" in str(n) for n in table.notes)
 
 
 @pytest.mark.parametrize("marker", ["*", "--", "", "—", "0.61D", "7.2(M)", "0.9 F", "3.1*",
@@ -96,7 +96,7 @@ C,2025-07-01 00:00,Ⅱ,7.5,6.2,3.1,0.42,0.085,正常
     # B's and C's waterbody are given nowhere: river, as for any file without one
     assert frame["waterbody"].tolist() == ["lake", "river", "river"]
     assert [None if pd.isna(v) else int(v) for v in frame["target_class"]] == [2, None, None]
-    assert "2 rows without waterbody: taken as river" in table.notes
+    assert "2 rows without waterbody: taken as river" in [str(n) for n in table.notes]
 
 
 def test_the_file_s_own_attributes_win_over_the_targets_file() -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal, cast
 
 import click
 
+from ecotarget.catalogue import Text
 from ecotarget.cli.options import (
     check_options,
     chosen_lang,
@@ -110,9 +111,9 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
     tables = read_air_tables(read_sources(paths), spec, encoding=encoding, kind=kind)
     selection = select_stations(tables, stations or tuple(spec.stations), required=False)
     tables = selection.tables
-    _report_selection(selection, stations)
+    _report_selection(selection, stations, lang)
     report_rejected_rows(sum(t.rows_rejected for t in tables),
-                         [e for t in tables for e in t.errors], "first")
+                         [e for t in tables for e in t.errors], "first", lang=lang)
     if compare_published:
         _list_disagreements(tables, spec, air_standard, hour_label, fmt, (output, lang))
     elif show_calendar:
@@ -195,15 +196,13 @@ def read_air_tables(sources: Sequence[Source], spec: TargetsFile, *, encoding: s
     options = CheckOptions(encoding=encoding, kind=kind)  # type: ignore[arg-type]
     tables = read_inputs(sources, spec, options, only_kind="air")
     if not tables:
-        names = ", ".join(s.name for s in sources)
-        raise InputError(f"no air input among {names} (an air file has a header such as "
-                         "时间,站点,PM2.5,…; use --kind air to force it)")
+        raise InputError(Text("input.no_air", {"names": tuple(s.name for s in sources)}))
     return tables
 
 
-def _report_selection(selection: Selection, stations: Sequence[str]) -> None:
+def _report_selection(selection: Selection, stations: Sequence[str], lang: str) -> None:
     for code in selection.missing:
-        tell(f"note: station {code} is in none of the network files")
+        tell(Text("note.prefix", {"text": Text("note.station_not_in_network", {
+            "code": code})}).render(lang))
     if stations and not selection.network_files:
-        tell("note: --station picks stations out of national network files; "
-             "there is none among the inputs, so every station is listed")
+        tell(Text("note.prefix", {"text": Text("note.station_without_network")}).render(lang))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ecotarget import __version__
+from ecotarget.catalogue import Text
 from ecotarget.cli.aqi import aqi
 from ecotarget.cli.options import (
     EXIT_INTERRUPTED,
@@ -150,31 +151,32 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources) + 2, enabled=not quiet) as progress:
         tables = read_inputs(sources, loaded.spec, options, progress)
-        _write_rejects(tables, rejects)
+        _write_rejects(tables, rejects, lang)
         report = check_tables(tables, loaded, options, progress)
     if not quiet:
         report_warnings(tables, lang)
         errors = [e for t in tables for e in t.errors]
-        report_rejected_rows(len(errors), errors, "rows", in_json=fmt == "json", rejects=rejects)
+        report_rejected_rows(len(errors), errors, "rows", in_json=fmt == "json", rejects=rejects,
+                             lang=lang)
         for warning in report.warnings:
             tell(warn_line(warning.render(lang), lang))
         with output_stream(output) as stream:
             excel_bom(stream, fmt, output)
             REPORT_RENDERERS[fmt](report, stream, lang)
     if strict and any(t.rows_rejected for t in tables):
-        tell("error: rows were rejected and --strict is set")
+        tell(Text("error.prefix", {"text": Text("rejected.strict")}).render(lang))
         sys.exit(EXIT_UNUSABLE)
     sys.exit(report.exit_code(fail_on))
 
 
-def _write_rejects(tables: Sequence[ValidatedTable], path: str | None) -> None:
+def _write_rejects(tables: Sequence[ValidatedTable], path: str | None, lang: str) -> None:
     if path is None:
         return
     # start-up: rejected rows come as validated tables, which load pandas
     from ecotarget.rejects import write_rejects
 
     with output_stream(path, "--rejects") as stream:
-        write_rejects(tables, stream)
+        write_rejects(tables, stream, lang)
 
 
 # --- targets ------------------------------------------------------------------------------------
@@ -223,13 +225,14 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],
                               {"--output": output, "--rejects": rejects})
     loaded = read_targets(targets_path)
+    lang = chosen_lang(lang, loaded)
     options = CheckOptions(encoding=encoding, kind=kind, year=year)  # type: ignore[arg-type]
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources)) as progress:
         tables = read_inputs(sources, loaded.spec, options, progress)
-    _write_rejects(tables, rejects)
+    _write_rejects(tables, rejects, lang)
     with output_stream(output) as stream:
-        VALIDATION_RENDERERS[fmt](tables, stream, chosen_lang(lang, loaded))
+        VALIDATION_RENDERERS[fmt](tables, stream, lang)
     sys.exit(1 if any(t.rows_rejected for t in tables) else 0)
 
 

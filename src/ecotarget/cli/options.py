@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar
 
 import click
@@ -50,11 +51,18 @@ def lang_option(func: F) -> F:
     )(func)
 
 
+#: The language of the running command once known (``--lang``, or the targets file's): the
+#: error handler says a fatal error in it, and in English before it is known.
+RUN_LANG: ContextVar[str | None] = ContextVar("RUN_LANG", default=None)
+
+
 def chosen_lang(lang: str | None, loaded: LoadedTargets | None) -> str:
-    """``--lang`` when given, else the targets file's ``settings.lang``, else zh."""
-    if lang is not None:
-        return lang
-    return loaded.spec.settings.lang if loaded is not None else "zh"
+    """``--lang`` when given, else the targets file's ``settings.lang``, else zh; from now
+    on the run's language (see :data:`RUN_LANG`)."""
+    chosen = lang if lang is not None else (
+        loaded.spec.settings.lang if loaded is not None else "zh")
+    RUN_LANG.set(chosen)
+    return chosen
 
 
 def tell(message: str) -> None:
@@ -79,6 +87,9 @@ def handle_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        # --lang, when given, is the language of an error raised before the targets file
+        # is read; without it English, until chosen_lang knows the file's settings.lang
+        token = RUN_LANG.set(kwargs.get("lang"))
         try:
             return func(*args, **kwargs)
         except TargetsFileError as exc:
@@ -86,7 +97,9 @@ def handle_errors(func: F) -> F:
                 tell(problem)
             sys.exit(EXIT_UNUSABLE)
         except EcotargetError as exc:
-            tell(f"error: {exc}")
+            # an error not yet in the catalogue is one English line, never half and half
+            lang = (RUN_LANG.get() or "en") if exc.text is not None else "en"
+            tell(Text("error.prefix", {"text": exc.said(lang)}).render(lang))
             sys.exit(EXIT_UNUSABLE)
         except KeyboardInterrupt:
             tell("interrupted")
@@ -105,6 +118,8 @@ def handle_errors(func: F) -> F:
             tell(f"internal error: {type(exc).__name__}: {exc} "
                  "(set ECOTARGET_DEBUG=1 for the traceback, and please report it)")
             sys.exit(EXIT_UNUSABLE)
+        finally:
+            RUN_LANG.reset(token)
 
     return wrapper  # type: ignore[return-value]
 
@@ -205,7 +220,8 @@ RejectedDetail = Literal["rows", "first", "count"]
 
 
 def report_rejected_rows(count: int, errors: Sequence[RowError], detail: RejectedDetail, *,
-                         in_json: bool = False, rejects: str | None = None) -> None:
+                         in_json: bool = False, rejects: str | None = None,
+                         lang: str = "en") -> None:
     """Say on stderr that ``count`` rows were rejected and not counted; nothing when none.
 
     ``detail`` is how much to show: ``rows``, the first few problems one per line; ``first``,
@@ -215,55 +231,90 @@ def report_rejected_rows(count: int, errors: Sequence[RowError], detail: Rejecte
 
     Rows rejected for the same problem of the same column (a whole column in the wrong
     unit, a missing station column) are one line with their count, not one line each.
+    Every word is in ``lang``.
     """
     if not count:
         return
-    head = f"{count} rows rejected and not counted"
-    where = rejected_rows_listed(in_json=in_json, rejects=rejects)
+    head = Text("rejected.head", {"count": count})
+    listed = rejected_rows_listed(in_json=in_json, rejects=rejects)
     if detail == "count":
-        tell(f"{head} ({where})")
+        tell(Text("rejected.count", {"head": head, "listed": listed}).render(lang))
     elif detail == "first":
         first = errors[0]
-        tell(f"{head}, e.g. {first.path}:{first.line}: {first.column}: {first.message} "
-             f"({where})")
+        tell(Text("rejected.first", {
+            "head": head, "where": f"{first.path}:{first.line}", "column": first.column,
+            "message": first.said(lang), "listed": listed}).render(lang))
     else:
-        tell(f"{head} ({where})")
-        groups: dict[tuple[str, str, str], list[RowError]] = {}
-        for error in errors:
-            groups.setdefault((error.path, error.column, error.message), []).append(error)
-        shown = list(groups.values())[:ROW_ERRORS_SHOWN]
-        for group in shown:
-            first = group[0]
-            if len(group) == 1:
-                click.echo(inert(f"  {first.path}:{first.line}: {first.column}: "
-                                 f"{first.value!r}: {first.message}"), err=True)
-            else:
-                click.echo(inert(f"  {first.path}: {first.column}: {len(group)} rows, lines "
-                                 f"{first.line}–{group[-1].line}: {first.message}"), err=True)
-        rest = len(errors) - sum(len(group) for group in shown)
-        if rest:
-            click.echo(f"  … and {rest} more", err=True)
+        tell(Text("rejected.count", {"head": head, "listed": listed}).render(lang))
+        _rejected_groups(errors, lang)
 
 
-def rejected_rows_listed(*, in_json: bool = False, rejects: str | None = None) -> str:
+def _rejected_groups(errors: Sequence[RowError], lang: str) -> None:
+    """The first few problems, one line each; rows of the same problem in the same column
+    are one line with their count."""
+    said: dict[int, str] = {}  # one rendering per Text: a column's rows share theirs
+
+    def message(error: RowError) -> str:
+        key = id(error.text)
+        if key not in said:
+            said[key] = error.said(lang)
+        return said[key]
+
+    groups: dict[tuple[str, str, str], list[RowError]] = {}
+    for error in errors:
+        groups.setdefault((error.path, error.column, message(error)), []).append(error)
+        if len(groups) > ROW_ERRORS_SHOWN:  # the rest are only counted
+            break
+    shown = list(groups.items())[:ROW_ERRORS_SHOWN]
+    if len(groups) > ROW_ERRORS_SHOWN:  # the shown groups' further rows still count
+        wanted = {key for key, _ in shown}
+        columns = {key[:2] for key in wanted}  # a cheap test before a message is rendered
+        for error in errors[sum(len(g) for g in groups.values()):]:
+            if (error.path, error.column) not in columns:
+                continue
+            key = (error.path, error.column, message(error))
+            if key in wanted:
+                groups[key].append(error)
+    for (_, _, text), group in shown:
+        first = group[0]
+        if len(group) == 1:
+            click.echo(inert(f"  {first.path}:{first.line}: {first.column}: "
+                             f"{first.value!r}: {text}"), err=True)
+        else:
+            click.echo(inert("  " + Text("rejected.group", {
+                "path": first.path, "column": first.column, "count": len(group),
+                "first": first.line, "last": group[-1].line, "message": text}).render(lang)),
+                err=True)
+    rest = len(errors) - sum(len(group) for _, group in shown)
+    if rest:
+        click.echo("  " + Text("rejected.more", {"count": rest}).render(lang), err=True)
+
+
+def rejected_rows_listed(*, in_json: bool = False, rejects: str | None = None) -> Text:
     """Where the user finds every rejected row, for the stderr summary.
 
-    >>> rejected_rows_listed(), rejected_rows_listed(in_json=True, rejects="fix.csv")
-    ('ecotarget validate lists them all', 'all listed under row_errors in the JSON and in fix.csv')
-    >>> rejected_rows_listed(rejects="fix.csv")
+    >>> rejected_rows_listed().render("en"), rejected_rows_listed().render("zh")
+    ('ecotarget validate lists them all', '全部可用 ecotarget validate 列出')
+    >>> rejected_rows_listed(in_json=True, rejects="fix.csv").render("en")
+    'all listed under row_errors in the JSON and in fix.csv'
+    >>> rejected_rows_listed(rejects="fix.csv").render("en")
     'all listed in fix.csv'
     """
-    places = [*(["under row_errors in the JSON"] if in_json else []),
-              *([f"in {rejects}"] if rejects else [])]
-    return f"all listed {' and '.join(places)}" if places else "ecotarget validate lists them all"
+    places = [*([Text("rejected.in_json")] if in_json else []),
+              *([Text("rejected.in_file", {"path": rejects})] if rejects else [])]
+    if not places:
+        return Text("rejected.in_validate")
+    where = places[0] if len(places) == 1 else Text("rejected.and", {
+        "first": places[0], "second": places[1]})
+    return Text("rejected.listed", {"places": where})
 
 
 def report_warnings(tables: Sequence[ValidatedTable], lang: str = "zh") -> None:
     """Each input's warnings on stderr (e.g. a ledger indicator no target uses)."""
     for table in tables:
         for warning in table.warnings:
-            text = warning.render(lang) if hasattr(warning, "render") else str(warning)
-            tell(warn_line(f"{table.path}: {text}", lang))  # tell() makes the text inert
+            # tell() makes the text inert
+            tell(warn_line(f"{table.path}: {warning.render(lang)}", lang))
 
 
 def warn_line(text: str, lang: str) -> str:

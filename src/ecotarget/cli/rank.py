@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING, Literal, cast
 
 import click
 
+from ecotarget.catalogue import Text
 from ecotarget.cli.options import (
     TARGETS_HELP,
+    chosen_lang,
     handle_errors,
+    lang_option,
     output_options,
     output_stream,
     read_sources,
@@ -58,11 +61,12 @@ WATER_BY = ("cwqi", "change")
 @click.option("--hour-label", type=click.Choice(["end", "start"]),
               help="Air hour labels mark the hour's end (network, default) or start.")
 @output_options(RANK_RENDERERS)
+@lang_option
 @handle_errors
 def rank(paths: tuple[str, ...], period: str | None, by: str | None,
          regions_path: str | None, only: tuple[str, ...], highlight: tuple[str, ...],
          kind: str, targets_path: str | None, encoding: str | None, hour_label: str | None,
-         fmt: str, output: str | None) -> None:
+         fmt: str, output: str | None, lang: str | None) -> None:
     """Rank regions (or stations, cities, sections) by the rule the issuing bodies use.
 
     \b
@@ -90,24 +94,27 @@ def rank(paths: tuple[str, ...], period: str | None, by: str | None,
     by = _rule(kind, by)
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path, regions_path])],
                               {"--output": output})
-    spec = read_targets(targets_path).spec
+    loaded = read_targets(targets_path)
+    spec = loaded.spec
+    lang = chosen_lang(lang, loaded)
     window = parse_period(period) if period else None
     mapping = _mapping(regions_path, spec)
     tables = _read(paths, spec, encoding, kind)
     report_rejected_rows(sum(t.rows_rejected for t in tables),
-                         [e for t in tables for e in t.errors], "first")
+                         [e for t in tables for e in t.errors], "first", lang=lang)
     if kind == "water":
         ranking = _rank_water(tables, spec, mapping, by, window, only, highlight)
     else:
         ranking = _rank_air(tables, spec, mapping, by, window, only, highlight, hour_label)
     for note in ranking.notes:
-        tell(f"note: {note}")
+        tell(Text("note.prefix", {"text": note}).render(lang))
     shown = {row["region"] for row in ranking.rows}
     for name in highlight:
         if name not in shown:
-            tell(f"note: --highlight {name}: no such region in the ranking")
+            tell(Text("note.prefix", {"text": Text("note.no_such_region", {"name": name})}
+                      ).render(lang))
     with output_stream(output) as stream:
-        RANK_RENDERERS[fmt](ranking, stream)
+        RANK_RENDERERS[fmt](ranking, stream, lang)
 
 
 def _rule(kind: str, by: str | None) -> str:

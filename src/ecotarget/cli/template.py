@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import click
 
+from ecotarget.catalogue import Text
 from ecotarget.cli.options import (
     TARGETS_HELP,
+    chosen_lang,
     handle_errors,
     output_stream,
     read_targets,
@@ -24,8 +26,14 @@ from ecotarget.cli.options import (
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the CSV to FILE (UTF-8 with BOM, for Excel) instead of stdout.")
 @click.option("--targets", "targets_path", type=click.Path(dir_okay=False), help=TARGETS_HELP)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the messages: zh (Chinese) or en (English). Default: the "
+                   "targets file's settings.lang, else zh. The headers stay the Chinese ones "
+                   "of the bureau's own exports, in either language: they are what the "
+                   "readers expect of real files.")
 @handle_errors
-def template(kind: str, year: int | None, output: str | None, targets_path: str | None) -> None:
+def template(kind: str, year: int | None, output: str | None, targets_path: str | None,
+             lang: str | None) -> None:
     """Write a blank CSV input of KIND (ledger, air or water) with the headers ecotarget reads.
 
     The ledger has one row per indicator the targets use and per month of the year, its
@@ -47,11 +55,13 @@ def template(kind: str, year: int | None, output: str | None, targets_path: str 
 
     refuse_overwriting_inputs(list(filter(None, [targets_path])), {"--output": output})
     loaded = read_targets(targets_path)
+    lang = chosen_lang(lang, loaded)
     chosen = year or loaded.spec.plan.year
     rows = template_rows(kind, loaded.spec, chosen)  # type: ignore[arg-type]
     with output_stream(output) as stream:
         write_template(rows, stream, bom=output not in (None, "-"))
     if output not in (None, "-"):
-        count = len(rows) - 1
-        tell(f"wrote {output}: {kind} template" + (f", {count} rows of {chosen} to fill in"
-                                                    if kind == "ledger" else ""))
+        said = (Text("template.wrote_ledger", {"path": output, "count": len(rows) - 1,
+                                               "year": chosen}) if kind == "ledger"
+                else Text("template.wrote", {"path": output, "kind": Text(f"kind.{kind}")}))
+        tell(said.render(lang))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ecotarget.catalogue import Text
 from ecotarget.cli.options import (
     chosen_lang,
     excel_bom,
@@ -76,22 +77,24 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
 
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
     loaded = read_targets(targets_path)
+    lang = chosen_lang(lang, loaded)
     window = period_window(*parse_period(period)) if period else None
     tables = read_inputs(read_sources(paths), loaded.spec,
                          CheckOptions(encoding=encoding, year=year))
     for table in tables:
         if table.kind != "water":
-            tell(f"skipped {table.path}: a {table.kind} file, not water data")
+            tell(Text("note.skipped", {"path": table.path,
+                                       "kind": Text(f"kind.{table.kind}")}).render(lang))
     if compare_published:
         _compare(tables, loaded.spec.settings.water.below_detection_limit,
                  (window.start, window.end) if window else None, fmt,
-                 (output, chosen_lang(lang, loaded)))
+                 (output, lang))
         return
     report = water_report(tables, loaded.spec.settings, window)
-    report_rejected_rows(len(report.row_errors), [], "count", in_json=fmt == "json")
+    report_rejected_rows(len(report.row_errors), [], "count", in_json=fmt == "json", lang=lang)
     with output_stream(output) as stream:
         excel_bom(stream, fmt, output)
-        WATER_RENDERERS[fmt](report, stream, chosen_lang(lang, loaded))
+        WATER_RENDERERS[fmt](report, stream, lang)
 
 
 def _compare(tables: list[ValidatedTable], rule: str, period: tuple[dt.date, dt.date] | None,
@@ -103,9 +106,9 @@ def _compare(tables: list[ValidatedTable], rule: str, period: tuple[dt.date, dt.
     from ecotarget.tables.published_water import compare_published_classes
 
     comparison = compare_published_classes(tables, rule, period)  # type: ignore[arg-type]
-    report_rejected_rows(sum(t.rows_rejected for t in tables), [], "count",
-                         in_json=fmt == "json")
     output, lang = to  # where to write, and in which language
+    report_rejected_rows(sum(t.rows_rejected for t in tables), [], "count",
+                         in_json=fmt == "json", lang=lang)
     with output_stream(output) as stream:
         excel_bom(stream, fmt, output)
         WATER_COMPARISON_RENDERERS[fmt](comparison, stream, lang)

@@ -17,6 +17,9 @@ from re import escape as re_escape
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
+from ecotarget.read.table import Problem
+
 
 @dataclass
 class Body:
@@ -24,7 +27,7 @@ class Body:
 
     frame: pd.DataFrame  # columns 0..width-1, text cells
     lines: np.ndarray  # 1-based line number of each row
-    malformed: dict[int, str] = field(default_factory=dict)  # row position → problem
+    malformed: dict[int, Problem] = field(default_factory=dict)  # row position → problem
     spans: dict[int, int] = field(default_factory=dict)  # first line → lines, when a row spans >1
 
 
@@ -35,7 +38,7 @@ def parse_body(lines: list[str], start: int, delimiter: str, width: int, *,
     quoted cells over line breaks and recovers from broken quoting line by line.
 
     >>> body = parse_body(["a,b", "1,2", "", "3"], 1, ",", 2, ends_with_newline=True)
-    >>> body.frame.to_numpy().tolist(), body.lines.tolist(), body.malformed[1][:29]
+    >>> body.frame.to_numpy().tolist(), body.lines.tolist(), str(body.malformed[1])[:29]
     ([['1', '2'], ['3', '']], [2, 4], '1 field, the header has 2: ev')
 
     ``required``: how many leading fields a row must have (default: all of them). Columns
@@ -60,10 +63,9 @@ def parse_body(lines: list[str], start: int, delimiter: str, width: int, *,
     return body
 
 
-def _too_few(fields: int, width: int) -> str:
-    return (f"{fields} field{'s' if fields != 1 else ''}, the header has {width}: every value "
-            "after the gap would be read into the wrong column; write the missing cells "
-            "(empty is fine) or check the delimiters")
+def _too_few(fields: int, width: int) -> Text:
+    return Text("row.too_few", {"fields": fields, "width": width,
+                                "field_word": Text("word.fields" if fields != 1 else "word.field")})
 
 
 def _flag_short(body: Body, data_lines: list[str], first_line: int, delimiter: str,
@@ -124,7 +126,8 @@ def parse_fast(data_lines: list[str], first_line: int, delimiter: str,
         if len(candidates) < len(frame):
             cells = cells.iloc[candidates]  # few rows are still blank after the first column
         blank[candidates] = (cells == "").to_numpy()
-    malformed = {pos: _too_many(_fields(data_lines[pos], delimiter), width) for pos in over}
+    malformed: dict[int, Problem] = {
+        pos: _too_many(_fields(data_lines[pos], delimiter), width) for pos in over}
     numbers = np.arange(first_line, first_line + len(frame), dtype=np.int64)
     if blank.any():
         keep = ~blank
@@ -169,9 +172,8 @@ class _JoinedLines(io.TextIOBase):
 
 
 
-def _too_many(fields: int, width: int) -> str:
-    return (f"{fields} fields where the header has {width}: a delimiter inside a value? "
-            "quote the value or remove the extra delimiter")
+def _too_many(fields: int, width: int) -> Text:
+    return Text("row.too_many", {"fields": fields, "width": width})
 
 
 def _fields(line: str, delimiter: str) -> int:
@@ -190,10 +192,10 @@ def parse_with_csv(data_lines: list[str], first_line: int, delimiter: str,
     and broken quoting is reported on its line, reading resuming on the next one."""
     rows: list[list[str]] = []
     numbers: list[int] = []
-    malformed: dict[int, str] = {}
+    malformed: dict[int, Problem] = {}
     spans: dict[int, int] = {}
 
-    def keep(row: list[str], index: int, span: int, problem: str | None = None) -> None:
+    def keep(row: list[str], index: int, span: int, problem: Text | None = None) -> None:
         if problem is None and not any(row):
             return  # blank line (skipinitialspace has emptied cells of spaces)
         if problem is None and len(row) > width and any(c.strip() for c in row[width:]):
@@ -221,9 +223,7 @@ def parse_with_csv(data_lines: list[str], first_line: int, delimiter: str,
             index = start + done  # the line the broken row starts on
             spanned = reader.line_num - done
             if str(exc).startswith("unexpected end of data"):
-                keep([], index, 1, 'a quote (") opens a value that is never closed; the lines '
-                     "below are read as rows of their own: fix the quote (or is the file cut "
-                     "off?)")
+                keep([], index, 1, Text("row.open_quote"))
             elif spanned <= 1:
                 # Broken quoting within one line ('"1"2'): read it as the C parser does, so
                 # that a row's verdict does not depend on which parser read its file.
@@ -231,12 +231,12 @@ def parse_with_csv(data_lines: list[str], first_line: int, delimiter: str,
                     row = next(csv.reader([data_lines[index]], delimiter=delimiter,
                                           skipinitialspace=True), [])
                 except csv.Error as lax:
-                    keep([], index, 1, f"unreadable ({lax}); fix the quoting or delimiters")
+                    keep([], index, 1, Text("row.unreadable", {"reason": str(lax)}))
                 else:
                     keep(row, index, 1)
             else:
-                keep([], index, 1, f"a quoted value opened here runs over {spanned} lines and "
-                     f"then breaks ({exc}): fix the quotes; the lines below were read one by one")
+                keep([], index, 1, Text("row.quote_spans", {"lines": spanned,
+                                                            "reason": str(exc)}))
             start = index + 1  # resume on the next line: no following row is lost
     frame = pd.DataFrame(rows, columns=range(width), dtype=object)
     return Body(frame, np.asarray(numbers, dtype=np.int64), malformed, spans)
@@ -264,18 +264,12 @@ def _flag_truncated(body: Body, data_lines: list[str], first_line: int, delimite
         return  # a blank line above: nothing to compare with
     fields = _fields(data_lines[-1], delimiter)
     if fields < expected:
-        body.malformed[last] = (
-            f"cut short: {fields} of {expected} fields on the last line, and the file ends "
-            "without a line break; the file looks truncated: export it again"
-        )
+        body.malformed[last] = Text("row.cut_short", {"fields": fields, "expected": expected})
     elif (shortest := _shortest_last_field(data_lines[-_COMPARED - 1:-1], delimiter)) is not None:
         value = _last_field(data_lines[-1], delimiter)
         if len(value) < shortest:  # "…,16" where the column holds 160, 152, 170
-            body.malformed[last] = (
-                f"possibly cut short: the last value {value!r} is shorter than every value of "
-                f"its column above ({shortest}+ characters), and the file ends without a line "
-                "break; check that the file is complete, or end it with a line break"
-            )
+            body.malformed[last] = Text("row.maybe_cut", {"value": repr(value),
+                                                          "shortest": shortest})
 
 
 _COMPARED = 50  # lines above the last one whose last field gives the column's usual width

@@ -26,6 +26,7 @@ from datetime import datetime, timedelta, timezone
 
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.read.table import RawTable
 
 #: The columns whose text is a name compared with targets or other files.
@@ -98,19 +99,18 @@ def clean_table(table: RawTable) -> RawTable:
             if count:
                 changed[name], stripped[name] = column, count
     if stripped:
-        listed = ", ".join(f"{table.source_columns.get(n, n)} ({count} cells)"
-                           for n, count in stripped.items())
-        notes.append(f"invisible characters (BOM, zero-width or direction marks) removed from "
-                     f"{listed}: clean them in the source file")
+        listed = tuple(Text("note.cells", {"column": table.source_columns.get(n, n), "n": count})
+                       for n, count in stripped.items())
+        notes.append(Text("note.invisible", {"columns": listed}))
     for name in TIME_COLUMNS:
         if name in frame:
             column, count = _map_distinct(frame[name], lambda t: to_china_time(t) is not None,
                                           lambda t: to_china_time(t) or t)
             if count:
                 changed[name] = column
-                notes.append(f"{table.source_columns.get(name, name)}: {count} time"
-                             f"{'s' if count > 1 else ''} with a UTC offset converted to China "
-                             "Standard Time (UTC+8)")
+                notes.append(Text("note.utc_offset", {
+                    "column": table.source_columns.get(name, name), "n": count,
+                    "time_word": Text("word.times" if count > 1 else "word.time")}))
     if not changed:
         return table
     return replace(table, frame=frame.assign(**changed), notes=notes)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import InputError
 
 # str.splitlines also breaks at these, the CSV parsers do not: they must not shift line numbers
@@ -34,13 +35,11 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         # Excel's "Unicode text" export: UTF-16 with a BOM, tab-separated
         return _decode_as(data, name, "utf-16")
     if data.startswith(b"PK\x03\x04"):
-        raise InputError(f"{name}: an Excel .xlsx workbook (zip data), not CSV text: name it "
-                         "*.xlsx to read it as a workbook, or save the sheet as CSV")
+        raise InputError(Text("input.xlsx_as_csv", {"path": name}))
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(f"{name}: an old Excel .xls workbook, not CSV text: save it as .xlsx "
-                         "or CSV")
+        raise InputError(Text("input.xls", {"path": name}))
     if b"\x00" in data:
-        raise InputError(f"{name}: binary data, not a CSV text file (save it as CSV)")
+        raise InputError(Text("input.binary", {"path": name}))
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
@@ -54,10 +53,8 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: neither UTF-8 nor GBK/GB18030 (bad byte at line "
-            f"{_line_of_byte(data, exc.start)}, offset {exc.start}); re-save it as UTF-8 CSV, "
-            "or name the encoding with --encoding"
+        raise InputError(Text("input.not_utf8_gbk", {
+            "path": name, "line": _line_of_byte(data, exc.start), "offset": exc.start})
         ) from exc
 
 
@@ -82,7 +79,7 @@ def _decode_as(data: bytes, name: str, encoding: str) -> tuple[str, str]:
         # refuses every use (UnicodeError)
         raise not_text from exc
     if "\x00" in text:
-        raise InputError(f"{name}: binary data, not a CSV text file (save it as CSV)")
+        raise InputError(Text("input.binary", {"path": name}))
     return text, codec
 
 

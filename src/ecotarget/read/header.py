@@ -14,6 +14,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import InputError
 from ecotarget.schemas import KINDS, Kind, alias_table, normalise_header
 
@@ -74,7 +75,8 @@ def find_header(lines: list[str], name: str, kind: Kind | None) -> Header:
     two_rows = _two_row_header(records, limit, kinds)
     if two_rows is not None:
         return two_rows
-    wanted = f"a {kind} file" if kind else "any input kind"
+    wanted = (Text("input.wanted_kind", {"kind": Text(f"kind.{kind}")}) if kind
+              else Text("input.wanted_any"))
     first = lines[0] if lines else ""
     shown = repr(first[:_SHOWN_CHARS]) + (f" … ({len(first):,} characters)"
                                           if len(first) > _SHOWN_CHARS else "")
@@ -85,12 +87,9 @@ def find_header(lines: list[str], name: str, kind: Kind | None) -> Header:
             f"{name}: line {line} is {len(lines[line - 1]):,} characters long, and no header is "
             f"longer than {_HEADER_MAX_CHARS:,}: no header row found in the first "
             f"{HEADER_SEARCH_LINES} lines (is the file one line, or its line breaks lost?)")
-    raise InputError(
-        f"{name}: no header row recognised as {wanted} in the first {HEADER_SEARCH_LINES} lines "
-        f"(line 1: {shown}){_delimiter_hint(lines[:limit], kinds)}. Expected e.g. 月份,指标,数值 "
-        "(ledger); 时间,站点,PM2.5,… (air); 断面名称,采样日期,溶解氧,… (water). "
-        "Use --kind to force one."
-    )
+    raise InputError(Text("input.no_header", {
+        "path": name, "wanted": wanted, "lines": HEADER_SEARCH_LINES, "shown": shown,
+        "hint": _delimiter_hint(lines[:limit], kinds)}))
 
 
 def _two_row_header(records: list[HeaderRecord | None], limit: int,
@@ -152,14 +151,14 @@ def best_kind(cells: Iterable[str], kinds: Iterable[Kind]) -> Kind | None:
     return best[1] if best else None
 
 
-def _delimiter_hint(lines: list[str], kinds: tuple[Kind, ...]) -> str:
+def _delimiter_hint(lines: list[str], kinds: tuple[Kind, ...]) -> Text | str:
     for number, line in enumerate(lines, start=1):
         if len(line) > _HEADER_MAX_CHARS:
             continue
         for separator in _WRONG_DELIMITERS:
             if separator in line and best_kind(line.split(separator), kinds):
-                return (f"; line {number} is separated by {separator!r}, which is not read: "
-                        "save the file with commas (CSV), tabs or semicolons")
+                return Text("input.delimiter_hint", {"line": number,
+                                                     "separator": repr(separator)})
     return ""
 
 

@@ -28,9 +28,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.read.body import Body, parse_body
 from ecotarget.read.header import HEADER_SEARCH_LINES, header_record
-from ecotarget.read.table import RawTable
+from ecotarget.read.table import Problem, RawTable
 from ecotarget.schemas import missing_marker_spellings, normalise_header
 
 Layout = Literal["long", "wide"]
@@ -61,10 +62,8 @@ _LONG_TYPES: dict[str, str | None] = {
 }
 _OUTPUT = (*HOURLY, *PUBLISHED)  # the value columns of a long file's station-hour rows
 _O3_8H_HEADERS = frozenset({"o3_8h", "o3_8h_24h"})
-# A message shown to users: its text is kept as it has always been written.
-O3_8H_NOTE = ("the network's O3 8-h columns (O3_8h, O3_8h_24h) are not read: their meaning "
-              "changed between years (docs/standards.md §1); ecotarget recomputes O3 statistics "
-              "from the hourly O3")
+# the network's O3 8-h columns are not read: their meaning changed between years
+O3_8H_NOTE = Text("note.o3_8h")
 _WIDE_STATION = frozenset({"stationcode", "positionname"})
 _WIDE_VALUES = frozenset({"aqi", "pm2_5", "pm2_5_24h", "pm10", "so2", "no2", "co", "o3"})
 _DATE = re.compile(r"\d{8}")
@@ -155,7 +154,7 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     """
     body = parse_body(lines, header.end + 1, header.delimiter, len(header.cells),
                       ends_with_newline=ends_with_newline)
-    notes: list[str] = []
+    notes: list[Text] = []
     cells = body.frame.to_numpy(dtype=object)  # rows × width text cells
     codes, positions = _station_columns(header.cells, cells, notes)
     typed = _typed_lines(cells, body, notes)
@@ -171,7 +170,8 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     row_line = _row_lines(line_of, bad_hour, len(hours))
     frame, hour_of_row = _station_hours(hours, codes, grids)
     rejected = np.flatnonzero(np.isin(hour_of_row, list(bad_hour)))
-    problems = {int(pos): bad_hour[int(hour_of_row[pos])][1] for pos in rejected}
+    problems: dict[int, Problem] = {int(pos): bad_hour[int(hour_of_row[pos])][1]
+                                    for pos in rejected}
     first_label = {name: str(typed.labels.iat[int(rows[row_column == name][0])])
                    for name in grids}
     return RawTable(
@@ -184,7 +184,7 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     )
 
 
-def _typed_lines(cells: np.ndarray, body: Body, notes: list[str]) -> _TypedLines:
+def _typed_lines(cells: np.ndarray, body: Body, notes: list[Text]) -> _TypedLines:
     """Each line's type and hour; notes the lines that are not read, and why."""
     numbers = np.asarray(body.lines, dtype=np.int64)
     labels = pd.Series(cells[:, 2] if len(cells) else [], dtype=object).astype(str).str.strip()
@@ -205,16 +205,16 @@ def _typed_lines(cells: np.ndarray, body: Body, notes: list[str]) -> _TypedLines
     if ignored & _O3_8H_HEADERS:
         notes.append(O3_8H_NOTE)
     if "o3_24h" in ignored:
-        notes.append("O3_24h lines are not read: no figure uses the network's 24-h O3 mean")
+        notes.append(Text("note.o3_24h"))
     unknown = ~known & (labels != "").to_numpy()
     if unknown.any():
         names = sorted(set(labels[unknown]))
-        notes.append(f"lines of unknown type not read: {_listed(names)}")
+        notes.append(Text("note.unknown_types", {"types": _listed(names)}))
     return _TypedLines(labels, column, time, numbers, malformed, np.flatnonzero(read))
 
 
 def _bad_hours(typed: _TypedLines, keys: np.ndarray, hours: pd.Index, row_column: np.ndarray,
-               twice: np.ndarray, problems: dict[int, str]) -> dict[int, tuple[int, str]]:
+               twice: np.ndarray, problems: dict[int, Problem]) -> dict[int, tuple[int, str]]:
     """Hour → (line shown, problem) for the hours rejected whole: a type given twice, or a
     malformed pollutant line."""
     rows, numbers, labels = typed.rows, typed.numbers, typed.labels
@@ -280,7 +280,7 @@ def _station_hours(hours: pd.Index, codes: list[str], grids: dict[str, np.ndarra
     return frame[keep].reset_index(drop=True), hour_of_row[keep]
 
 
-def _station_columns(header: list[str], cells: np.ndarray, notes: list[str]
+def _station_columns(header: list[str], cells: np.ndarray, notes: list[Text]
                      ) -> tuple[list[str], list[int]]:
     """The station codes of a long header and their column positions (the first of a code
     written twice). Columns without a name are ignored — noted when they hold values."""
@@ -302,11 +302,10 @@ def _station_columns(header: list[str], cells: np.ndarray, notes: list[str]
     if unnamed and len(cells):
         filled = ~_all_missing(pd.DataFrame(cells[:, unnamed]))
         if filled.any():
-            notes.append(f"{len(unnamed)} columns without a station code in the header hold "
-                         f"values on {int(filled.sum())} lines: not read")
+            notes.append(Text("note.unnamed_columns", {"n": len(unnamed),
+                                                       "lines": int(filled.sum())}))
     if twice:
-        notes.append(f"station codes written in more than one column (the first is read): "
-                     f"{_listed(sorted(set(twice)))}")
+        notes.append(Text("note.codes_twice", {"codes": _listed(sorted(set(twice)))}))
     return codes, positions
 
 
@@ -341,23 +340,27 @@ def _all_missing(cells: pd.DataFrame) -> np.ndarray:
     return missing
 
 
-def _note_lines(notes: list[str], mask: np.ndarray, numbers: np.ndarray, labels: pd.Series,
-                problems: list[str]) -> None:
+def _note_lines(notes: list[Text], mask: np.ndarray, numbers: np.ndarray, labels: pd.Series,
+                problems: list[Problem]) -> None:
     """Note malformed lines that are not read (a published value's, or without an hour)."""
     if not mask.any():
         return
     lines = numbers[mask].tolist()
     types = labels[mask].tolist()
-    shown = ", ".join(f"{line} ({kind or 'no type'})" for line, kind in
-                      zip(lines[:_SHOWN], types[:_SHOWN], strict=True))
-    more = f", … ({len(lines)} lines)" if len(lines) > _SHOWN else ""
-    notes.append(f"malformed line{'s' if len(lines) > 1 else ''} {shown}{more} not read, "
-                 f"its values not used: {problems[0]}")
+    shown: tuple[Text, ...] = tuple(
+        Text("note.line_type", {"line": line, "kind": kind or Text("note.no_type")})
+        for line, kind in zip(lines[:_SHOWN], types[:_SHOWN], strict=True))
+    if len(lines) > _SHOWN:
+        shown = (*shown, Text("note.lines_more", {"n": len(lines)}))
+    notes.append(Text("note.malformed_lines", {
+        "lines": shown, "problem": problems[0],
+        "line_word": Text("word.lines" if len(lines) > 1 else "word.line")}))
 
 
-def _listed(names: Sequence[str]) -> str:
-    return ", ".join(names[:_SHOWN]) + (f", … ({len(names)} in all)" if len(names) > _SHOWN
-                                        else "")
+def _listed(names: Sequence[str]) -> tuple[str | Text, ...]:
+    """The first names, and how many in all when there are more (joined per language)."""
+    more = (Text("note.in_all", {"n": len(names)}),) if len(names) > _SHOWN else ()
+    return (*names[:_SHOWN], *more)
 
 
 # --- the wide layout (and every air table) ----------------------------------------------------

@@ -8,6 +8,7 @@ network adapter.
 
 from __future__ import annotations
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import InputError
 from ecotarget.read import bulk
 from ecotarget.read.body import parse_body
@@ -72,7 +73,7 @@ def _read(source: Source, encoding: str | None, kind: Kind | None) -> RawTable:
             if table is not None:
                 return adapt(table)
     if not text or text.isspace():
-        raise InputError(f"{source.name}: the file is empty")
+        raise InputError(Text("input.empty", {"path": source.name}))
     lines = split_lines(text)
     ends_with_newline = text.endswith(("\n", "\r"))
     del text  # the lines alone from here (peak memory: issue 17, bench/memory.py)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import InputError
 
 STDIN = "-"
@@ -36,9 +37,10 @@ class Source:
             with open(self.name, "rb") as stream:
                 return read_bounded(stream, self.name)
         except IsADirectoryError as exc:
-            raise InputError(f"{self.name}: is a directory") from exc
+            raise InputError(Text("input.is_directory", {"path": self.name})) from exc
         except OSError as exc:
-            raise InputError(f"{self.name}: cannot read: {exc.strerror}") from exc
+            raise InputError(Text("input.unreadable", {"path": self.name,
+                                                      "reason": exc.strerror})) from exc
 
 
 def read_bounded(stream: BinaryIO, name: str, *, limit: int = INPUT_LIMIT,
@@ -108,7 +110,8 @@ def expand_paths(paths: Sequence[str]) -> list[Source]:
         try:
             sources.extend(_sources_of(name))
         except OSError as exc:  # a folder on the way that may not be searched, say
-            raise InputError(f"{name}: cannot read: {exc.strerror}") from exc
+            raise InputError(Text("input.unreadable", {"path": name,
+                                                      "reason": exc.strerror})) from exc
     return sources
 
 
@@ -130,11 +133,11 @@ def _sources_of(name: str) -> list[Source]:
         except OSError as exc:
             raise InputError(f"{name}: cannot read the directory: {exc.strerror}") from exc
         if not files:
-            raise InputError(f"{name}: directory holds no .csv, .tsv, .txt or .xlsx file")
+            raise InputError(Text("input.empty_directory", {"path": name}))
         return [Source(str(p)) for p in files]
     if path.exists():
         return [Source(name)]
-    raise InputError(f"{name}: no such file or directory")
+    raise InputError(Text("input.no_file", {"path": name}))
 
 
 def _loops(path: Path) -> bool:

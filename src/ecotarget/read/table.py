@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.schemas import Kind
+
+#: Why the reader could not split a row into cells: a catalogue Text, or English text (the
+#: hours of a national network file rejected whole)
+Problem = str | Text
 
 
 @dataclass
@@ -25,11 +30,11 @@ class RawTable:
     source_columns: dict[str, str]  # canonical name → header cell it came from
     unknown_columns: list[str] = field(default_factory=list)
     raw_lines: list[str] | None = None  # original text lines, for --rejects
-    malformed: dict[int, str] = field(default_factory=dict)  # row position → structural problem
+    malformed: dict[int, Problem] = field(default_factory=dict)  # row position → structural problem
     spans: dict[int, int] = field(default_factory=dict)  # first line → lines, when a row spans >1
     # "network-long" / "network-wide": a national monitoring network file (ecotarget.read.network)
     layout: str | None = None
-    notes: list[str] = field(default_factory=list)  # what the reader left unread, and why
+    notes: list[Text] = field(default_factory=list)  # what the reader left unread, and why
     # canonical name → the line each row's cell came from, where a row's cells come from
     # several lines (a network long file: one line per hour and pollutant); else ``lines``
     column_lines: dict[str, np.ndarray] = field(default_factory=dict)

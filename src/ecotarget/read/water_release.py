@@ -28,6 +28,7 @@ from pathlib import PurePath
 
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import InputError
 from ecotarget.read.table import RawTable
 
@@ -143,11 +144,10 @@ def adapt_water(table: RawTable, year: int | None = None) -> RawTable:
                 "and the file's name holds no year or date: pass --year YYYY")
         for text in month_days:
             converted[text] = month_day_time(text, chosen, None if year else name_date) or text
-        notes.append(f"{header} written without a year: read in {chosen} "
-                     + ("(--year)" if year else "(from the file's name)"))
+        notes.append(Text("note.no_year_option" if year else "note.no_year_name",
+                          {"header": header, "year": chosen}))
     if serials:
-        notes.append(f"{header} written as Excel serial numbers ({len(serials)} distinct): "
-                     "read as dates and times")
+        notes.append(Text("note.serial_dates", {"header": header, "n": len(serials)}))
     if not converted and not release:
         return table
     frame = table.frame

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     ComparisonRenderer = Callable[[Comparison, IO[str], str], None]  # (comparison, stream, lang)
     WaterRenderer = Callable[[WaterReport, IO[str], str], None]  # (report, stream, lang)
     WaterComparisonRenderer = Callable[[WaterComparison, IO[str], str], None]
-    RankRenderer = Callable[[Ranking, IO[str]], None]
+    RankRenderer = Callable[[Ranking, IO[str], str], None]  # (ranking, stream, lang)
     MonthlyRenderer = Callable[[MonthlyReport, IO[str], str], None]  # (report, stream, lang)
 
 
@@ -146,10 +146,10 @@ WATER_COMPARISON_RENDERERS: dict[str, WaterComparisonRenderer] = {
 # --- rank: regions among their peers ----------------------------------------------------------
 
 RANK_RENDERERS: dict[str, RankRenderer] = {
-    "table": _deferred("rank", "write_table", arguments=2),
+    "table": _deferred("rank", "write_table", arguments=3),
     "json": _deferred("rank", "write_json", arguments=2),
     "csv": _deferred("rank", "write_csv", arguments=2),
-    "markdown": _deferred("rank", "write_markdown", arguments=2),
+    "markdown": _deferred("rank", "write_markdown", arguments=3),
 }
 
 # --- report: the monthly report as one HTML page or a workbook -------------------------------

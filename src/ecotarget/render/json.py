@@ -13,7 +13,7 @@ from typing import IO, Any
 
 from ecotarget.catalogue import Text
 from ecotarget.render.common import unit_in
-from ecotarget.report import Report
+from ecotarget.report import InputSummary, Report
 
 # 2: the on_track status; pace_target, pace_margin, data_through, reason_en per result;
 # reason in Chinese; data_through and warnings of the report; no -0.0 (README: JSON);
@@ -33,7 +33,7 @@ def report_document(report: Report) -> dict[str, Any]:
         "air_standard": report.air_standard,
         "data_through": report.data_through,
         "warnings": [{"zh": w.render("zh"), "en": w.render("en")} for w in report.warnings],
-        "inputs": [dataclasses.asdict(i) for i in report.inputs],
+        "inputs": [input_document(i) for i in report.inputs],
         "results": [
             {
                 "id": r.id, "name": r.name, "name_en": r.name_en, "section": r.section,
@@ -53,6 +53,15 @@ def report_document(report: Report) -> dict[str, Any]:
         "summary": report.summary,
         "row_errors": report.row_errors,
     }
+
+
+def input_document(summary: InputSummary) -> dict[str, Any]:
+    """One input's account of rows: ``notes`` in English, as they always were, and
+    ``notes_zh`` in Chinese (the pattern of a row error's ``message`` and ``message_zh``)."""
+    document = {f.name: getattr(summary, f.name) for f in dataclasses.fields(summary)}
+    document["notes"] = [n.render("en") for n in summary.notes]
+    document["notes_zh"] = [n.render("zh") for n in summary.notes]
+    return document
 
 
 def both_languages(value: Any) -> Any:

@@ -1,5 +1,7 @@
 """Rendering of ``ecotarget rank``: a table, a JSON document, one CSV line per region, or
-Markdown. Ties print as 并列; an unranked region shows its reason in the last column.
+Markdown. Ties print as 并列 (tied); an unranked region shows its reason in the last column.
+Every heading comes from the catalogue in the run's language; the CSV's column names and
+the JSON's keys stay English.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ecotarget import __version__
+from ecotarget.catalogue import Text as CatalogueText
+from ecotarget.catalogue import words
 from ecotarget.render.json import jsonable
 from ecotarget.render.table import make_console
 
@@ -20,10 +24,6 @@ if TYPE_CHECKING:
     from ecotarget.tables.rank import Ranking, Row
 
 SCHEMA_VERSION = 1
-TIED = "并列"
-RULE_TITLE = {"composite": "综合指数 composite index", "good_day_rate": "优良天数比例 good-day rate",
-              "pm25": "PM2.5", "change": "综合指数变化率 change of the composite index",
-              "cwqi": "CWQI"}
 #: English names of the AQI categories, for CSV column names (HJ 633 Table 2).
 CATEGORY_KEYS = {"优": "excellent", "良": "good", "轻度污染": "light", "中度污染": "moderate",
                  "重度污染": "heavy", "严重污染": "severe"}
@@ -44,49 +44,52 @@ def _signed(value: Any, decimals: int) -> str:
     return "" if value is None else f"{float(value):+.{decimals}f}"
 
 
-def rank_text(row: Row) -> str:
-    """'3', '3 并列', or '—' for an unranked row.
+def rank_text(row: Row, lang: str = "zh") -> str:
+    """'3', '3 并列' (3 tied), or '—' for an unranked row.
 
     >>> rank_text({"rank": 2, "tied": True}), rank_text({"rank": None, "tied": False})
     ('2 并列', '—')
+    >>> rank_text({"rank": 2, "tied": True}, "en")
+    '2 tied'
     """
     if row.get("rank") is None:
         return "—"
-    return f"{row['rank']} {TIED}" if row.get("tied") else str(row["rank"])
+    return f"{row['rank']} {words('rank.tied', lang)}" if row.get("tied") else str(row["rank"])
 
 
 def _change(row: Row, name: str, decimals: int = 1) -> str:
     return _signed((row.get("change") or {}).get(name), decimals)
 
 
-def _air_columns(ranking: Ranking) -> list[Column]:
+def _air_columns(ranking: Ranking, lang: str) -> list[Column]:
     columns: list[Column] = [
-        ("综合指数", lambda r: _num(r.get("composite_index"), 2)),
-        ("优良率%", lambda r: _num(r.get("good_day_rate"), 1)),
+        (words("rank.composite", lang), lambda r: _num(r.get("composite_index"), 2)),
+        (words("rank.good_rate", lang), lambda r: _num(r.get("good_day_rate"), 1)),
         ("PM2.5", lambda r: _num(r.get("pm25"), 0)),
         ("PM10", lambda r: _num(r.get("pm10"), 0)),
         ("SO2", lambda r: _num(r.get("so2"), 0)),
         ("NO2", lambda r: _num(r.get("no2"), 0)),
         ("CO-95", lambda r: _num(r.get("co_p95"), 1)),
         ("O3-8h-90", lambda r: _num(r.get("o3_8h_p90"), 0)),
-        ("有效天数", lambda r: str(r.get("valid_days", ""))),
+        (words("rank.valid_days", lang), lambda r: str(r.get("valid_days", ""))),
     ]
     if any(row.get("change") for row in ranking.rows):
-        columns += [("综合指数变化%", lambda r: _change(r, "composite_index")),
-                    ("优良率变化", lambda r: _change(r, "good_day_rate")),
-                    ("PM2.5变化%", lambda r: _change(r, "pm25"))]
+        columns += [(words("rank.composite_change", lang),
+                     lambda r: _change(r, "composite_index")),
+                    (words("rank.good_rate_change", lang), lambda r: _change(r, "good_day_rate")),
+                    (words("rank.pm25_change", lang), lambda r: _change(r, "pm25"))]
     return columns
 
 
-def _water_columns(ranking: Ranking) -> list[Column]:
+def _water_columns(ranking: Ranking, lang: str) -> list[Column]:
     columns: list[Column] = [
         ("CWQI", lambda r: _num(r.get("cwqi"), 4)),
-        ("项目数", lambda r: _items(r.get("n_items"))),
-        ("类别", lambda r: str(r.get("class") or "")),
-        ("主要污染指标", lambda r: str(r.get("main_pollutants") or "")),
+        (words("rank.items", lang), lambda r: _items(r.get("n_items"))),
+        (words("rank.class", lang), lambda r: str(r.get("class") or "")),
+        (words("rank.main_pollutants", lang), lambda r: str(r.get("main_pollutants") or "")),
     ]
     if any(row.get("change") for row in ranking.rows):
-        columns.append(("CWQI变化%", lambda r: _change(r, "cwqi", 2)))
+        columns.append((words("rank.cwqi_change", lang), lambda r: _change(r, "cwqi", 2)))
     return columns
 
 
@@ -96,38 +99,47 @@ def _items(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def columns_of(ranking: Ranking) -> list[Column]:
+def columns_of(ranking: Ranking, lang: str = "zh") -> list[Column]:
     """Every printed column after rank and region: header and cell function."""
-    body = _air_columns(ranking) if ranking.kind == "air" else _water_columns(ranking)
-    return [*body, ("说明", lambda r: str(r.get("reason") or ""))]
+    body = (_air_columns(ranking, lang) if ranking.kind == "air"
+            else _water_columns(ranking, lang))
+    return [*body, (words("rank.remark", lang), lambda r: str(r.get("reason") or ""))]
 
 
-def title(ranking: Ranking) -> str:
+def _leading(ranking: Ranking, lang: str) -> list[str]:
+    """The headers of the rank and region columns."""
+    return [words("rank.rank", lang),
+            words("rank.region" if ranking.kind == "air" else "rank.section_region", lang)]
+
+
+def title(ranking: Ranking, lang: str = "zh") -> str:
     """The line above the table: what is ranked, by which rule, over which period."""
-    what = "空气质量排名" if ranking.kind == "air" else "水质排名"
-    rule = ("CWQI变化率 change of the CWQI" if ranking.kind == "water" and ranking.by == "change"
-            else RULE_TITLE[ranking.by])
-    text = f"{what} · {rule} · {ranking.start}..{ranking.end}"
+    what = words("rank.air_title" if ranking.kind == "air" else "rank.water_title", lang)
+    rule = ("rank.by_cwqi_change" if ranking.kind == "water" and ranking.by == "change"
+            else f"rank.by_{ranking.by}")
+    text = f"{what} · {words(rule, lang)} · {ranking.start}..{ranking.end}"
     if ranking.by == "change":
-        text += f" vs {ranking.previous[0]}..{ranking.previous[1]}"
+        text += " " + CatalogueText("rank.versus", {
+            "start": ranking.previous[0], "end": ranking.previous[1]}).render(lang)
     return text
 
 
 # --- renderers --------------------------------------------------------------------------------
 
-def write_table(ranking: Ranking, stream: IO[str]) -> None:
+def write_table(ranking: Ranking, stream: IO[str], lang: str = "zh") -> None:
     """A rich table; the highlighted regions are marked ▶ and bold."""
-    table = Table(title=Text(title(ranking)), title_justify="left", expand=False)
-    columns = columns_of(ranking)
-    table.add_column("排名", justify="right")
-    table.add_column("地区" if ranking.kind == "air" else "断面/地区")
+    table = Table(title=Text(title(ranking, lang)), title_justify="left", expand=False)
+    columns = columns_of(ranking, lang)
+    rank_header, region_header = _leading(ranking, lang)
+    table.add_column(rank_header, justify="right")
+    table.add_column(region_header)
+    text_columns = {words(k, lang) for k in ("rank.main_pollutants", "rank.remark", "rank.class")}
     for header, _ in columns:
-        table.add_column(header, justify="left" if header in ("主要污染指标", "说明", "类别")
-                         else "right")
+        table.add_column(header, justify="left" if header in text_columns else "right")
     for row in ranking.rows:
         mark = "▶ " if row.get("highlight") else ""
         style = "bold" if row.get("highlight") else ""
-        table.add_row(rank_text(row), f"{mark}{row['region']}",
+        table.add_row(rank_text(row, lang), f"{mark}{row['region']}",
                       *(cell(row) for _, cell in columns), style=style)
     console = make_console(stream)
     if not console.is_terminal:  # a file or a pipe: as wide as the table, never cut
@@ -137,18 +149,17 @@ def write_table(ranking: Ranking, stream: IO[str]) -> None:
     console.print(table)
 
 
-def write_markdown(ranking: Ranking, stream: IO[str]) -> None:
+def write_markdown(ranking: Ranking, stream: IO[str], lang: str = "zh") -> None:
     """A Markdown table under a heading; the highlighted regions in bold."""
-    columns = columns_of(ranking)
-    stream.write(f"# {title(ranking)}\n\n")
-    headers = ["排名", "地区" if ranking.kind == "air" else "断面/地区",
-               *(h for h, _ in columns)]
+    columns = columns_of(ranking, lang)
+    stream.write(f"# {title(ranking, lang)}\n\n")
+    headers = [*_leading(ranking, lang), *(h for h, _ in columns)]
     stream.write("| " + " | ".join(headers) + " |\n")
     stream.write("|" + "|".join("--:" if i == 0 else "---" for i in range(len(headers)))
                  + "|\n")
     for row in ranking.rows:
         name = f"**{row['region']}**" if row.get("highlight") else str(row["region"])
-        cells = [rank_text(row), name, *(cell(row) for _, cell in columns)]
+        cells = [rank_text(row, lang), name, *(cell(row) for _, cell in columns)]
         stream.write("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |\n")
 
 
@@ -159,7 +170,10 @@ def ranking_document(ranking: Ranking) -> dict[str, Any]:
         "kind": ranking.kind,
         "period": {"start": ranking.start, "end": ranking.end},
         "previous_period": {"start": ranking.previous[0], "end": ranking.previous[1]},
-        "by": ranking.by, "rows": ranking.rows, "notes": ranking.notes,
+        "by": ranking.by, "rows": ranking.rows,
+        # English under notes, as always; notes_zh the same in Chinese
+        "notes": [n.render("en") for n in ranking.notes],
+        "notes_zh": [n.render("zh") for n in ranking.notes],
     })
     return document
 

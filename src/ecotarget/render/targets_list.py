@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ecotarget.catalogue import Text as CatalogueText
+from ecotarget.catalogue import words
 from ecotarget.registry import METRICS, ledger_indicators
 from ecotarget.render.common import format_target, plan_words, section_title, unit_in
 from ecotarget.render.json import SCHEMA_VERSION, jsonable
@@ -40,14 +41,8 @@ def render_targets_json(loaded: LoadedTargets, stream: IO[str]) -> None:
     stream.write("\n")
 
 
-HEADERS = {"zh": ("id", "名称", "要求", "台账指标", "单位", "原文"),
-           "en": ("id", "name", "goal", "ledger indicators", "unit", "clause")}
-ROLE = {"zh": {"indicator": "", "numerator": "分子 ", "denominator": "分母 "},
-        "en": {"indicator": "", "numerator": "numerator ", "denominator": "denominator "}}
-# What a target reads when it reads no ledger indicator
-DATA = {"zh": {"air": "（空气监测数据）", "water": "（水质监测数据）"},
-        "en": {"air": "(air monitoring data)", "water": "(water monitoring data)"}}
-MILESTONE_UNIT = {"zh": "1 完成 / 0 未完成", "en": "1 done / 0 not yet"}
+#: the columns, each a catalogue key (targets.id: 编号 / id …)
+HEADERS = ("id", "name", "goal", "indicators", "unit", "clause")
 
 
 def render_targets_table(loaded: LoadedTargets, stream: IO[str], lang: str) -> None:
@@ -62,8 +57,8 @@ def render_targets_table(loaded: LoadedTargets, stream: IO[str], lang: str) -> N
     plan = spec.plan.model_dump()
     table = Table(title=Text(f"{plan_words(plan, lang)} · {spec.plan.issuer} · "
                              f"{loaded.path}"), title_justify="left")
-    for header in HEADERS[lang]:
-        table.add_column(header, overflow="fold")
+    for header in HEADERS:
+        table.add_column(words(f"targets.{header}", lang), overflow="fold")
     section = None
     for t in spec.targets:
         if t.section != section:
@@ -80,14 +75,17 @@ def render_targets_table(loaded: LoadedTargets, stream: IO[str], lang: str) -> N
 
 def _indicators(target: Target, lang: str) -> str:
     read = ledger_indicators(target.metric, target.params)
-    if not read:
-        return DATA[lang][METRICS[target.metric].kind]
-    return "\n".join(f"{ROLE[lang][role]}{name}" for role, name in read)
+    if not read:  # what the target reads instead: the monitoring data of its kind
+        return words(f"targets.{METRICS[target.metric].kind}_data", lang)
+    # a ratio's indicators with 分子/分母 (numerator/denominator), a plain one as it is
+    return "\n".join(name if role == "indicator"
+                     else CatalogueText(f"targets.{role}", {"name": name}).render(lang)
+                     for role, name in read)
 
 
 def _unit(target: Target, lang: str) -> str:
     if target.metric == "ledger.milestone":
-        return MILESTONE_UNIT[lang]
+        return words("targets.milestone_unit", lang)
     if target.scale:
         return f"{unit_in(target, lang)} {'、'.join(target.scale)}".strip()
     return unit_in(target, lang)

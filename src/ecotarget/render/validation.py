@@ -14,11 +14,14 @@ from ecotarget.catalogue import words
 from ecotarget.render.json import SCHEMA_VERSION
 from ecotarget.render.safe import inert
 from ecotarget.render.table import make_console
-from ecotarget.validate import ValidatedTable
+from ecotarget.validate import ValidatedTable, error_dicts
 
 
 def render_validation_json(tables: Sequence[ValidatedTable], stream: IO[str]) -> None:
-    """Every input's account of rows and every rejected row, as one JSON document."""
+    """Every input's account of rows and every rejected row, as one JSON document.
+
+    ``notes`` and each row error's ``message`` are in English, as they always were;
+    ``notes_zh`` and ``message_zh`` are the same texts in Chinese."""
     document = {
         "schema_version": SCHEMA_VERSION,
         "inputs": [{"path": t.path, "kind": t.kind, "subkind": t.subkind,
@@ -26,9 +29,10 @@ def render_validation_json(tables: Sequence[ValidatedTable], stream: IO[str]) ->
                     "rows_accepted": t.rows_accepted, "rows_rejected": t.rows_rejected,
                     "rows_not_assessed": t.rows_not_assessed,
                     "unknown_columns": t.raw.unknown_columns if t.raw else [],
-                    "notes": t.notes}
+                    "notes": [n.render("en") for n in t.notes],
+                    "notes_zh": [n.render("zh") for n in t.notes]}
                    for t in tables],
-        "row_errors": [e.as_dict() for t in tables for e in t.errors],
+        "row_errors": error_dicts(e for t in tables for e in t.errors),
     }
     json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
@@ -40,7 +44,8 @@ def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str],
     console = make_console(stream)
     inputs = Table(title=words("validate.inputs", lang), title_justify="left")
     for header in ("file", "kind", "encoding", "read", "accepted", "rejected", "ignored"):
-        inputs.add_column(words(f"validate.{header}", lang),
+        # fold, never cut: a path in a narrow terminal wraps inside its cell
+        inputs.add_column(words(f"validate.{header}", lang), overflow="fold",
                           justify="right" if header in ("read", "accepted", "rejected")
                           else "left")
     for t in tables:
@@ -60,11 +65,11 @@ def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str],
             table.add_column(words(f"validate.{header}", lang), overflow="fold")
         for e in errors:
             table.add_row(Text(inert(e.path)), str(e.line), Text(inert(e.column)),
-                          Text(inert(e.value)), Text(inert(e.message)))
+                          Text(inert(e.value)), Text(inert(e.said(lang))))
         console.print(table)
     total = sum(t.rows_read for t in tables)
     console.print(Text(CatalogueText("validate.totals", {
         "read": total, "accepted": total - len(errors), "rejected": len(errors)}).render(lang)))
     for t in tables:
         for note in t.notes:
-            console.print(Text(inert(f"{t.path}: {note}")))
+            console.print(Text(inert(f"{t.path}: {note.render(lang)}")))

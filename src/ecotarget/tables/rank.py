@@ -30,6 +30,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.dataset import DAILY_COLUMNS, city_days_with_aqi
 from ecotarget.errors import InputError
 from ecotarget.metrics import air
@@ -60,7 +61,7 @@ class Ranking:
     end: dt.date
     previous: tuple[dt.date, dt.date]  # the same period of the previous year
     rows: list[Row]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
 
 
 # --- ranks -------------------------------------------------------------------------------------
@@ -345,7 +346,7 @@ def default_period(dates: pd.Series) -> tuple[dt.date, dt.date]:
 
 def air_ranking(days: pd.DataFrame, order: Sequence[str], stations_of: Mapping[str, list[str]],
                 by: str, start: dt.date, end: dt.date, *, highlight: Sequence[str] = (),
-                notes: Sequence[str] = ()) -> Ranking:
+                notes: Sequence[Text] = ()) -> Ranking:
     """Rank the regions of ``order`` (:func:`region_days` frames in ``days``) under ``by``.
 
     Each row: ``region``, ``rank``, ``tied``, ``reason`` (why unranked, else None),
@@ -406,9 +407,9 @@ def rank_air(hours: pd.DataFrame | None, day_rows: pd.DataFrame | None,
     stations_of: dict[str, list[str]] = {}
     for station, region in regions.items():
         stations_of.setdefault(region, []).append(station)
-    notes = [f"{len(unmatched)} stations in no region of the mapping, left out: "
-             f"{', '.join(unmatched[:20])}{' …' if len(unmatched) > 20 else ''}"
-             ] if unmatched else []
+    shown = (*unmatched[:20], *(["…"] if len(unmatched) > 20 else []))
+    notes = ([Text("rank.unmatched_stations", {"n": len(unmatched), "names": shown})]
+             if unmatched else [])
     return air_ranking(days, order, stations_of, by, period[0], period[1],
                        highlight=highlight, notes=notes)
 

@@ -18,7 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from ecotarget.metrics.water import CWQI_AGGREGATION, baseline_window, mean_cwqi
+from ecotarget.catalogue import Text
+from ecotarget.metrics.water import baseline_window, mean_cwqi
 from ecotarget.metrics.water_sections import (
     BelowDlRule,
     all_months,
@@ -94,10 +95,10 @@ def water_ranking(water: pd.DataFrame, mapping: Mapping[str, str] | None, by: st
         order = list(dict.fromkeys(only))
     rows = [_water_row(region, [s for s, r in regions.items() if r == region], now, before,
                        (before_start, before_end), region in highlight) for region in order]
-    notes = [f"{len(unmatched)} sections in no region of the mapping, left out: "
-             f"{', '.join(unmatched)}"] if unmatched else []
-    notes.append(f"regions: {CWQI_AGGREGATION}" if mapping else
-                 "each section is its own region (no mapping given)")
+    notes = [Text("rank.unmatched_sections", {"n": len(unmatched), "names": tuple(unmatched)})
+             ] if unmatched else []
+    # the regions' CWQI is CWQI_AGGREGATION, said in the run's language
+    notes.append(Text("rank.regions_cwqi" if mapping else "rank.own_region"))
     return Ranking("water", by, start, end, (before_start, before_end),
                    rank_rows(rows, by, key_by="cwqi_change" if by == "change" else "cwqi"),
                    notes)

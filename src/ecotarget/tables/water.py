@@ -14,6 +14,7 @@ from ecotarget.metrics.drinking import drinking_compliance_rate, source_rows
 from ecotarget.metrics.water_sections import monitored_sections, rows_in, section_records, section_table
 from ecotarget.periods import Window
 from ecotarget.targets import Settings
+from ecotarget.validate import error_dicts
 
 if TYPE_CHECKING:
     from ecotarget.validate import ValidatedTable
@@ -75,7 +76,9 @@ def water_report(tables: Sequence[ValidatedTable], settings: Settings,
                if len(sources_rows) else [])
     inputs = [{"path": t.path, "kind": t.kind, "rows_read": t.rows_read,
                "rows_accepted": t.rows_accepted, "rows_rejected": t.rows_rejected,
-               "notes": list(t.notes)} for t in tables]
-    errors = [e.as_dict() for t in tables for e in t.errors]
+               # English under notes, as always; notes_zh the same in Chinese
+               "notes": [n.render("en") for n in t.notes],
+               "notes_zh": [n.render("zh") for n in t.notes]} for t in tables]
+    errors = error_dicts(e for t in tables for e in t.errors)
     return WaterReport(window.start, window.end, rule, settings.water.drinking_pass,
                        sections, sources, inputs, errors)

@@ -28,6 +28,7 @@ from ecotarget.validate.table import (
     RowError,
     ValidatedTable,
     ValidationContext,
+    error_dicts,
 )
 from ecotarget.validate.water import (
     BDL_SUFFIX,
@@ -54,6 +55,7 @@ __all__ = [
     "ValidatedTable",
     "ValidationContext",
     "as_plain",
+    "error_dicts",
     "is_missing",
     "measurement_frame",
     "parse_datetimes",

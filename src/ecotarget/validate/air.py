@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.read.table import RawTable
 from ecotarget.schemas import AIR_POLLUTANTS
 from ecotarget.validate.cells import as_plain, distinct_values, where_distinct
@@ -29,12 +30,12 @@ def air_columns(typed: pd.DataFrame, table: RawTable, problems: Problems
     if subkind == "hourly":
         times = typed["time"]
         problems.add(where_distinct(times, lambda t: t != t.dt.floor("h")), "time",
-                     "not a whole hour: hourly values are labelled HH:00")
+                     Text("row.not_whole_hour"))
     if not has_values:
         # a row whose pollutant cells are all empty is a missing hour or day: accepted, it adds
         # nothing to any figure; only a file with no pollutant column at all is unusable here
         problems.add(pd.Series(True, typed.index), typed.columns[0],
-                     "no pollutant column in this file", only_if_clean=True)
+                     Text("row.no_pollutant"), only_if_clean=True)
     if "co" in typed:
         _co_unit(typed["co"], table, problems)
     station = ["station"] if "station" in typed else []
@@ -48,13 +49,13 @@ def _time_columns(typed: pd.DataFrame, table: RawTable, problems: Problems
     if "time" not in typed and "date" in typed and "hour" in typed:
         hours = typed["hour"]
         typed = typed.assign(time=typed["date"] + pd.to_timedelta(hours.fillna(0), unit="h"))
-        problems.add(hours.isna() & typed["date"].notna(), "hour", "is required with date")
+        problems.add(hours.isna() & typed["date"].notna(), "hour", Text("row.required_with_date"))
         return typed, "hourly"
     if "time" not in typed:
-        problems.add(typed["date"].isna(), "date", "is required", only_if_clean=True)
+        problems.add(typed["date"].isna(), "date", Text("row.required"), only_if_clean=True)
         return typed, "daily"
     times = typed["time"]
-    problems.add(times.isna(), "time", "is required", only_if_clean=True)
+    problems.add(times.isna(), "time", Text("row.required"), only_if_clean=True)
     # hourly when any label is not midnight, or when the labels are written with a clock
     # time at all ("2025-01-02 00:00" is an hour even in a file of midnights)
     distinct, _ = distinct_values(times)
@@ -85,7 +86,6 @@ def _co_unit(co_column: pd.Series, table: RawTable, problems: Problems) -> None:
     if not count or above <= count / 2:
         return
     header = table.source_columns.get("co", "co")
-    problems.add(known, "co", (
-        f"the {header} column looks like µg/m³ ({above} of {count} values above "
-        f"{_CO_LIMIT:g}, median {float(np.nanmedian(co)):g}): CO is in mg/m³, divide the "
-        "column by 1000"), restate=True)
+    problems.add(known, "co", Text("row.co_column", {
+        "header": header, "above": above, "count": count, "limit": f"{_CO_LIMIT:g}",
+        "median": f"{float(np.nanmedian(co)):g}"}), restate=True)

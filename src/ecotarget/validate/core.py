@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.read.table import RawTable
 from ecotarget.validate.air import air_columns
 from ecotarget.validate.cells import as_plain
@@ -27,8 +28,8 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         _malformed(table, problems)
     typed = typed_columns(table, problems)
     subkind = None
-    notes: list[str] = list(table.notes)  # the reader's notes (e.g. network-file columns)
-    warnings: list[str] = []
+    notes: list[Text] = list(table.notes)  # the reader's notes (e.g. network-file columns)
+    warnings: list[Text] = []
     if table.kind == "ledger":
         typed = ledger_columns(typed, problems, context)
         keys = ["period", "indicator", *(["region"] if "region" in typed else [])]
@@ -45,7 +46,7 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
     reject_duplicates(typed, keys, table, problems,
                       conflict=station_hint(table) if no_station else None)
     if not len(typed):
-        notes.insert(0, "no data rows below the header")
+        notes.insert(0, Text("note.no_rows"))
     distinct_times = None
     if "time" in typed and isinstance(typed["time"].dtype, pd.CategoricalDtype):
         distinct_times = pd.Series(typed["time"].cat.categories)
@@ -98,5 +99,5 @@ def _malformed(table: RawTable, problems: Problems) -> None:
         original.iat[pos] = table.original(int(table.lines[pos]))
     column = table.frame.columns[0] if len(table.frame.columns) else ""
     problems.add(mask, column,
-                 lambda pos: f"malformed row: {table.malformed[pos]}",
+                 lambda pos: Text("row.malformed", {"problem": table.malformed[pos]}),
                  values=original, final=True)

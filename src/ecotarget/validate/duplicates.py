@@ -5,12 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.read.table import RawTable
 from ecotarget.validate.table import Problems
 
 
 def reject_duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
-                      problems: Problems, conflict: str | None = None) -> None:
+                      problems: Problems, conflict: Text | None = None) -> None:
     """Same key twice: identical copies after the first are rejected as duplicates of it;
     rows that share a key but differ are all rejected (which one is right is not ours to
     guess). Whole columns at once: a file pasted twice has a million duplicate groups.
@@ -44,7 +45,7 @@ def reject_duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
     first_line = dict(zip(positions[copies].tolist(), lines[first[copies]].tolist(), strict=True))
     mask = np.zeros(n, bool)
     mask[positions[copies]] = True
-    problems.add(mask, keys[-1], lambda pos: f"duplicate of line {first_line[pos]}")
+    problems.add(mask, keys[-1], lambda pos: Text("row.duplicate_of", {"line": first_line[pos]}))
 
     conflicting = distinct > 1
     if conflicting.any() and conflict is not None:
@@ -56,10 +57,10 @@ def reject_duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
             positions[conflicting].tolist(), first[conflicting].tolist(),
             last[conflicting].tolist(), size[conflicting].tolist(), strict=True)}
 
-        def message(pos: int) -> str:
+        def message(pos: int) -> Text:
             a, b, k = span[pos]
-            shown = f"{a}, {b}" if k == 2 else f"{a}, …, {b}: {k} rows"
-            return f"conflicting duplicates (lines {shown}): keep one and fix the others"
+            return Text("row.conflicting_two" if k == 2 else "row.conflicting_many",
+                        {"first": a, "last": b, "count": k})
 
         mask = np.zeros(n, bool)
         mask[positions[conflicting]] = True
@@ -70,7 +71,7 @@ def reject_duplicates(typed: pd.DataFrame, keys: list[str], table: RawTable,
 _STATION_WORDS = ("点", "站", "site", "station", "location")
 
 
-def station_hint(table: RawTable) -> str:
+def station_hint(table: RawTable) -> Text:
     """The message for an air file without a station column whose times repeat.
 
     Several stations in one file then look like conflicting duplicates; the cause is the
@@ -80,18 +81,16 @@ def station_hint(table: RawTable) -> str:
     >>> def raw(unknown):
     ...     return RawTable("a.csv", "air", "utf-8", ",", [], pd.DataFrame(), np.zeros(0),
     ...                     {}, unknown_columns=unknown)
-    >>> station_hint(raw(["备注", "监测点位"]))
+    >>> station_hint(raw(["备注", "监测点位"])).render("en")
     'no station column: is 监测点位 your station? (rows share a time; name the column 站点)'
-    >>> station_hint(raw([]))
+    >>> station_hint(raw([])).render("en")
     'no station column, and rows share a time: add a 站点 column naming the station of each row'
     """
     names = [str(c) for c in table.unknown_columns if str(c).strip()]
     likely = [c for c in names if any(word in c.lower() for word in _STATION_WORDS)]
     if likely or names:
-        return (f"no station column: is {(likely or names)[0]} your station? (rows share a "
-                "time; name the column 站点)")
-    return ("no station column, and rows share a time: add a 站点 column naming the station "
-            "of each row")
+        return Text("row.no_station_named", {"column": (likely or names)[0]})
+    return Text("row.no_station")
 
 
 def _duplicated_keys(typed: pd.DataFrame, keys: list[str]) -> np.ndarray:

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.validate.cells import fold, parse_numbers
 from ecotarget.validate.table import Problems, ValidationContext
 from ecotarget.validate.typed import reject_not_numbers
@@ -16,8 +17,8 @@ from ecotarget.validate.typed import reject_not_numbers
 #: What a milestone row may say instead of 1 (done) or 0 (not yet), folded (NFKC, trimmed).
 MILESTONE_WORDS: dict[str, float] = {"是": 1.0, "完成": 1.0, "已完成": 1.0,
                                      "否": 0.0, "未完成": 0.0}
-MILESTONE_HINT = "write 1 (done) or 0 (not yet); 是/完成 and 否/未完成 are read as 1 and 0"
-NEGATIVE = "must be ≥ 0: a ledger figure is a quantity, count or score, never negative"
+NOT_MILESTONE = Text("row.not_milestone")  # write 1 (done) or 0 (not yet); 是/完成 … read as 1
+NEGATIVE = Text("row.negative")  # must be ≥ 0: a ledger figure is never negative
 
 
 def ledger_columns(typed: pd.DataFrame, problems: Problems, context: ValidationContext
@@ -26,7 +27,7 @@ def ledger_columns(typed: pd.DataFrame, problems: Problems, context: ValidationC
     grade on its indicator's scale, else None); unreadable values are reported.
 
     A milestone's value is 1 (done) or 0, and 是/完成/已完成 or 否/未完成 stand for them;
-    any other value of a milestone is rejected with :data:`MILESTONE_HINT`. A negative figure
+    any other value of a milestone is rejected with :data:`NOT_MILESTONE`. A negative figure
     is rejected (:data:`NEGATIVE`); a text that is not on a graded indicator's scale is
     rejected with the scale listed.
     """
@@ -42,20 +43,20 @@ def ledger_columns(typed: pd.DataFrame, problems: Problems, context: ValidationC
         invalid = invalid & ~word
     is_grade = _grades(text, indicator, invalid, context)
     graded = indicator.isin(list(context.grades)).to_numpy()
-    problems.add(missing & ~milestone, "value",
-                 "is required: write the month's figure (0 when none)")
-    problems.add(missing & milestone, "value", f"is required: {MILESTONE_HINT}")
+    problems.add(missing & ~milestone, "value", Text("row.ledger_required"))
+    problems.add(missing & milestone, "value", Text("row.milestone_required"))
     bad = invalid.to_numpy() & ~is_grade
-    problems.add(bad & milestone, "value", f"not a milestone value: {MILESTONE_HINT}")
-    scales = {name: _listed(grades) for name, grades in context.grades.items()}
+    problems.add(bad & milestone, "value", NOT_MILESTONE)
+    # one Text per scale, shared by the rows of its indicator
+    scales = {name: Text("row.not_grade", {"scale": _listed(grades)})
+              for name, grades in context.grades.items()}
     names = indicator.to_numpy()
-    problems.add(bad & graded & ~milestone, "value", lambda pos: (
-        f"not a grade on this indicator's scale ({scales[names[pos]]}) nor a number"))
+    problems.add(bad & graded & ~milestone, "value", lambda pos: scales[names[pos]])
     reject_not_numbers(raw, bad & ~graded & ~milestone, "value", problems,
-                       "not a number (text is accepted only as a grade on a target's scale)")
+                       Text("row.ledger_not_number"))
     known = values.notna().to_numpy()
     problems.add(milestone & known & ~values.isin([0.0, 1.0]).to_numpy(), "value",
-                 f"not a milestone value: {MILESTONE_HINT}")
+                 NOT_MILESTONE)
     problems.add(known & (values < 0).to_numpy() & ~milestone, "value", NEGATIVE)
     _fractions(values, text, indicator, problems)
     return typed.assign(value=values, grade=text.where(is_grade, None))
@@ -75,18 +76,18 @@ def _grades(text: pd.Series, indicator: pd.Series, invalid: pd.Series,
     return is_grade
 
 
-def _listed(grades: Collection[str]) -> str:
-    """A scale as the user should read it: in its order, lowest first (a set sorted).
+def _listed(grades: Collection[str]) -> tuple[str, ...]:
+    """A scale as the user should read it: in its order, lowest first (a set sorted); the
+    catalogue joins it with the language's separator (``D, C, B, A`` / ``D、C、B、A``).
 
     >>> _listed(("D", "C", "B", "A")), _listed(frozenset({"B", "A"}))
-    ('D, C, B, A', 'A, B')
+    (('D', 'C', 'B', 'A'), ('A', 'B'))
     """
-    ordered = sorted(grades) if isinstance(grades, (set, frozenset)) else list(grades)
-    return ", ".join(ordered)
+    return tuple(sorted(grades) if isinstance(grades, (set, frozenset)) else grades)
 
 
 def unused_indicators(accepted: pd.Series, context: ValidationContext, header: str
-                      ) -> tuple[int, list[str]]:
+                      ) -> tuple[int, list[Text]]:
     """(accepted rows whose indicator no target uses, one warning per such indicator).
 
     The warning names the closest indicators the targets use (difflib), since a misspelt
@@ -105,10 +106,11 @@ def unused_indicators(accepted: pd.Series, context: ValidationContext, header: s
     for name, rows in unknown.value_counts(sort=False).items():
         close = difflib.get_close_matches(str(name), sorted(context.indicators), n=3,
                                           cutoff=0.5)
-        hint = (f"closest known: {', '.join(close)}" if close
-                else "ecotarget targets lists the indicators the targets use")
-        warnings.append(f"{header} {name!r} ({rows} row{'s' if rows != 1 else ''}) is used by "
-                        f"no target and counts for nothing; {hint}")
+        hint = (Text("warn.closest", {"names": tuple(close)}) if close
+                else Text("warn.no_closest"))
+        warnings.append(Text("warn.unused_indicator", {
+            "header": header, "name": repr(name), "rows": rows,
+            "row_word": Text("word.rows" if rows != 1 else "word.row"), "hint": hint}))
     return len(unknown), warnings
 
 
@@ -127,15 +129,14 @@ def _fractions(values: pd.Series, text: pd.Series, indicator: pd.Series,
     texts = text.to_numpy()
     names = indicator.to_numpy()
 
-    def message(pos: int) -> str:
-        return (f"looks like a fraction: this indicator's other values are percentages "
-                f"(e.g. {examples.get(names[pos], '%')}); write {_as_percent(texts[pos])} "
-                "if that is what it means")
+    def message(pos: int) -> Text:
+        return Text("row.fraction", {"example": examples.get(names[pos], "%"),
+                                     "percent": _as_percent(texts[pos])})
 
     problems.add(fraction, "value", message)
 
 
-def _as_percent(text: str) -> str:
+def _as_percent(text: str) -> str | Text:
     """'0.993' → '99.3%', exactly (decimal arithmetic, no 99.30000000000001).
 
     >>> _as_percent("0.993"), _as_percent("0.5")
@@ -144,5 +145,5 @@ def _as_percent(text: str) -> str:
     try:
         number = Decimal(text.replace(",", "")) * 100
     except InvalidOperation:
-        return "it as a percentage"
+        return Text("row.as_percent")
     return f"{number.normalize():f}%"

@@ -19,6 +19,7 @@ import re
 
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.standards.water import parse_class
 from ecotarget.validate.cells import fold, is_missing, parse_datetimes
 
@@ -29,13 +30,13 @@ _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
 FLAGGED = re.compile(rf"^{_NUMBER}\s*(?:[(\[]\s*[BCDFMT*]\s*[)\]]|[BCDFMT*])$", re.IGNORECASE)
 
 
-def assessed_samples(status: pd.Series) -> tuple[pd.Series, list[str]]:
+def assessed_samples(status: pd.Series) -> tuple[pd.Series, list[Text]]:
     """Whether each sample is assessed (站点情况 正常 or empty), and a note of the others.
 
     >>> flags, notes = assessed_samples(pd.Series(["正常", "维护", "", "停运", "维护"]))
     >>> flags.tolist()
     [True, False, True, False, False]
-    >>> notes[0][:44]
+    >>> notes[0].render("en")[:44]
     '3 samples not assessed (站点情况 not 正常: 维护 2, 停'
 
     """
@@ -44,18 +45,19 @@ def assessed_samples(status: pd.Series) -> tuple[pd.Series, list[str]]:
     if assessed.all():
         return assessed, []
     counts = folded[~assessed].value_counts(sort=True)
-    shown = ", ".join(f"{word} {count}" for word, count in counts.items())
-    return assessed, [f"{int((~assessed).sum())} samples not assessed (站点情况 not "
-                      f"{NORMAL_STATUS}: {shown}): accepted, left out of every figure"]
+    shown = tuple(Text("note.status_count", {"word": word, "count": count})
+                  for word, count in counts.items())
+    return assessed, [Text("note.not_assessed", {"n": int((~assessed).sum()),
+                                                 "normal": NORMAL_STATUS, "counts": shown})]
 
 
-def published_classes(values: pd.Series, header: str) -> tuple[pd.Series, list[str]]:
+def published_classes(values: pd.Series, header: str) -> tuple[pd.Series, list[Text]]:
     """The published 水质类别 as Int64 1..6 (``<NA>``: none published), and a note of the
     cells that are no class (compared as none; they never reject a sample, which the
     figures use whatever the publisher wrote).
 
     >>> classes, notes = published_classes(pd.Series(["Ⅱ", "劣Ⅴ", "III", "*", "", "VI"]), "水质类别")
-    >>> classes.tolist(), notes
+    >>> classes.tolist(), [note.render("en") for note in notes]
     ([2, 6, 3, <NA>, <NA>, <NA>], ["水质类别: 1 cells that are no class (e.g. 'VI'): compared as none"])
     """
     folded = fold(values)
@@ -70,8 +72,9 @@ def published_classes(values: pd.Series, header: str) -> tuple[pd.Series, list[s
     unreadable = codes.isna() & ~missing
     notes = []
     if unreadable.any():
-        notes.append(f"{header}: {int(unreadable.sum())} cells that are no class (e.g. "
-                     f"{str(values[unreadable].iloc[0]).strip()!r}): compared as none")
+        notes.append(Text("note.no_class_cells", {
+            "header": header, "n": int(unreadable.sum()),
+            "example": repr(str(values[unreadable].iloc[0]).strip())}))
     return codes.astype("Int64"), notes
 
 

@@ -6,12 +6,13 @@ result the rest of ecotarget reads.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.read.table import RawTable
 from ecotarget.schemas import Kind
 
@@ -24,18 +25,44 @@ _VALUE_CHARS = 200  # a raw value longer than this is shown cut, with its length
 
 @dataclass(frozen=True, slots=True)  # slots: a file can have millions of rejected rows
 class RowError:
-    """One rejected row: where, which cell, what was there, and why."""
+    """One rejected row: where, which cell, what was there, and why (a catalogue Text,
+    rendered in the run's language; :attr:`message` is its English text)."""
 
     path: str
     line: int
     column: str
     value: str
-    message: str
+    text: Text
+
+    @property
+    def message(self) -> str:
+        """Why the row was rejected, in English (the JSON's ``message``)."""
+        return self.text.render("en")
+
+    def said(self, lang: str) -> str:
+        """Why the row was rejected, in ``lang``."""
+        return self.text.render(lang)
 
     def as_dict(self) -> dict[str, object]:
-        """The error as a plain mapping (for JSON output)."""
-        return {"path": self.path, "line": self.line, "column": self.column,
-                "value": self.value, "message": self.message}
+        """The error as a plain mapping (for JSON output): ``message`` in English, as it
+        always was, and ``message_zh`` in Chinese."""
+        return error_dicts([self])[0]
+
+
+def error_dicts(errors: Iterable[RowError]) -> list[dict[str, object]]:
+    """Each error as :meth:`RowError.as_dict` gives it. The rows of one problem share its
+    Text (a whole column in the wrong unit, a million unreadable cells), so each Text is
+    rendered once per language, not once per row."""
+    rendered: dict[int, tuple[str, str]] = {}  # id of a Text → (English, Chinese)
+    out = []
+    for error in errors:
+        texts = rendered.get(id(error.text))
+        if texts is None:  # the error holds its Text: the id stays its own for the loop
+            texts = rendered[id(error.text)] = (error.text.render("en"),
+                                                error.text.render("zh"))
+        out.append({"path": error.path, "line": error.line, "column": error.column,
+                    "value": error.value, "message": texts[0], "message_zh": texts[1]})
+    return out
 
 
 @dataclass
@@ -50,7 +77,7 @@ class ValidatedTable:
     errors: list[RowError] = field(default_factory=list)
     rejected_positions: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     subkind: str | None = None  # air: "hourly" or "daily"
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
     raw: RawTable | None = None
     distinct_times: pd.Series | None = None  # the timestamps TIME_CODE indexes, if any
     # ledger: accepted rows whose indicator no target uses (a subset of the accepted rows)
@@ -59,7 +86,7 @@ class ValidatedTable:
     # part of the accepted rows, left out of ``frame`` and so of every figure
     rows_not_assessed: int = 0
     # what the user should act on although no row is rejected (also listed under notes)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
 
     @property
     def rows_rejected(self) -> int:
@@ -90,8 +117,8 @@ class ValidationContext:
     sections: Mapping[str, Mapping[str, str | int | None]] = field(default_factory=dict)
 
 
-#: A problem's message: one text for all its rows, or a function of the row position.
-Message = str | Callable[[int], str]
+#: A problem's message: one Text for all its rows, or a function of the row position.
+Message = Text | Callable[[int], Text]
 
 
 class Problems:
@@ -107,7 +134,7 @@ class Problems:
         self.first: dict[int, RowError] = {}
         # further problems of a row, and their columns; only rows with more than one problem
         # have entries, so that a million rejected rows cost a million RowErrors and no more
-        self._more: dict[int, list[str]] = {}
+        self._more: dict[int, list[Text]] = {}
         self._more_columns: dict[int, set[str]] = {}
         self._final: set[int] = set()
 
@@ -135,23 +162,21 @@ class Problems:
         lines = self.table.column_lines.get(column, self.table.lines)[positions].tolist()
         for pos, cell, line, header in zip(positions.tolist(), cells, lines,
                                            self._headers(column, positions), strict=True):
-            text = message if isinstance(message, str) else message(pos)
+            text = message if isinstance(message, Text) else message(pos)
             seen = self.first.get(pos)
             if seen is not None and restate and header == seen.column:
-                self.first[pos] = replace(seen, message=text)
+                self.first[pos] = replace(seen, text=text)
                 continue
             if seen is not None and restate and header in self._more_columns.get(pos, ()):
-                prefix = f"{header} {_shown(cell)!r}: "
-                self._more[pos] = [prefix + text if m.startswith(prefix) else m
-                                   for m in self._more[pos]]
+                self._more[pos] = [_cell(header, cell, text) if m.params["column"] == header
+                                   else m for m in self._more[pos]]
                 continue
             if seen is not None:
                 if (only_if_clean or pos in self._final or header == seen.column
                         or header in self._more_columns.get(pos, ())):
                     continue
                 self._more_columns.setdefault(pos, set()).add(header)
-                self._more.setdefault(pos, []).append(
-                    f"{header} {_shown(cell)!r}: {text}")
+                self._more.setdefault(pos, []).append(_cell(header, cell, text))
                 continue
             self.first[pos] = RowError(self.table.path, line, header, _shown(cell), text)
             if final:
@@ -177,9 +202,14 @@ class Problems:
         for pos, error in self.first.items():
             more = self._more.get(pos)
             if more:
-                error = replace(error, message="; also ".join([error.message, *more]))
+                error = replace(error, text=Text("row.also", {"items": (error.text, *more)}))
             out.append(error)
         return sorted(out, key=lambda e: e.line)
+
+
+def _cell(header: str, cell: object, text: Text) -> Text:
+    """A further problem of a row: ``pm10 '-5': must be ≥ 0 …``."""
+    return Text("row.cell", {"column": header, "value": repr(_shown(cell)), "problem": text})
 
 
 def _shown(value: object) -> str:

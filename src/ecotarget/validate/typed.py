@@ -10,13 +10,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import InputError
 from ecotarget.read.table import RawTable
 from ecotarget.schemas import MODELS, ColumnRule, Kind, column_rules
 from ecotarget.validate.cells import fold, is_missing, parse_datetimes, parse_numbers, parse_periods
 from ecotarget.validate.table import Problems
 
-EXCEL_ERROR = "an Excel error value: fix the formula in the sheet, or leave the cell empty"
+EXCEL_ERROR = Text("row.excel_error")
+REQUIRED = Text("row.required")
 
 
 def typed_columns(table: RawTable, problems: Problems) -> pd.DataFrame:
@@ -30,10 +32,9 @@ def typed_columns(table: RawTable, problems: Problems) -> pd.DataFrame:
     for name, rule in rules.items():
         if name not in frame:
             if rule.required:
-                raise InputError(
-                    f"{table.path}: no column for {name!r} (accepted headers: "
-                    f"{', '.join(_aliases_of(table.kind, name))})"
-                )
+                raise InputError(Text("input.no_column", {
+                    "path": table.path, "name": repr(name),
+                    "aliases": tuple(_aliases_of(table.kind, name))}))
             continue
         out[name] = _typed(frame[name], rule, problems)
     for name in frame.columns:
@@ -44,7 +45,7 @@ def typed_columns(table: RawTable, problems: Problems) -> pd.DataFrame:
 
 
 def reject_not_numbers(raw: pd.Series, invalid: pd.Series | np.ndarray, column: str,
-                       problems: Problems, message: str) -> None:
+                       problems: Problems, message: Text) -> None:
     """Reject unreadable numbers; name Excel's #DIV/0!, #VALUE! … for what they are."""
     invalid = np.asarray(invalid, dtype=bool)
     excel = np.zeros(len(invalid), dtype=bool)
@@ -72,31 +73,35 @@ def _typed(raw: pd.Series, rule: ColumnRule, problems: Problems) -> pd.Series:
     name = rule.name
     if rule.pattern and name == "period":
         periods, pmissing, invalid = parse_periods(raw)
-        problems.add(invalid, name, "not a month: write YYYY-MM (e.g. 2025-03)")
-        problems.add(pmissing, name, "is required")
+        problems.add(invalid, name, Text("row.not_month"))
+        problems.add(pmissing, name, REQUIRED)
         return periods
     folded = fold(raw)
     missing = is_missing(folded) & (folded != "-")
     if rule.required:
-        problems.add(missing | (folded == ""), name, "is required")
+        problems.add(missing | (folded == ""), name, REQUIRED)
     return folded.where(~missing, None)
 
 
 def _numbers(raw: pd.Series, rule: ColumnRule, problems: Problems) -> pd.Series:
     name = rule.name
     values, missing, invalid = parse_numbers(raw)
-    reject_not_numbers(raw, invalid, name, problems, "not a number: write digits (e.g. 12.5), "
-                       "or leave it empty or '-' when missing")
+    reject_not_numbers(raw, invalid, name, problems, Text("row.not_number"))
     if rule.kind == "int":
-        problems.add(values.notna() & (values % 1 != 0), name, "must be a whole number")
+        problems.add(values.notna() & (values % 1 != 0), name, Text("row.whole_number"))
     if rule.ge is not None:
-        low = f": {rule.why_low}" if rule.why_low else ""
-        problems.add(values < rule.ge, name, f"must be ≥ {rule.ge:g}{low}")
+        # a bound as the rule writes it (3000, not 3,000.0); a reason is a catalogue key
+        low = f"{rule.ge:g}"
+        problems.add(values < rule.ge, name, Text("row.at_least_why", {
+            "low": low, "why": Text(rule.why_low)}) if rule.why_low
+            else Text("row.at_least", {"low": low}))
     if rule.le is not None:
-        problems.add(values > rule.le, name, f"above {rule.le:g}: {rule.why}" if rule.why
-                     else f"must be ≤ {rule.le:g}")
+        high = f"{rule.le:g}"
+        problems.add(values > rule.le, name, Text("row.above_why", {
+            "high": high, "why": Text(rule.why)}) if rule.why
+            else Text("row.at_most", {"high": high}))
     if rule.required:
-        problems.add(missing, name, "is required")
+        problems.add(missing, name, REQUIRED)
     return values
 
 
@@ -105,8 +110,8 @@ def _dates(raw: pd.Series, rule: ColumnRule, problems: Problems) -> pd.Series:
     # hourly timestamps stay categorical through validation, whose checks then run
     # once per distinct timestamp; the accepted frame has them as datetime64
     parsed, missing, invalid = parse_datetimes(raw, categorical=rule.kind == "datetime")
-    problems.add(invalid, name, "not a date: write YYYY-MM-DD" + (
-        " or YYYY-MM-DD HH:MM" if rule.kind == "datetime" else ""))
+    problems.add(invalid, name, Text("row.not_datetime" if rule.kind == "datetime"
+                                     else "row.not_date"))
     if rule.required:
-        problems.add(missing, name, "is required")
+        problems.add(missing, name, REQUIRED)
     return parsed.dt.normalize() if rule.kind == "date" else parsed

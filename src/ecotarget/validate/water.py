@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.read.table import RawTable
 from ecotarget.read.water_release import RELEASE
 from ecotarget.schemas import LEVEL_WORDS, WATERBODY_WORDS
@@ -51,11 +52,11 @@ SOURCE_WORDS: Mapping[str, bool] = {
     "否": False, "n": False, "no": False, "0": False, "false": False, "": False,
 }  # fmt: skip
 
-NOT_A_MEASUREMENT = "not a measurement: write a number, ND, <0.01 or 0.01L"
+NOT_A_MEASUREMENT = Text("row.not_measurement")  # write a number, ND, <0.01 or 0.01L
 
 
 def water_columns(typed: pd.DataFrame, table: RawTable, problems: Problems,
-                  context: ValidationContext | None = None) -> tuple[pd.DataFrame, list[str]]:
+                  context: ValidationContext | None = None) -> tuple[pd.DataFrame, list[Text]]:
     """Type the water-specific columns of ``typed``; return the new frame and notes.
 
     Row problems go to ``problems`` (the row is then rejected by the caller); ``typed`` is
@@ -66,7 +67,7 @@ def water_columns(typed: pd.DataFrame, table: RawTable, problems: Problems,
     also keeps each sample's ``time``, its ``published_class`` and whether it is
     ``assessed`` (:mod:`ecotarget.validate.release`).
     """
-    notes: list[str] = []
+    notes: list[Text] = []
     sections = context.sections if context is not None else {}
     out = _attributes(typed, table, problems, sections, notes)
     assessed = np.ones(len(typed), dtype=bool)
@@ -90,25 +91,22 @@ def water_columns(typed: pd.DataFrame, table: RawTable, problems: Problems,
 
 def _attributes(typed: pd.DataFrame, table: RawTable, problems: Problems,
                 sections: Mapping[str, Mapping[str, str | int | None]],
-                notes: list[str]) -> dict[str, pd.Series]:
+                notes: list[Text]) -> dict[str, pd.Series]:
     """Level, waterbody, target class and source flag; the targets file's sections fill
     what the file lacks."""
     out: dict[str, pd.Series] = {}
     given = {name: _given(typed["section"], sections, name)
              for name in ("level", "waterbody", "target_class")} if sections else {}
     if "level" in typed:
-        out["level"] = _words(typed["level"], LEVEL_WORDS, "level", problems,
-                              "国控/国考, 省控/省考, 市控/市考, 县控/县考 or national, "
-                              "provincial, municipal, county")
+        out["level"] = _words(typed["level"], LEVEL_WORDS, "level", problems)
     if given:
         out["level"] = _filled(out.get("level"), given["level"])
-    waterbody = (_words(typed["waterbody"], WATERBODY_WORDS, "waterbody", problems,
-                        "河流/river or 湖库/湖泊/水库/lake/reservoir")
+    waterbody = (_words(typed["waterbody"], WATERBODY_WORDS, "waterbody", problems)
                  if "waterbody" in typed else None)
     if given:
         waterbody = _filled(waterbody, given["waterbody"])
     if waterbody is None:
-        notes.append("no waterbody column (水体类型): every section is taken as a river")
+        notes.append(Text("note.no_waterbody"))
         waterbody = pd.Series("river", index=typed.index, dtype="str")
     else:
         # rows left without one (not rejected words): rejected rows are not counted
@@ -116,8 +114,8 @@ def _attributes(typed: pd.DataFrame, table: RawTable, problems: Problems,
             "waterbody" in typed) else pd.Series(False, index=typed.index)
         defaulted = int((waterbody.isna() & ~unknown).sum())
         if defaulted:
-            notes.append(f"{defaulted} rows without {_header(table, 'waterbody')}: "
-                         "taken as river")
+            notes.append(Text("note.waterbody_defaulted", {
+                "n": defaulted, "header": _header(table, "waterbody")}))
         waterbody = waterbody.fillna("river")
     out["waterbody"] = waterbody
     if "target_class" in typed:
@@ -126,12 +124,9 @@ def _attributes(typed: pd.DataFrame, table: RawTable, problems: Problems,
         target = _filled(out.get("target_class"), given["target_class"])
         out["target_class"] = pd.to_numeric(target).astype("Int64")
         named = int(typed["section"].isin(list(sections)).sum())
-        notes.append(f"{named} rows of sections named in the targets file's sections: "
-                     "their level, waterbody and target class taken from it where this file "
-                     "has none")
+        notes.append(Text("note.sections_given", {"n": named}))
     if "source" in typed:
-        flags = _words(typed["source"], SOURCE_WORDS, "source", problems,
-                       "是/Y/yes/1/true or 否/N/no/0/false (empty: no)")
+        flags = _words(typed["source"], SOURCE_WORDS, "source", problems)
         out["source"] = flags.fillna(False).astype(bool)
     else:
         out["source"] = pd.Series(False, index=typed.index, dtype=bool)
@@ -153,7 +148,7 @@ def _filled(own: pd.Series | None, given: pd.Series) -> pd.Series:
 
 
 def _items(typed: pd.DataFrame, table: RawTable, problems: Problems, assessed: np.ndarray,
-           notes: list[str]) -> dict[str, pd.Series]:
+           notes: list[Text]) -> dict[str, pd.Series]:
     """The item columns: value, below-DL flag and detection limit each. A sample that is
     not assessed is not checked (its cells are often ``*`` or stale)."""
     out: dict[str, pd.Series] = {}
@@ -172,27 +167,27 @@ def _items(typed: pd.DataFrame, table: RawTable, problems: Problems, assessed: n
             if key == "ph":
                 low, high = _PH_RANGE
                 problems.add(((value < low) | (value > high)) & assessed, key,
-                             f"pH must be between {low:g} and {high:g}")
+                             Text("row.ph_range", {"low": f"{low:g}", "high": f"{high:g}"}))
         else:
-            problems.add((value < 0) & assessed, key, "a concentration cannot be negative")
+            problems.add((value < 0) & assessed, key, Text("row.negative_concentration"))
         below = parsed["below_dl"].to_numpy(dtype=bool)
         any_value |= value.notna().to_numpy() | below
         out[key] = value
         out[key + BDL_SUFFIX] = pd.Series(below, index=typed.index)
         out[key + DL_SUFFIX] = parsed["dl"]
     if flagged:
-        notes.append(f"{flagged} value{'s' if flagged > 1 else ''} with a data flag (e.g. "
-                     "0.52D, 7.1(M)): read as missing")
+        notes.append(Text("note.flagged", {
+            "n": flagged, "value_word": Text("word.values" if flagged > 1 else "word.value")}))
     if items:
-        problems.add(~any_value & assessed, items[0], "no measured item in this row")
-        shown = ", ".join(_header(table, key) for key in items)
-        notes.append(f"{len(items)} item columns: {shown}")
-        absent = [ITEMS[k].zh for k in ITEMS if ITEMS[k].assessed and k not in items]
+        problems.add(~any_value & assessed, items[0], Text("row.no_item"))
+        shown = tuple(_header(table, key) for key in items)
+        notes.append(Text("note.items", {"n": len(items), "items": shown}))
+        absent = tuple(Text("name.both", {"zh": ITEMS[k].zh, "en": ITEMS[k].en})
+                       for k in ITEMS if ITEMS[k].assessed and k not in items)
         if absent:
-            notes.append("assessed items not in the file (class and CWQI use the others): "
-                         + ", ".join(absent))
+            notes.append(Text("note.absent_items", {"items": absent}))
     else:
-        notes.append("no GB 3838 item column")
+        notes.append(Text("note.no_items"))
     return out
 
 def measurement_frame(frame: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -229,14 +224,15 @@ def _header(table: RawTable, column: str) -> str:
 
 
 def _words(values: pd.Series, words: Mapping[str, object], column: str,
-           problems: Problems, accepted: str) -> pd.Series:
-    """Map text cells through ``words`` (case-insensitive); missing stays missing."""
+           problems: Problems) -> pd.Series:
+    """Map text cells through ``words`` (case-insensitive); missing stays missing; an unknown
+    word is rejected with the words the column accepts (``row.unknown_<column>``)."""
     folded = fold(values)
     missing = is_missing(folded) | (folded == "")
     key = folded.str.lower()
     mapped = key.map(dict(words))
     unknown = mapped.isna() & ~missing
-    problems.add(unknown, column, f"unknown {column}: write {accepted}")
+    problems.add(unknown, column, Text(f"row.unknown_{column}"))
     return mapped.where(~missing & ~unknown, None)
 
 
@@ -245,8 +241,7 @@ def _target_class(values: pd.Series, problems: Problems) -> pd.Series:
     folded = fold(values)
     missing = is_missing(folded) | (folded == "")
     codes = _map_unique(folded.where(~missing, None), _class_or_nan)
-    problems.add(codes.isna() & ~missing, "target_class",
-                 "not a water class: write I, II, III, IV, V or 劣V (Ⅲ, 3, III类 also work)")
+    problems.add(codes.isna() & ~missing, "target_class", Text("row.not_class"))
     return codes.astype("Int64")
 
 
