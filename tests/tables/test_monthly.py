@@ -145,3 +145,20 @@ def test_an_explicit_period_has_no_allowance(inputs: tuple[Path, Path]) -> None:
     assert monthly.air.allowance == ()
     assert monthly.air.good_day is not None
     assert [m.value for m in monthly.air.good_day.months] == [100.0]
+
+
+def test_rejected_rows_are_grouped_by_problem(tmp_path: Path) -> None:
+    # two unreadable values of 数值 (lines 2 and 3): one problem, two rows, line 2 shown
+    ledger = tmp_path / "ledger.csv"
+    ledger.write_text("月份,指标,数值\n2025-01,培训期数,abc\n2025-02,培训期数,x\n"
+                      "2025-03,培训期数,2\n", encoding="utf-8")
+    (tmp_path / "inputs").mkdir()
+    _, targets = write_inputs(tmp_path / "inputs")
+    monthly = monthly_report([str(ledger)], load_targets(targets))
+    (group,) = monthly.rejected
+    assert (group.column, group.count, group.example_line, group.example_value) == (
+        "数值", 2, 2, "abc")
+    assert group.message == monthly.report.row_errors[0]["message"]
+    assert group.message_zh == monthly.report.row_errors[0]["message_zh"] != group.message
+    (account,) = monthly.inputs
+    assert (account.rows_read, account.rows_accepted, account.rows_rejected) == (3, 1, 2)

@@ -117,7 +117,7 @@ def report(paths: tuple[str, ...], targets_path: str | None, encoding: str | Non
     if not quiet:
         report_warnings(tables, lang)
         errors = [e for t in tables for e in t.errors]
-        report_rejected_rows(len(errors), errors, "count")
+        report_rejected_rows(len(errors), errors, "count", lang=lang)
         for warning in monthly.report.warnings:
             tell(warn_line(warning.render(lang), lang))
     try:

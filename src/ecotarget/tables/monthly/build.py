@@ -295,7 +295,8 @@ def reject_groups(row_errors: Sequence[dict[str, Any]]) -> tuple[RejectGroup, ..
         groups.setdefault(key, []).append(error)
     return tuple(RejectGroup(path=path, column=column, message=message, count=len(errors),
                              example_line=int(errors[0]["line"]),
-                             example_value=str(errors[0]["value"]))
+                             example_value=str(errors[0]["value"]),
+                             message_zh=str(errors[0].get("message_zh", message)))
                  for (path, column, message), errors in groups.items())
 
 

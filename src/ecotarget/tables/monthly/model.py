@@ -225,7 +225,8 @@ class InputAccount:
 @dataclass(frozen=True)
 class RejectGroup:
     """Rejected rows of one file with the same problem in the same column: how many, and
-    the first of them as an example."""
+    the first of them as an example. ``message`` is the problem in English, ``message_zh``
+    in Chinese (as the JSON's ``row_errors`` give them)."""
 
     path: str
     column: str
@@ -233,6 +234,7 @@ class RejectGroup:
     count: int
     example_line: int
     example_value: str
+    message_zh: str = ""
 
 
 ChangeKind = Literal["status", "actual"]
