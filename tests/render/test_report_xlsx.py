@@ -295,7 +295,8 @@ def test_a_formula_in_an_input_stays_text(monthly: MonthlyReport) -> None:
         air=dataclasses.replace(monthly.air, stations=(StationFigures(
             station=HOSTILE, good_day_rate=90.0, pm25=30.0, valid_days=90, non_good_days=9),)),
         rejected=(RejectGroup(path="@evil.csv", column="+cmd", message="not a number",
-                              count=2, example_line=3, example_value="-2+3"),))
+                              count=2, example_line=3, example_value="-2+3",
+                              message_zh="不是数字"),))
     data = render_report_xlsx(hostile, "en")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheets = [archive.read(n).decode() for n in archive.namelist()
@@ -306,6 +307,9 @@ def test_a_formula_in_an_input_stays_text(monthly: MonthlyReport) -> None:
     assert station.data_type == "s" and station.value == "'" + HOSTILE
     rejected = table(book["Data"], "rejected")[1]
     assert rejected == [["'@evil.csv", "'+cmd", "not a number", 2, 3, "'-2+3"]]
+    # the problem in the workbook's language
+    zh = table(book_of(render_report_xlsx(hostile, "zh"))["数据情况"], "rejected")[1]
+    assert zh == [["'@evil.csv", "'+cmd", "不是数字", 2, 3, "'-2+3"]]
 
 
 # --- the command ------------------------------------------------------------------------------

@@ -278,7 +278,9 @@ def data_sheet(report: MonthlyReport, lang: str) -> Sheet:
                    for i in report.inputs)
     kinds = tuple((Cell(words(f"kind.{kind}", lang)), date_cell(day))
                   for kind, day in report.report.data_through.items())
-    groups = tuple((text(g.path), text(g.column), text(g.message), Cell(g.count),
+    # the problem in the workbook's language (a group from an older model may lack the Chinese)
+    groups = tuple((text(g.path), text(g.column),
+                    text(g.message_zh if lang == "zh" and g.message_zh else g.message), Cell(g.count),
                     Cell(g.example_line), text(g.example_value)) for g in report.rejected)
     heads = {"inputs": ("wb.path", "wb.kind", "wb.rows_read", "wb.rows_accepted",
                         "wb.rows_rejected", "rpt.last_date"),
