@@ -19,7 +19,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "ecotarget"
 # the layers below. A top-level module name, or a package's name for all of its modules.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("standards",),
-    ("errors", "messages", "catalogue", "catalogue_report", "catalogue_workbook", "periods",
+    ("errors", "messages", "messages_fatal", "catalogue", "catalogue_report",
+     "catalogue_workbook", "periods",
      "schemas", "params", "registry", "targets", "report"),
     ("read",),
     ("validate", "rejects"),

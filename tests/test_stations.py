@@ -16,7 +16,7 @@ from tests.read.test_network import LONG, PINGHU, WIDE, check_json, run, tables,
 
 
 def test_check_without_stations_is_an_error_naming_the_count() -> None:
-    result = run("check", str(LONG), "--targets", str(TARGETS))
+    result = run("check", str(LONG), "--targets", str(TARGETS), "--lang", "en")
     assert result.exit_code == 2
     assert "national network files with 8 stations" in result.stderr
     assert "--station CODE" in result.stderr and "stations:" in result.stderr
@@ -111,7 +111,8 @@ def test_a_station_list_naming_no_station_is_exit_2_with_the_closest_codes() -> 
     """Nothing chosen would make every target no_data and exit 0: refused, with the codes
     closest to what was typed (2001A is one edit from 2010A)."""
     for command in ("aqi", "check"):
-        result = run(command, str(LONG), "--station", "2010A", "--station", "NOPE")
+        result = run(command, str(LONG), "--station", "2010A", "--station", "NOPE", "--lang",
+                     "en")
         assert result.exit_code == 2
         assert result.stderr == (
             "ecotarget: error: --station 2010A: no such station in the network files "

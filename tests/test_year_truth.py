@@ -137,7 +137,7 @@ def test_other_targets_keep_their_own_last_day(november: Report) -> None:
 # --- 4. contradictory options, 5. an empty period -----------------------------------------
 
 def test_as_of_outside_the_period_is_refused() -> None:
-    result = run("--period", "2025-10", "--as-of", "2025-06-30")
+    result = run("--period", "2025-10", "--as-of", "2025-06-30", "--lang", "en")
     assert result.exit_code == 2
     assert "--as-of 2025-06-30 lies outside --period 2025-10-01..2025-10-31" in result.stderr
 

@@ -26,6 +26,7 @@ from typing import Any, Literal
 from ecotarget.catalogue_report import REPORT_WORDS
 from ecotarget.catalogue_workbook import WORKBOOK_WORDS
 from ecotarget.messages import INPUT_MESSAGES, ROW_ALSO
+from ecotarget.messages_fatal import FATAL_MESSAGES
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -334,6 +335,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **WORKBOOK_WORDS,  # the report's workbook (catalogue_workbook.py)
     # --- inputs: row errors, notes, ledger warnings, fatal errors (ecotarget.messages) ----
     **INPUT_MESSAGES,
+    # --- the rarer fatal and usage errors, and the end of a run (ecotarget.messages_fatal)
+    **FATAL_MESSAGES,
 }
 
 

@@ -20,6 +20,7 @@ from typing import Literal, cast
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import InputError
 from ecotarget.schemas import AIR_POLLUTANTS
 from ecotarget.standards import air as engine
@@ -35,7 +36,7 @@ CITY = "city"  # the station name of rows that carry no station: the region as a
 #: The daily values of a station or city day.
 DAILY_COLUMNS = ("pm25", "pm10", "so2", "no2", "co", "o3_1h_max", "o3_8h_max")
 _DAY_ROW_MEANS = ("pm25", "pm10", "so2", "no2", "co")  # day-row columns read as named
-REPEATED_HOUR_HINT = " (or check --hour-label: hours 0 and 24 name the same hour)"
+REPEATED_HOUR_HINT = Text("input.hour_label_hint")
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def station_hours(tables: Sequence[ValidatedTable], hour_label: HourLabel) -> pd
 
 def refuse_repeated_station_hours(hours: pd.DataFrame, keys: Sequence[str],
                                   where: Callable[[pd.DataFrame], list[str]], *,
-                                  hint: str = "") -> None:
+                                  hint: Text | str = "") -> None:
     """:class:`InputError` when two rows of ``hours`` share ``keys`` (station and hour).
 
     The message names the first repeated station-hour (its station and ``time`` label) and
@@ -164,9 +165,9 @@ def refuse_repeated_station_hours(hours: pd.DataFrame, keys: Sequence[str],
     copies = first_repeated_key(hours, keys)
     if copies is not None:
         first = copies.iloc[0]
-        raise InputError(f"the same station-hour ({first['station']}, {_label(first['time'])}) "
-                         f"comes {_times(len(copies))}: {_places(where(copies))}; "
-                         f"keep one copy{hint}")
+        raise InputError(Text("input.repeated_hour", {
+            "station": first["station"], "time": _label(first["time"]),
+            "times": _times(len(copies)), "places": _places(where(copies)), "hint": hint}))
 
 
 def first_repeated_key(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame | None:
@@ -189,13 +190,16 @@ def first_repeated_key(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame
 _PLACES_SHOWN = 5  # copies named in a message before "…"
 
 
-def _places(places: list[str]) -> str:
-    shown = ", ".join(places[:_PLACES_SHOWN])
-    return shown if len(places) <= _PLACES_SHOWN else f"{shown}, … ({len(places)} copies)"
+def _places(places: list[str]) -> tuple[str | Text, ...]:
+    """The first places, and how many copies in all when there are more (joined as a list)."""
+    shown: tuple[str | Text, ...] = tuple(places[:_PLACES_SHOWN])
+    if len(places) > _PLACES_SHOWN:
+        shown = (*shown, Text("input.copies", {"n": len(places)}))
+    return shown
 
 
-def _times(count: int) -> str:
-    return "twice" if count == 2 else f"{count} times"
+def _times(count: int) -> Text:
+    return Text("input.twice") if count == 2 else Text("input.times", {"n": count})
 
 
 def _label(time: object) -> str:
@@ -303,9 +307,10 @@ def _refuse_cross_file_duplicates(frame: pd.DataFrame) -> None:
         first = copies.iloc[0]
         key = ", ".join(str(first[k]) for k in keys)
         where = _places([f"{r['_path']}:{r[LINE]}" for _, r in copies.iterrows()])
-        what = "month, indicator and region" if "region" in frame else "month and indicator"
-        raise InputError(f"the same {what} ({key}) comes from more than one file: {where}; "
-                         "keep one copy")
+        what = Text("input.month_indicator_region" if "region" in frame
+                    else "input.month_indicator")
+        raise InputError(Text("input.repeated_month", {"what": what, "key": key,
+                                                       "places": where}))
 
 
 __all__ = ["CITY", "DAILY_COLUMNS", "Dataset", "air_frames", "assemble_dataset",

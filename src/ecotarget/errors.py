@@ -1,13 +1,16 @@
 """The one error family of ecotarget; the CLI catches :class:`EcotargetError` once.
 
-An error is raised with plain English text, or with a catalogue :class:`Text`; the command
-line then says it in the run's language (:meth:`EcotargetError.said`), and ``str()`` of the
-error is its English text either way.
+An error is raised with a catalogue :class:`Text` (tests/test_language_sources.py checks
+every raise site); the command line then says it in the run's language
+(:meth:`EcotargetError.said`), and ``str()`` of the error is its English text. Plain text is
+still taken (a library caller's own error), and is said as it is.
 """
 
 from __future__ import annotations
 
-from ecotarget.catalogue import Text
+import errno
+
+from ecotarget.catalogue import CATALOGUE, Text
 
 
 class EcotargetError(Exception):
@@ -41,8 +44,32 @@ class TargetsFileError(EcotargetError):
 
 
 class InputError(EcotargetError):
-    """An input file is unusable as a whole (unreadable, unknown kind, no usable column)."""
+    """An input file is unusable as a whole (unreadable, unknown kind, no usable column).
+
+    Only a catalogue Text is taken, so that the error can be said in either language.
+    """
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message)
 
 
 class UsageError(EcotargetError):
-    """An option or argument combination that cannot be answered."""
+    """An option or argument combination that cannot be answered (a catalogue Text)."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message)
+
+
+def os_reason(exc: OSError) -> Text | str:
+    """The operating system's reason for a failed read or write, in the catalogue when it is
+    a common one (``os.EACCES`` …), else the system's own text (English).
+
+    >>> os_reason(PermissionError(errno.EACCES, "Permission denied")).render("zh")
+    '没有权限'
+    >>> os_reason(OSError(errno.EXDEV, "Invalid cross-device link"))
+    'Invalid cross-device link'
+    """
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if f"os.{name}" in CATALOGUE:
+        return Text(f"os.{name}")
+    return exc.strerror or str(exc)

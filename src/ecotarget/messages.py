@@ -218,6 +218,12 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
                                     "files: check the code (or name)"},
     "word.station": {"zh": "站点", "en": "station"},
     "word.stations": {"zh": "站点", "en": "stations"},
+    # --- a national network file: an hour rejected whole -------------------------------------
+    "row.given_twice": {"zh": "{hour} 的 {type} 出现了两次（第 {first}、{second} 行）：请保留一行",
+                        "en": "{type} is given twice for {hour} (lines {first} and {second}): "
+                              "keep one"},
+    "row.hour_line": {"zh": "{hour} 的 {type} 行（第 {line} 行）：{problem}",
+                      "en": "the {type} line of {hour} (line {line}): {problem}"},
     # --- notes of a national network file -----------------------------------------------------
     "note.o3_8h": {"zh": "未读取国控网络的臭氧 8 小时列（O3_8h、O3_8h_24h）：其含义历年有变（见 "
                          "docs/standards.md 第 1 节）；臭氧统计按小时臭氧重新计算",
@@ -296,6 +302,26 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
                                 "equally (city aggregation UNCONFIRMED: docs/standards.md §4)"},
     "rank.own_region": {"zh": "每个断面自成一个地区（未给出映射）",
                         "en": "each section is its own region (no mapping given)"},
+    # --- rank: why a region is not ranked (the rows' reason), or has no change --------------
+    "rank.no_composite": {"zh": "没有综合指数（某项污染物没有有效值）",
+                          "en": "no composite index (a pollutant has no valid value)"},
+    "rank.no_good_rate": {"zh": "没有优良率或 PM2.5 均值", "en": "no good-day rate or PM2.5 mean"},
+    "rank.no_pm25": {"zh": "没有 PM2.5 均值", "en": "no PM2.5 mean"},
+    "rank.no_previous": {"zh": "上年同期没有数据",
+                         "en": "no figure for the same period of the previous year"},
+    "rank.no_change": {"zh": "没有变化率（上年{figure}缺失或为 0）",
+                       "en": "no change rate (the previous {figure} is missing or 0)"},
+    "rank.no_cwqi": {"zh": "没有 CWQI（没有参与评价的项目）", "en": "no CWQI (no assessed item)"},
+    "rank.short_days": {"zh": "有效天数不足（HJ 663）：{shortfall}",
+                        "en": "short of valid days under HJ 663: {shortfall}"},
+    "rank.no_air_data": {"zh": "输入中没有该地区的空气数据", "en": "no air data for it in the inputs"},
+    "rank.no_data_period": {"zh": "{start}..{end} 没有数据", "en": "no data for {start}..{end}"},
+    "rank.in_year": {"zh": "{year} 年：{reason}", "en": "{year}: {reason}"},
+    "rank.no_sample": {"zh": "本期没有该地区的样品", "en": "no sample of it in the period"},
+    "rank.no_samples_previous": {"zh": "{start}..{end} 没有以下断面的样品：{names}",
+                                 "en": "no samples in {start}..{end} for: {names}"},
+    "rank.items_differ": {"zh": "两年监测项目数不同（{now} 与 {before}）",
+                          "en": "items measured differ between the years ({now} vs {before})"},
     # --- template: what it says on stderr ------------------------------------------------------
     "template.wrote": {"zh": "已写入 {path}：{kind}模板", "en": "wrote {path}: {kind} template"},
     "template.wrote_ledger": {"zh": "已写入 {path}：台账模板，{year} 年 {count} 行待填",

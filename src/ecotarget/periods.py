@@ -160,20 +160,21 @@ def check_as_of_in_period(as_of: dt.date | None, period: tuple[dt.date, dt.date]
     """
     if as_of is None or period is None or period[0] <= as_of <= period[1]:
         return
-    raise UsageError(f"--as-of {as_of} lies outside --period {period[0]}..{period[1]}: "
-                     "give an --as-of inside the period, or leave it out")
+    raise UsageError(Text("option.as_of_outside", {"as_of": as_of, "start": period[0],
+                                                   "end": period[1]}))
 
 
 def make_window(year: int, *, as_of: dt.date, period: tuple[dt.date, dt.date] | None) -> Window:
     """The window for a plan year: the year to date, or ``period`` cut at the as-of date."""
     if as_of.year != year:  # 1999-12-31 would evaluate 2025-01-01..01-01 and say nothing
-        raise UsageError(f"--as-of {as_of}: not inside the plan year {year}")
+        raise UsageError(Text("option.as_of_year", {"as_of": as_of, "year": year}))
     if period is None:
         start, end = dt.date(year, 1, 1), min(as_of, dt.date(year, 12, 31))
         return Window(year, start, max(start, end), as_of)
     first, last = period
     if first.year != year or last.year != year:
-        raise UsageError(f"--period {first}..{last} is not inside the plan year {year}")
+        raise UsageError(Text("option.period_year", {"start": first, "end": last,
+                                                     "year": year}))
     end = min(last, as_of) if as_of >= first else last
     return Window(year, first, end, max(as_of, first) if as_of < first else min(as_of, last),
                   explicit_period=True)

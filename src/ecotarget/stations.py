@@ -89,7 +89,7 @@ def select_stations(tables: Sequence[ValidatedTable], stations: Sequence[str], *
     return Selection(out, other, missing, sum(network))
 
 
-def _no_such_station(missing: Sequence[str], tables: Sequence[ValidatedTable]) -> str:
+def _no_such_station(missing: Sequence[str], tables: Sequence[ValidatedTable]) -> Text:
     """``--station`` naming nothing in the network files, with the closest codes or names."""
     known: set[str] = set()
     for table in tables:
@@ -99,9 +99,10 @@ def _no_such_station(missing: Sequence[str], tables: Sequence[ValidatedTable]) -
     parts = []
     for name in missing:
         close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.4)
-        parts.append(f"--station {name}: no such station in the network files"
-                     + (f" (closest: {', '.join(close)})" if close else ""))
-    return "; ".join(parts) + f"; the files hold {len(known)} stations"
+        parts.append(Text("input.no_such_station_close", {"name": name, "close": tuple(close)})
+                     if close else Text("input.no_such_station", {"name": name}))
+    return Text("list.clauses", {"items": (*parts, Text("input.stations_held",
+                                                        {"n": len(known)}))})
 
 
 def _prepared(table: ValidatedTable) -> ValidatedTable:
@@ -118,16 +119,17 @@ def _prepared(table: ValidatedTable) -> ValidatedTable:
     return replace(table, notes=notes)
 
 
-def _choose_stations(tables: Sequence[ValidatedTable]) -> str:
+def _choose_stations(tables: Sequence[ValidatedTable]) -> Text:
     codes: set[str] = set()
     for table in tables:
         if "station" in table.frame:
             codes.update(table.frame["station"].dropna().astype(str).unique())
-    where = tables[0].path + (f" and {len(tables) - 1} more" if len(tables) > 1 else "")
-    files = "national network files" if len(tables) > 1 else "a national network file"
-    return (f"{where}: {files} with {len(codes):,} stations; choose the region's assessment "
-            "stations with --station CODE (repeatable) or a `stations:` list in the targets "
-            "file (`ecotarget aqi` on these files lists every station)")
+    where: Text | str = tables[0].path
+    if len(tables) > 1:
+        where = Text("input.and_more", {"path": where, "more": len(tables) - 1})
+    files = Text("input.network_files" if len(tables) > 1 else "input.network_file")
+    return Text("input.choose_stations", {"where": where, "files": files,
+                                          "n": f"{len(codes):,}"})
 
 
 def station_names(tables: Sequence[ValidatedTable]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -190,12 +191,118 @@ def test_rank_and_template_speak_the_run_language(tmp_path: Path) -> None:
             "markdown")
     regions = {"平湖市", "嘉善县", "海盐县", "海宁市", "桐乡市"}
     _, zh = run_all(*rank, "--lang", "zh")
-    heading = "\n".join(zh.splitlines()[:3])  # a row's reason (why unranked) is English yet
-    assert heading.startswith("# 空气质量排名 · 综合指数 · ")
-    assert english_words(heading, {"PM2", "CO-95", "O3-8h-90"}) == []
+    assert zh.startswith("# 空气质量排名 · 综合指数 · ")
+    # the whole table, the unranked region's reason (有效天数不足（HJ 663）…) included
+    assert "有效天数不足（HJ 663）：2025-01 有效天数 26 天，应至少 27 天" in zh
+    assert english_words(zh, regions | {"PM2", "CO-95", "O3-8h-90", "HJ"}) == []
     _, en = run_all(*rank, "--lang", "en")
     assert en.startswith("# Air quality ranking · composite index · ")
     assert cjk_runs(en, regions) == []
     template = ("template", "ledger", "-o", str(tmp_path / "ledger.csv"))
     assert english_words(run_all(*template, "--lang", "zh")[1], {"ecotarget"}) == []
     assert cjk_runs(run_all(*template, "--lang", "en")[1]) == []
+
+
+# --- the rarer fatal and usage errors, rank reasons, the network file's rejected hours ----------
+
+#: an option as written on the command line (--as-of, -o): the same in both languages
+_OPTION = re.compile(r"(?<![\w-])--?[a-z][\w-]*")
+
+
+def _rare_cases(tmp: Path) -> dict[str, tuple[tuple[str, ...], set[str]]]:
+    """Name → (command line, the data values and codes its output may quote)."""
+    loop = tmp / "loop.csv"
+    loop.symlink_to(loop)
+    broken = tmp / "broken.csv"
+    broken.symlink_to(tmp / "gone.csv")
+    mixed = tmp / "mixed.csv"  # a UTF-8 line, then rows appended from a GBK export
+    mixed.write_bytes("月份,指标,数值\n2025-01,培训期数,1\n".encode()
+                      + "2025-02,培训期数,2\n".encode("gbk"))
+    release = tmp / "export.csv"  # the water release's MM-DD times, no year in the name
+    release.write_text("断面名称,监测时间,水质类别,pH\nA,07-01 04:00,Ⅱ,7.5\n", encoding="utf-8")
+    book = tmp / "book.xlsx"
+    book.write_bytes(b"not a zip")
+    regions = tmp / "regions.csv"
+    regions.write_text("station,region\n2001A,平湖市\n2002A,\n", encoding="utf-8")
+    twice = tmp / "china_sites_20250101.csv"  # a network file with PM2.5 twice in one hour
+    twice.write_text("date,hour,type,1001A\n20250101,1,PM2.5,30\n20250101,1,PM2.5,31\n"
+                     "20250101,2,PM2.5,32\n", encoding="utf-8")
+    huge = tmp / "huge.csv"
+    huge.write_text("月份,指标,数值\n2025-01,培训期数," + "1" * 300 + "x\n", encoding="utf-8")
+    ledger = str(SAMPLES / "ledger-2025.csv")
+    long = str(SAMPLES / "network" / "long")
+    rank = ("rank", str(SAMPLES / "rank" / "air"), "--regions",
+            str(SAMPLES / "rank" / "regions.csv"), "--period", "2025-01", "--by", "change",
+            "--format", "markdown")
+    regions_named = {"平湖市", "嘉善县", "海盐县", "海宁市", "桐乡市"}
+    return {
+        "symlink loop": (("check", str(loop)), set()),
+        "broken symlink": (("check", str(broken)), set()),
+        "stdin twice": (("check", "-", "-"), set()),
+        "mixed encodings": (("check", str(mixed)), {"UTF", "GBK"}),
+        "not an encoding": (("check", ledger, "--encoding", "base64"), {"base64", "utf",
+                                                                         "gb18030"}),
+        "no year": (("validate", str(release)), {"07-01 04:00", "监测时间"}),
+        "xlsx": (("validate", str(book)), {"xlsx", "zip", "Excel", "CSV"}),
+        "regions": (("rank", str(SAMPLES / "rank" / "air"), "--regions", str(regions)),
+                    {"2002A", "region"}),
+        "choose stations": (("check", long), {"stations", "ecotarget", "aqi"}),
+        "no such station": (("check", long, "--station", "NOPE"), {"NOPE"}),
+        "as-of outside period": (("check", ledger, "--period", "2025-10", "--as-of",
+                                  "2025-06-30"), set()),
+        "as-of outside year": (("check", ledger, "--as-of", "2024-12-31"), set()),
+        "output is input": (("check", ledger, "-o", ledger), set()),
+        "empty output": (("check", ledger, "-o", ""), set()),
+        "xlsx to a terminal": (("check", ledger, "--format", "xlsx"), {"xlsx"}),
+        "calendar as json": (("aqi", str(SAMPLES), "--calendar", "--format", "json"),
+                             {"table", "csv", "json", "city"}),
+        "rank by": (("rank", str(SAMPLES / "rank" / "air"), "--by", "cwqi"),
+                    {"cwqi", "air", "composite", "good_day_rate", "pm25", "change"}),
+        "network hour twice": (("validate", str(twice)),
+                               {"PM2", "1001A", "date", "hour", "utf-8"}),
+        "long value": (("validate", str(huge)), {"培训期数", "数值", "utf-8"}),
+        "rank reasons": (rank, regions_named | {"PM2", "CO-95", "O3-8h-90", "HJ"}),
+    }
+
+
+RARE = ["symlink loop", "broken symlink", "stdin twice", "mixed encodings", "not an encoding",
+        "no year", "xlsx", "regions", "choose stations", "no such station",
+        "as-of outside period", "as-of outside year", "output is input", "empty output",
+        "xlsx to a terminal", "calendar as json", "rank by", "network hour twice",
+        "long value", "rank reasons"]
+
+
+@pytest.mark.parametrize("case", RARE)
+def test_rare_errors_and_reasons_in_one_language(tmp_path: Path, case: str) -> None:
+    args, data = _rare_cases(tmp_path)[case]
+    lang_args = ["--targets", str(ROOT / "config" / "targets.yaml")] if args[0] in (
+        "check", "validate") else []
+    outputs = {}
+    for lang in ("zh", "en"):
+        # wide enough that no path is folded inside its table cell
+        result = CliRunner().invoke(cli, [*args, *lang_args, "--lang", lang], input=b"",
+                                    env={"COLUMNS": "400", "NO_COLOR": "1"})
+        assert result.exit_code in (1, 2) or case == "rank reasons", (case, result.output)
+        outputs[lang] = _OPTION.sub(" ", result.stdout + result.stderr)
+    zh, en = outputs["zh"], outputs["en"]
+    # the program's name and the values a message quotes stay as written
+    assert english_words(zh, data | {"ecotarget"}) == [], zh
+    assert cjk_runs(en, data | DATA | {"站点,地区", "站点", "月份,指标,数值", "断面名称,采样日期,溶解氧,…",
+                                       "水质类别", "培训期数", "平湖市"}) == [], en
+
+
+def test_the_size_limits_in_both_languages() -> None:
+    # 64 MiB without a line break, 8 GiB in all: the limits as arguments, to test them small
+    import io
+
+    from ecotarget.errors import InputError
+    from ecotarget.read.source import read_bounded
+
+    with pytest.raises(InputError) as no_break:
+        read_bounded(io.BytesIO(b"x" * 10), "zero", first_line_limit=8)
+    assert no_break.value.said("zh") == "zero：前 8 字节中没有换行：不是 CSV 文本文件"
+    with pytest.raises(InputError) as large:
+        read_bounded(io.BytesIO(b"a,b\n" * 1000), "big.csv", limit=2000)
+    assert large.value.said("en") == ("big.csv: larger than 2,000 bytes: split it (by year or by "
+                                      "station) and read the parts")
+    assert large.value.said("zh") == "big.csv：大于 2,000 字节：请拆分（按年份或按站点）后分别读取"

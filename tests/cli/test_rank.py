@@ -139,6 +139,9 @@ def test_regions_from_a_mapping_file() -> None:
     assert rows[-1]["valid_days"] == 26
     assert rows[-1]["reason"] == ("short of valid days under HJ 663: 2025-01 has 26 valid "
                                   "days of 27 required")
+    # the same reason in Chinese beside it, as the notes have notes_zh
+    assert rows[-1]["reason_zh"] == "有效天数不足（HJ 663）：2025-01 有效天数 26 天，应至少 27 天"
+    assert rows[0]["reason"] is None and rows[0]["reason_zh"] is None
 
 
 def test_regions_from_the_targets_file(tmp_path: Path) -> None:
@@ -276,14 +279,17 @@ def test_rules_that_do_not_fit_the_kind_are_refused(args: list[str], message: st
 def test_a_bad_regions_file_names_file_line_column_and_value(tmp_path: Path) -> None:
     bad = tmp_path / "regions.csv"
     bad.write_text("station,region\n2001A,平湖市\n2002A,\n", encoding="utf-8")
-    result = run(str(AIR), "--regions", str(bad))
+    result = run(str(AIR), "--regions", str(bad), "--lang", "en")
     assert result.exit_code == 2
     assert f"{bad}:3: column 'region': value '': station 2002A has no region" in result.stderr
     header = tmp_path / "header.csv"
     header.write_text("站,县\n2001A,平湖市\n", encoding="utf-8")
-    result = run(str(AIR), "--regions", str(header))
+    result = run(str(AIR), "--regions", str(header), "--lang", "en")
     assert result.exit_code == 2 and f"{header}:1: the header '站,县' names no station" \
         in result.stderr
+    # in Chinese: file, line, column and value as written, the words in Chinese
+    result = run(str(AIR), "--regions", str(bad), "--lang", "zh")
+    assert f"{bad}:3：'region' 列：值 ''：站点 2002A 没有地区" in result.stderr
 
 
 def test_the_readme_example_is_the_output(monkeypatch: pytest.MonkeyPatch) -> None:

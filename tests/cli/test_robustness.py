@@ -99,7 +99,8 @@ def test_broken_input_corpus(name: str) -> None:
 def test_a_10_mb_single_line(tmp_path: Path) -> None:
     no_header = tmp_path / "one-line.csv"
     no_header.write_bytes(b"a" * 10_000_000)
-    result = invoke("check", str(no_header), "--targets", str(TARGETS), env=DEBUG)
+    result = invoke("check", str(no_header), "--targets", str(TARGETS), "--lang", "en",
+                    env=DEBUG)
     assert result.exit_code == 2
     assert result.stderr == (f"ecotarget: error: {no_header}: line 1 is 10,000,000 characters "
                              "long, and no header is longer than 100,000: no header row found "
@@ -257,7 +258,7 @@ def test_check_output_is_untouched_when_the_renderer_fails(
     report = out_dir / "report.txt"
     report.write_text("yesterday's report\n", encoding="utf-8")
     result = invoke("check", str(ROOT / "data" / "samples" / "ledger-2025.csv"), "--targets",
-                    str(TARGETS), "--output", str(report))
+                    str(TARGETS), "--output", str(report), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.endswith("internal error: RuntimeError: renderer failed (set "
                                   "ECOTARGET_DEBUG=1 for the traceback, and please report it)\n")
@@ -304,7 +305,7 @@ def test_ctrl_c_exits_130_with_one_line(command: str, tmp_path: Path,
     ledger.write_text("月份,指标,数值\n2025-01,培训期数,3\n", encoding="utf-8")
     result = invoke(command, str(ledger), "--targets", str(TARGETS))
     assert result.exit_code == 130
-    assert result.stderr == "ecotarget: interrupted\n"
+    assert result.stderr == "ecotarget: 已中断\n"  # interrupted, in the run's language (zh)
     assert result.stdout == ""
 
 
@@ -316,7 +317,10 @@ def test_ctrl_c_while_writing_output_leaves_no_file(tmp_path: Path,
     report = tmp_path / "report.json"
     result = invoke("check", str(ROOT / "data" / "samples" / "ledger-2025.csv"), "--targets",
                     str(TARGETS), "--output", str(report), "--format", "json")
-    assert result.exit_code == 130 and result.stderr == "ecotarget: interrupted\n"
+    assert result.exit_code == 130 and result.stderr == "ecotarget: 已中断\n"
+    english = invoke("check", str(ROOT / "data" / "samples" / "ledger-2025.csv"), "--targets",
+                     str(TARGETS), "--output", str(report), "--format", "json", "--lang", "en")
+    assert english.exit_code == 130 and english.stderr == "ecotarget: interrupted\n"
     assert list(tmp_path.iterdir()) == []
 
 

@@ -134,8 +134,10 @@ def test_period_option(small: Path) -> None:
 def test_unusable_input_and_options_exit_2(tmp_path: Path) -> None:
     ledger = tmp_path / "ledger.csv"
     ledger.write_text("月份,指标,数值\n2025-01,x,1\n", encoding="utf-8")
-    result = CliRunner().invoke(group(), ["water", str(ledger)])
+    result = CliRunner().invoke(group(), ["water", str(ledger), "--lang", "en"])
     assert result.exit_code == 2 and "no water input" in result.stderr
+    chinese = CliRunner().invoke(group(), ["water", str(ledger)])
+    assert chinese.exit_code == 2 and "错误：没有水质输入" in chinese.stderr
     bad_period = CliRunner().invoke(group(), ["water", str(ledger), "--period", "July"])
     assert bad_period.exit_code == 2 and "--period 'July'" in bad_period.stderr
 

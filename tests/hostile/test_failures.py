@@ -21,7 +21,10 @@ DEBUG = {"ECOTARGET_DEBUG": "1"}  # an uncaught exception fails the test instead
 
 
 def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), env=DEBUG)
+    """A run in English (unless the test names --lang): the messages are compared as
+    written in English here; tests/cli/test_language.py has them in Chinese."""
+    lang = [] if "--lang" in args else ["--lang", "en"]
+    return CliRunner().invoke(cli, [*args, *lang], env=DEBUG)
 
 
 def targets_with(tmp_path: Path, old: str, new: str) -> Path:
@@ -130,7 +133,8 @@ def _shell(command: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.slow  # end to end on whole inputs: the full run has it
 def test_closed_stdout_and_a_full_disk() -> None:
-    exe = f"{sys.executable} -m ecotarget check {LEDGER} --targets {TARGETS} --format json"
+    exe = (f"{sys.executable} -m ecotarget check {LEDGER} --targets {TARGETS} --format json "
+           "--lang en")
     closed = _shell(f"{exe} >&-")
     assert closed.returncode == 2
     assert closed.stderr == ("ecotarget: error: standard output is closed: name a file with "
@@ -171,7 +175,7 @@ def test_symlink_loop_broken_link_and_a_second_stdin(tmp_path: Path) -> None:
         f"ecotarget: error: {loop}: a symbolic link to itself (a loop)\n")
     assert run("check", str(broken), "--targets", str(TARGETS)).stderr == (
         f"ecotarget: error: {broken}: a symbolic link to nothing (broken)\n")
-    twice = CliRunner().invoke(cli, ["check", "-", "-", "--targets", str(TARGETS)],
+    twice = CliRunner().invoke(cli, ["check", "-", "-", "--targets", str(TARGETS), "--lang", "en"],
                                input=LEDGER.read_bytes(), env=DEBUG)
     assert twice.exit_code == 2
     assert twice.stderr == ("ecotarget: error: - (standard input) is named twice: it can be "

@@ -75,7 +75,8 @@ def test_too_many_cells_and_too_much_xml_are_exit_2(tmp_path: Path,
         read_table(Source(str(path)))
     monkeypatch.setattr(xlsx_reader, "MAX_CELLS", 50_000_000)
     monkeypatch.setattr(xlsx_reader, "MAX_UNCOMPRESSED", 1000)
-    result = CliRunner().invoke(cli, ["check", str(path), "--targets", str(TARGETS)], env=DEBUG)
+    result = CliRunner().invoke(cli, ["check", str(path), "--targets", str(TARGETS), "--lang",
+                                      "en"], env=DEBUG)
     assert result.exit_code == 2
     assert "book.xlsx: the workbook unpacks to" in result.stderr
     assert "more than 1,000: save the sheet as CSV (or split it)" in result.stderr
@@ -90,6 +91,7 @@ def test_a_zip_bomb_is_refused_before_unpacking(tmp_path: Path) -> None:
         block = b"\0" * 2**24
         for _ in range(3 * 2**30 // len(block)):
             member.write(block)
-    result = CliRunner().invoke(cli, ["check", str(path), "--targets", str(TARGETS)], env=DEBUG)
+    result = CliRunner().invoke(cli, ["check", str(path), "--targets", str(TARGETS), "--lang",
+                                      "en"], env=DEBUG)
     assert result.exit_code == 2
     assert "more than 2,147,483,648: save the sheet as CSV" in result.stderr

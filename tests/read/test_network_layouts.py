@@ -31,6 +31,8 @@ def test_a_type_given_twice_rejects_its_hour() -> None:
     assert header is not None
     table = read_long("day.csv", "utf-8", lines, header, ends_with_newline=True)
     assert table.frame["time"].tolist() == ["2025-01-01 01:00", "2025-01-01 02:00"]
-    assert table.malformed == {0: "PM2.5 is given twice for 2025-01-01 01:00 (lines 2 and 3): "
-                                  "keep one"}
+    assert {k: v.render("en") for k, v in table.malformed.items()} == {
+        0: "PM2.5 is given twice for 2025-01-01 01:00 (lines 2 and 3): keep one"}
+    assert table.malformed[0].render("zh") == (
+        "2025-01-01 01:00 的 PM2.5 出现了两次（第 2、3 行）：请保留一行")
     assert table.lines.tolist() == [3, 4]

@@ -79,7 +79,8 @@ def test_compare_published_formats() -> None:
 
 
 def test_compare_published_needs_published_values() -> None:
-    result = run("aqi", str(SAMPLES / "air-hourly-2025.csv"), "--compare-published")
+    result = run("aqi", str(SAMPLES / "air-hourly-2025.csv"), "--compare-published", "--lang",
+                 "en")
     assert result.exit_code == 2 and "no published value to compare with" in result.stderr
     assert run("aqi", str(LONG), "--compare-published", "--calendar").exit_code == 2
 

@@ -243,7 +243,7 @@ def test_validate_and_check_count_the_samples_not_assessed() -> None:
 def test_year_option_on_the_commands(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     path.write_text(f"{HEADER}\nA,07-01 04:00,Ⅱ,7.5,6.2,3.1,0.42,0.085,正常\n", encoding="utf-8")
-    code, _, err = _run("validate", str(path))
+    code, _, err = _run("validate", str(path), "--lang", "en")
     assert code == 2 and "pass --year YYYY" in err and "export.csv" in err
     for command in ("validate", "water", "check"):
         code, out, err = _run(command, str(path), "--year", "2025")

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from ecotarget.catalogue import Text
 from ecotarget.dataset import DAILY_COLUMNS, city_days_with_aqi
 from ecotarget.tables.rank import (
     air_ranking,
@@ -65,12 +66,15 @@ def test_change_ascending_and_a_missing_previous_year_is_unranked() -> None:
     # year and is listed last, unranked, with the reason.
     rows = [{"region": "A", "change": {"composite_index": -3.5}},
             {"region": "B", "change": {"composite_index": 2.0}},
-            {"region": "C", "change": None, "previous_reason": "no data for 2024-01"},
+            {"region": "C", "change": None,
+             "previous_reason": Text("rank.no_data_period", {"start": "2024-01-01",
+                                                             "end": "2024-01-31"})},
             {"region": "D", "change": {"composite_index": -12.0}}]
     ranked = rank_rows(rows, "change")
     assert order(ranked) == [("D", 1, False), ("A", 2, False), ("B", 3, False),
                              ("C", None, False)]
-    assert ranked[-1]["reason"] == "no data for 2024-01"
+    assert ranked[-1]["reason"].render("en") == "no data for 2024-01-01..2024-01-31"
+    assert ranked[-1]["reason"].render("zh") == "2024-01-01..2024-01-31 没有数据"
 
 
 def test_a_region_short_of_valid_days_is_last_even_with_the_best_figure() -> None:
@@ -114,8 +118,10 @@ def test_a_month_short_of_valid_days(month: str, days: int, short: bool) -> None
     row = region_figures(frame, first.date(), end)
     assert row["valid_days"] == days
     if short:
-        assert row["reason"] == (f"short of valid days under HJ 663: {month} has {days} valid "
-                                 f"days of {days + 1} required")
+        assert row["reason"].render("en") == (f"short of valid days under HJ 663: {month} has "
+                                              f"{days} valid days of {days + 1} required")
+        assert row["reason"].render("zh") == (f"有效天数不足（HJ 663）：{month} 有效天数 {days} 天，"
+                                              f"应至少 {days + 1} 天")
     else:
         assert row["reason"] is None
 
@@ -127,8 +133,8 @@ def test_a_whole_year_needs_324_valid_days() -> None:
     year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     assert region_figures(day_values(pd.DatetimeIndex(dates)), *year)["reason"] is None
     short = region_figures(day_values(pd.DatetimeIndex(dates[:-1])), *year)["reason"]
-    assert "2025-12 has 26 valid days of 27 required" in short
-    assert "the year has 323 valid days of 324" in short
+    assert "2025-12 has 26 valid days of 27 required" in short.render("en")
+    assert "the year has 323 valid days of 324" in short.render("en")
 
 
 def test_changes_are_percentages_except_the_good_day_rate() -> None:
@@ -155,7 +161,7 @@ def test_air_ranking_change_with_and_without_the_previous_year() -> None:
     assert ranking.rows[0]["change"]["composite_index"] == -6.7
     assert ranking.rows[0]["previous"]["composite_index"] == 3.00
     assert ranking.rows[1]["highlight"] is True
-    assert ranking.rows[2]["reason"] == "no data for 2024-01-01..2024-01-31"
+    assert ranking.rows[2]["reason"].render("en") == "no data for 2024-01-01..2024-01-31"
     # the same days under the composite rule: R1 and R3 both 2.80, 并列 first; R2 third
     composite = air_ranking(days, ["R1", "R2", "R3"], {}, "composite", *JAN)
     assert order(composite.rows) == [("R1", 1, True), ("R3", 1, True), ("R2", 3, False)]

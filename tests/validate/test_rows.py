@@ -107,7 +107,10 @@ def test_a_malformed_row_shows_its_original_text_and_nothing_else() -> None:
 def test_a_huge_value_is_shown_cut_with_its_length() -> None:
     table = validate("月份,指标,数值\n2025-01,培训期数," + "1" * 300 + "x\n")
     (error,) = table.errors
-    assert error.value == "1" * 200 + "… (301 characters)"
+    # 301 characters: the first 200 shown, and the length said in the reader's language
+    assert error.value_said("en") == "1" * 200 + "… (301 characters)"
+    assert error.value_said("zh") == "1" * 200 + "…（共 301 个字符）"
+    assert error.as_dict()["value"] == "1" * 200 + "… (301 characters)"
 
 
 def test_the_account_holds_and_header_only_files_say_so() -> None:

@@ -98,11 +98,9 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
     from ecotarget.stations import select_stations
 
     if (hourly or compare_published) and show_calendar:
-        raise UsageError("--hourly (or --compare-published) and --calendar show different "
-                         "things: choose one")
+        raise UsageError(Text("option.calendar_hourly"))
     if show_calendar and fmt != "table":
-        raise UsageError("--calendar draws a terminal calendar: use --format table, or leave "
-                         "out --calendar for csv/json rows (the city days are station 'city')")
+        raise UsageError(Text("option.calendar_table"))
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
     loaded = read_targets(targets_path)
     lang = chosen_lang(lang, loaded)

@@ -86,11 +86,11 @@ def main() -> None:
     signal.signal(signal.SIGTERM, raise_terminated)
     try:
         cli(prog_name="ecotarget")
-    except KeyboardInterrupt:
-        tell("interrupted")
+    except KeyboardInterrupt:  # before a command ran (its own handler says it in its language)
+        tell(Text("run.interrupted").render("en"))
         sys.exit(EXIT_INTERRUPTED)
     except Terminated:
-        tell("terminated")
+        tell(Text("run.terminated").render("en"))
         sys.exit(EXIT_TERMINATED)
 
 
@@ -139,8 +139,7 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     from ecotarget.pipeline import check_tables, read_inputs
 
     if fmt in FILE_ONLY_FORMATS and output in (None, "-"):
-        raise UsageError(f"--format {fmt} writes a workbook, not text for a terminal: "
-                         f"give --output FILE.{fmt}")
+        raise UsageError(Text("output.workbook", {"fmt": fmt}))
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],
                               {"--output": output, "--rejects": rejects})
     loaded = read_targets(targets_path)

@@ -97,15 +97,16 @@ def handle_errors(func: F) -> F:
                 tell(problem)
             sys.exit(EXIT_UNUSABLE)
         except EcotargetError as exc:
-            # an error not yet in the catalogue is one English line, never half and half
+            # an error of plain text (a library caller's) is one English line, never half
+            # and half; every error ecotarget raises carries a Text
             lang = (RUN_LANG.get() or "en") if exc.text is not None else "en"
             tell(Text("error.prefix", {"text": exc.said(lang)}).render(lang))
             sys.exit(EXIT_UNUSABLE)
         except KeyboardInterrupt:
-            tell("interrupted")
+            tell(Text("run.interrupted").render(RUN_LANG.get() or "en"))
             sys.exit(EXIT_INTERRUPTED)
         except Terminated:
-            tell("terminated")
+            tell(Text("run.terminated").render(RUN_LANG.get() or "en"))
             sys.exit(EXIT_TERMINATED)
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (e.g. `| head`): nothing left to say
@@ -115,8 +116,9 @@ def handle_errors(func: F) -> F:
         except Exception as exc:  # the last net: a bug must still not print a traceback
             if os.environ.get("ECOTARGET_DEBUG"):
                 raise
-            tell(f"internal error: {type(exc).__name__}: {exc} "
-                 "(set ECOTARGET_DEBUG=1 for the traceback, and please report it)")
+            # the exception's own words stay as Python says them: they are for the report
+            tell(Text("run.internal", {"error": f"{type(exc).__name__}: {exc}"}).render(
+                RUN_LANG.get() or "en"))
             sys.exit(EXIT_UNUSABLE)
         finally:
             RUN_LANG.reset(token)
@@ -279,7 +281,7 @@ def _rejected_groups(errors: Sequence[RowError], lang: str) -> None:
         first = group[0]
         if len(group) == 1:
             click.echo(inert(f"  {first.path}:{first.line}: {first.column}: "
-                             f"{first.value!r}: {text}"), err=True)
+                             f"{first.quoted_value(lang)}: {text}"), err=True)
         else:
             click.echo(inert("  " + Text("rejected.group", {
                 "path": first.path, "column": first.column, "count": len(group),

@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from ecotarget.errors import UsageError
+from ecotarget.catalogue import Text
+from ecotarget.errors import UsageError, os_reason
 
 STDOUT = "-"
 
@@ -35,7 +36,7 @@ def open_output(path: str | None, *, option: str = "--output") -> Iterator[IO[st
             yield stream
         return
     if path == "":
-        raise UsageError(f"{option}: the path is empty")
+        raise UsageError(Text("output.empty", {"option": option}))
     target = Path(os.path.realpath(path))  # a symlink's target is what gets replaced
     mode = _existing_mode(target, path, option)
     if mode is not None and not stat.S_ISREG(mode):
@@ -51,15 +52,15 @@ def _stdout(option: str) -> Iterator[IO[str]]:
     """stdout, flushed before leaving so that a full disk is reported here, by name."""
     stream = sys.stdout
     if stream is None or stream.closed:  # `>&-`: the shell closed it
-        raise UsageError(f"standard output is closed: name a file with {option} FILE")
+        raise UsageError(Text("output.stdout_closed", {"option": option}))
     try:
         yield stream
         stream.flush()
     except BrokenPipeError:
         raise  # the reader went away (`| head`): not an error of the output
     except OSError as exc:
-        problem = "the disk is full" if exc.errno == errno.ENOSPC else f"cannot write: {exc.strerror}"
-        raise UsageError(f"standard output: {problem}") from exc
+        raise UsageError(Text("output.stdout_full") if exc.errno == errno.ENOSPC else Text(
+            "output.stdout_failed", {"reason": os_reason(exc)})) from exc
 
 
 def refuse_overwriting_inputs(inputs: Sequence[str], outputs: dict[str, str | None]) -> None:
@@ -73,13 +74,12 @@ def refuse_overwriting_inputs(inputs: Sequence[str], outputs: dict[str, str | No
         assert path is not None
         key = os.path.realpath(path)
         if key in seen:
-            raise UsageError(f"{seen[key]} and {option} name the same file ({path}): "
-                             "the second would overwrite the first")
+            raise UsageError(Text("output.same_file", {"first": seen[key], "second": option,
+                                                       "path": path}))
         seen[key] = option
         for name in inputs:
             if name != STDOUT and (_same_file(name, path) or _read_from_folder(name, path)):
-                raise UsageError(f"{option} {path} is also an input: choose another file "
-                                 "so that the input is not overwritten")
+                raise UsageError(Text("output.is_input", {"option": option, "path": path}))
 
 
 def _read_from_folder(folder: str, path: str) -> bool:
@@ -106,7 +106,7 @@ def _existing_mode(target: Path, given: str, option: str) -> int | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise UsageError(f"{option} {given}: cannot write there: {exc.strerror}") from exc
+        raise _cannot_there(exc, given, option) from exc
 
 
 @contextmanager
@@ -115,7 +115,7 @@ def _in_place(target: Path, given: str, option: str) -> Iterator[IO[str]]:
     try:
         fd = os.open(target, os.O_WRONLY)
     except OSError as exc:
-        raise UsageError(f"{option} {given}: cannot write there: {exc.strerror}") from exc
+        raise _cannot_there(exc, given, option) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
@@ -126,11 +126,11 @@ def _in_place(target: Path, given: str, option: str) -> Iterator[IO[str]]:
 @contextmanager
 def _atomic(target: Path, given: str, option: str, mode: int | None) -> Iterator[IO[str]]:
     if target.is_dir():
-        raise UsageError(f"{option} {given}: is a directory")
+        raise UsageError(Text("output.is_directory", {"option": option, "path": given}))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     except OSError as exc:
-        raise UsageError(f"{option} {given}: cannot write there: {exc.strerror}") from exc
+        raise _cannot_there(exc, given, option) from exc
     try:
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
@@ -147,9 +147,15 @@ def _atomic(target: Path, given: str, option: str, mode: int | None) -> Iterator
 
 def _write_error(exc: OSError, given: str, option: str, *, replaced: bool = True) -> UsageError:
     if exc.errno == errno.ENOSPC:
-        kept = "; the file was not changed" if replaced else ""
-        return UsageError(f"{option} {given}: the disk is full{kept}")
-    return UsageError(f"{option} {given}: cannot write: {exc.strerror}")
+        return UsageError(Text("output.disk_full_kept" if replaced else "output.disk_full",
+                               {"option": option, "path": given}))
+    return UsageError(Text("output.failed", {"option": option, "path": given,
+                                             "reason": os_reason(exc)}))
+
+
+def _cannot_there(exc: OSError, given: str, option: str) -> UsageError:
+    return UsageError(Text("output.cannot_there", {"option": option, "path": given,
+                                                   "reason": os_reason(exc)}))
 
 
 def _umask() -> int:

@@ -122,8 +122,8 @@ def _rule(kind: str, by: str | None) -> str:
         return "composite" if kind == "air" else "cwqi"
     allowed = AIR_BY if kind == "air" else WATER_BY
     if by not in allowed:
-        raise UsageError(f"--by {by} does not rank {kind} data; with --kind {kind} use one of "
-                         f"{', '.join(allowed)}")
+        raise UsageError(Text("option.rank_by", {"by": by, "kind": kind, "allowed": allowed,
+                                                 "kind_word": Text(f"kind.{kind}")}))
     return by
 
 
@@ -145,10 +145,7 @@ def _read(paths: Sequence[str], spec: TargetsFile, encoding: str | None,
     tables = read_inputs(sources, spec, CheckOptions(encoding=encoding),
                          only_kind=cast("Literal['air', 'water']", kind))
     if not tables:
-        names = ", ".join(s.name for s in sources)
-        raise InputError(f"no {kind} input among {names} (its header names the columns: "
-                         + ("时间,站点,PM2.5,… or a national network file)" if kind == "air"
-                            else "断面名称,采样日期,溶解氧,…)"))
+        raise InputError(Text(f"input.no_{kind}", {"names": tuple(s.name for s in sources)}))
     return tables
 
 

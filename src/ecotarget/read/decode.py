@@ -59,8 +59,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
 
 
 def _decode_as(data: bytes, name: str, encoding: str) -> tuple[str, str]:
-    not_text = InputError(f"{name}: --encoding {encoding}: not a text encoding "
-                          "(try utf-8 or gb18030)")
+    not_text = InputError(Text("input.not_encoding", {"path": name, "encoding": encoding}))
     try:
         codec = codecs.lookup(encoding).name
     except LookupError as exc:
@@ -70,10 +69,9 @@ def _decode_as(data: bytes, name: str, encoding: str) -> tuple[str, str]:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: cannot decode as {encoding}: bad byte at line "
-            f"{_line_of_byte(data, exc.start)} (offset {exc.start})"
-        ) from exc
+        raise InputError(Text("input.bad_byte", {
+            "path": name, "encoding": encoding, "line": _line_of_byte(data, exc.start),
+            "offset": exc.start})) from exc
     except (LookupError, UnicodeError) as exc:
         # base64, rot13, zlib are codecs but not text encodings (LookupError); "undefined"
         # refuses every use (UnicodeError)
@@ -96,11 +94,8 @@ def _utf8_lines_before(data: bytes, bad: int) -> bool:
 
 def _mixed(name: str, data: bytes, bad: int) -> InputError:
     line = _line_of_byte(data, bad)
-    return InputError(
-        f"{name}: mixes encodings: lines 1–{line - 1} are UTF-8 but line {line} is not "
-        f"(byte offset {bad}; GBK?); re-save the whole file in one encoding (UTF-8), or name "
-        "one with --encoding"
-    )
+    return InputError(Text("input.mixed_encodings", {"path": name, "before": line - 1,
+                                                     "line": line, "offset": bad}))
 
 
 def _line_of_byte(data: bytes, offset: int) -> int:

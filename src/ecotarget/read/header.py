@@ -78,15 +78,16 @@ def find_header(lines: list[str], name: str, kind: Kind | None) -> Header:
     wanted = (Text("input.wanted_kind", {"kind": Text(f"kind.{kind}")}) if kind
               else Text("input.wanted_any"))
     first = lines[0] if lines else ""
-    shown = repr(first[:_SHOWN_CHARS]) + (f" … ({len(first):,} characters)"
-                                          if len(first) > _SHOWN_CHARS else "")
+    shown: Text | str = repr(first)
+    if len(first) > _SHOWN_CHARS:
+        shown = Text("value.cut", {"start": repr(first[:_SHOWN_CHARS]) + " ",
+                                   "length": f"{len(first):,}"})
     long_lines = [i + 1 for i in range(limit) if len(lines[i]) > _HEADER_MAX_CHARS]
     if long_lines:  # a header longer than this was never read as one: say so, not "no header"
         line = long_lines[0]
-        raise InputError(
-            f"{name}: line {line} is {len(lines[line - 1]):,} characters long, and no header is "
-            f"longer than {_HEADER_MAX_CHARS:,}: no header row found in the first "
-            f"{HEADER_SEARCH_LINES} lines (is the file one line, or its line breaks lost?)")
+        raise InputError(Text("input.long_line", {
+            "path": name, "line": line, "length": f"{len(lines[line - 1]):,}",
+            "limit": f"{_HEADER_MAX_CHARS:,}", "lines": HEADER_SEARCH_LINES}))
     raise InputError(Text("input.no_header", {
         "path": name, "wanted": wanted, "lines": HEADER_SEARCH_LINES, "shown": shown,
         "hint": _delimiter_hint(lines[:limit], kinds)}))

@@ -214,22 +214,22 @@ def _typed_lines(cells: np.ndarray, body: Body, notes: list[Text]) -> _TypedLine
 
 
 def _bad_hours(typed: _TypedLines, keys: np.ndarray, hours: pd.Index, row_column: np.ndarray,
-               twice: np.ndarray, problems: dict[int, Problem]) -> dict[int, tuple[int, str]]:
+               twice: np.ndarray, problems: dict[int, Problem]) -> dict[int, tuple[int, Text]]:
     """Hour → (line shown, problem) for the hours rejected whole: a type given twice, or a
     malformed pollutant line."""
     rows, numbers, labels = typed.rows, typed.numbers, typed.labels
-    bad_hour: dict[int, tuple[int, str]] = {}
+    bad_hour: dict[int, tuple[int, Text]] = {}
     for pos in rows[twice]:  # rare: the same type twice in one hour
         key = int(keys[np.searchsorted(rows, pos)])
         first = rows[(keys == key) & (row_column == typed.column.iat[pos]) & ~twice][0]
-        bad_hour.setdefault(key, (int(numbers[pos]), (
-            f"{labels.iat[pos]} is given twice for {hours[key]} (lines {numbers[first]} and "
-            f"{numbers[pos]}): keep one")))
+        bad_hour.setdefault(key, (int(numbers[pos]), Text("row.given_twice", {
+            "type": labels.iat[pos], "hour": hours[key], "first": int(numbers[first]),
+            "second": int(numbers[pos])})))
     for pos in rows[typed.malformed[rows]]:
         key = int(keys[np.searchsorted(rows, pos)])
-        bad_hour.setdefault(key, (int(numbers[pos]), (
-            f"the {labels.iat[pos]} line of {hours[key]} (line {numbers[pos]}): "
-            f"{problems[int(pos)]}")))
+        bad_hour.setdefault(key, (int(numbers[pos]), Text("row.hour_line", {
+            "type": labels.iat[pos], "hour": hours[key], "line": int(numbers[pos]),
+            "problem": problems[int(pos)]})))
     return bad_hour
 
 
@@ -252,7 +252,7 @@ def _pivot(values: np.ndarray, rows: np.ndarray, keys: np.ndarray, row_column: n
     return grids, line_of
 
 
-def _row_lines(line_of: dict[str, np.ndarray], bad_hour: dict[int, tuple[int, str]],
+def _row_lines(line_of: dict[str, np.ndarray], bad_hour: dict[int, tuple[int, Text]],
                hour_count: int) -> np.ndarray:
     """The line each hour's rows show: PM2.5's, else another pollutant's, else the bad one."""
     row_line = np.zeros(hour_count, dtype=np.int64)

@@ -12,7 +12,8 @@ import csv
 import io
 from pathlib import Path
 
-from ecotarget.errors import InputError
+from ecotarget.catalogue import Text
+from ecotarget.errors import InputError, os_reason
 from ecotarget.read.decode import decode
 
 #: Header cells accepted for each column, compared after stripping and case folding.
@@ -35,19 +36,19 @@ def read_regions(path: str) -> dict[str, str]:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read the regions file: {exc.strerror}") from exc
+        raise InputError(Text("regions.unreadable", {"path": path,
+                                                      "reason": os_reason(exc)})) from exc
     text, _ = decode(data, path)
     rows = list(csv.reader(io.StringIO(text)))
     if not rows:
-        raise InputError(f"{path}: the regions file is empty; write a header station,region "
-                         "and one station per line")
+        raise InputError(Text("regions.empty", {"path": path}))
     header = [cell.strip().casefold() for cell in rows[0]]
     station_col = _column(header, STATION_HEADERS)
     region_col = _column(header, REGION_HEADERS)
     if station_col is None or region_col is None:
-        raise InputError(f"{path}:1: the header {','.join(rows[0])!r} names no "
-                         f"{'station' if station_col is None else 'region'} column; "
-                         "write station,region (or 站点,地区)")
+        raise InputError(Text("regions.no_column", {
+            "path": path, "header": repr(",".join(rows[0])),
+            "what": Text("regions.station" if station_col is None else "regions.region")}))
     mapping: dict[str, str] = {}
     first_line: dict[str, int] = {}
     for line, row in enumerate(rows[1:], start=2):
@@ -56,19 +57,22 @@ def read_regions(path: str) -> dict[str, str]:
         station = row[station_col].strip() if station_col < len(row) else ""
         region = row[region_col].strip() if region_col < len(row) else ""
         if not station:
-            raise InputError(f"{path}:{line}: column {rows[0][station_col]!r}: "
-                             f"value {station!r}: a station is needed on every line")
+            raise InputError(Text("regions.no_station", {
+                "path": path, "line": line, "column": repr(rows[0][station_col]),
+                "value": repr(station)}))
         if not region:
-            raise InputError(f"{path}:{line}: column {rows[0][region_col]!r}: "
-                             f"value {region!r}: station {station} has no region")
+            raise InputError(Text("regions.no_region", {
+                "path": path, "line": line, "column": repr(rows[0][region_col]),
+                "value": repr(region), "station": station}))
         if station in mapping and mapping[station] != region:
-            raise InputError(f"{path}:{line}: column {rows[0][region_col]!r}: value "
-                             f"{region!r}: station {station} is already in region "
-                             f"{mapping[station]} (line {first_line[station]})")
+            raise InputError(Text("regions.two_regions", {
+                "path": path, "line": line, "column": repr(rows[0][region_col]),
+                "value": repr(region), "station": station, "region": mapping[station],
+                "first": first_line[station]}))
         mapping.setdefault(station, region)
         first_line.setdefault(station, line)
     if not mapping:
-        raise InputError(f"{path}: the regions file lists no station under its header")
+        raise InputError(Text("regions.no_rows", {"path": path}))
     return mapping
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ecotarget.catalogue import Text
-from ecotarget.errors import InputError
+from ecotarget.errors import InputError, os_reason
 
 STDIN = "-"
 INPUT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
@@ -40,7 +40,7 @@ class Source:
             raise InputError(Text("input.is_directory", {"path": self.name})) from exc
         except OSError as exc:
             raise InputError(Text("input.unreadable", {"path": self.name,
-                                                      "reason": exc.strerror})) from exc
+                                                      "reason": os_reason(exc)})) from exc
 
 
 def read_bounded(stream: BinaryIO, name: str, *, limit: int = INPUT_LIMIT,
@@ -68,11 +68,9 @@ def read_bounded(stream: BinaryIO, name: str, *, limit: int = INPUT_LIMIT,
         if not seen_break:
             seen_break = b"\n" in chunk or b"\r" in chunk
             if not seen_break and first_line_limit is not None and size >= first_line_limit:
-                raise InputError(f"{name}: no line break in the first {first_line_limit:,} "
-                                 "bytes: not a CSV text file")
+                raise InputError(_no_line_break(name, first_line_limit))
         if size > limit:
-            raise InputError(f"{name}: larger than {limit:,} bytes: split it (by year or by "
-                             "station) and read the parts")
+            raise InputError(_too_large(name, limit))
     return b"".join(chunks)
 
 
@@ -88,14 +86,20 @@ def _read_regular(stream: BinaryIO, name: str, limit: int,
         return None  # too large: the chunked read below says so, with the same message
     data = stream.read()  # readall() sizes its buffer from fstat: no growing copies
     if len(data) > limit:
-        raise InputError(f"{name}: larger than {limit:,} bytes: split it (by year or by "
-                         "station) and read the parts")
+        raise InputError(_too_large(name, limit))
     if (first_line_limit is not None and len(data) >= first_line_limit
             and data.find(b"\n", 0, first_line_limit) < 0
             and data.find(b"\r", 0, first_line_limit) < 0):
-        raise InputError(f"{name}: no line break in the first {first_line_limit:,} "
-                         "bytes: not a CSV text file")
+        raise InputError(_no_line_break(name, first_line_limit))
     return data
+
+
+def _no_line_break(name: str, limit: int) -> Text:
+    return Text("input.no_line_break", {"path": name, "limit": f"{limit:,}"})
+
+
+def _too_large(name: str, limit: int) -> Text:
+    return Text("input.too_large", {"path": name, "limit": f"{limit:,}"})
 
 
 def expand_paths(paths: Sequence[str]) -> list[Source]:
@@ -104,14 +108,14 @@ def expand_paths(paths: Sequence[str]) -> list[Source]:
     for name in paths:
         if name == STDIN:
             if any(source.name == STDIN for source in sources):
-                raise InputError("- (standard input) is named twice: it can be read only once")
+                raise InputError(Text("input.stdin_twice"))
             sources.append(Source(STDIN))
             continue
         try:
             sources.extend(_sources_of(name))
         except OSError as exc:  # a folder on the way that may not be searched, say
             raise InputError(Text("input.unreadable", {"path": name,
-                                                      "reason": exc.strerror})) from exc
+                                                      "reason": os_reason(exc)})) from exc
     return sources
 
 
@@ -119,8 +123,8 @@ def _sources_of(name: str) -> list[Source]:
     """The file ``name``, or the input files of the directory ``name``."""
     path = Path(name)
     if path.is_symlink() and not path.exists():
-        raise InputError(f"{name}: a symbolic link to "
-                         f"{'itself (a loop)' if _loops(path) else 'nothing (broken)'}")
+        raise InputError(Text("input.symlink_loop" if _loops(path) else "input.symlink_broken",
+                              {"path": name}))
     if path.is_dir():
         # Excel leaves "~$name.xlsx" lock files beside an open workbook, editors leave
         # dot files: reading them would fail a cron run while someone has a file open.
@@ -131,7 +135,8 @@ def _sources_of(name: str) -> list[Source]:
                 and not p.name.startswith(("~$", "."))
             )
         except OSError as exc:
-            raise InputError(f"{name}: cannot read the directory: {exc.strerror}") from exc
+            raise InputError(Text("input.unreadable_directory",
+                                  {"path": name, "reason": os_reason(exc)})) from exc
         if not files:
             raise InputError(Text("input.empty_directory", {"path": name}))
         return [Source(str(p)) for p in files]

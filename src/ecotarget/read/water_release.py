@@ -139,9 +139,8 @@ def adapt_water(table: RawTable, year: int | None = None) -> RawTable:
         name_year, name_date = year_in_name(table.path)
         chosen = year or name_year
         if chosen is None:
-            raise InputError(
-                f"{table.path}: {header} is written without a year (e.g. {month_days[0]!r}) "
-                "and the file's name holds no year or date: pass --year YYYY")
+            raise InputError(Text("input.no_year", {"path": table.path, "header": header,
+                                                    "example": repr(month_days[0])}))
         for text in month_days:
             converted[text] = month_day_time(text, chosen, None if year else name_date) or text
         notes.append(Text("note.no_year_option" if year else "note.no_year_name",

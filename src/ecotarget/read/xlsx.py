@@ -9,6 +9,7 @@ import zipfile
 from decimal import Decimal
 from typing import Any
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import InputError
 from ecotarget.read.source import Source
 
@@ -26,10 +27,7 @@ def xlsx_as_csv(source: Source) -> str:
     try:
         import openpyxl
     except ImportError as exc:
-        raise InputError(
-            f"{source.name}: reading .xlsx needs the xlsx extra: pip install 'ecotarget[xlsx]' "
-            "(or save the sheet as CSV)"
-        ) from exc
+        raise InputError(Text("input.xlsx_extra", {"path": source.name})) from exc
     data = source.read()
     _check_sizes(data, source.name)
     try:
@@ -37,15 +35,20 @@ def xlsx_as_csv(source: Source) -> str:
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise InputError(f"{source.name}: not a readable .xlsx workbook: {exc}") from exc
+        raise _unreadable(source.name, exc) from exc
     try:
         return _sheet_as_csv(book.worksheets[0], source.name)
     except InputError:
         raise
     except Exception as exc:
-        raise InputError(f"{source.name}: not a readable .xlsx workbook: {exc}") from exc
+        raise _unreadable(source.name, exc) from exc
     finally:
         book.close()
+
+
+def _unreadable(name: str, exc: Exception) -> InputError:
+    # the library's own words on the damage stay as it says them
+    return InputError(Text("input.xlsx_unreadable", {"path": name, "problem": str(exc)}))
 
 
 def _check_sizes(data: bytes, name: str) -> None:
@@ -54,11 +57,11 @@ def _check_sizes(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             total = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise InputError(f"{name}: not a readable .xlsx workbook: {exc}") from exc
+    except zipfile.BadZipFile as exc:  # the commonest damage: said in the run's language
+        raise InputError(Text("input.xlsx_not_zip", {"path": name})) from exc
     if total > MAX_UNCOMPRESSED:
-        raise InputError(f"{name}: the workbook unpacks to {total:,} bytes, more than "
-                         f"{MAX_UNCOMPRESSED:,}: save the sheet as CSV (or split it)")
+        raise InputError(Text("input.xlsx_unpacks", {"path": name, "total": f"{total:,}",
+                                                     "limit": f"{MAX_UNCOMPRESSED:,}"}))
 
 
 def _sheet_as_csv(sheet: Any, name: str) -> str:
@@ -74,22 +77,22 @@ def _sheet_as_csv(sheet: Any, name: str) -> str:
         while texts and texts[-1] == "":
             texts.pop()  # a cell formatted but empty at XFD is no column
         if number > MAX_ROWS:  # 30 M empty rows of a 700 KB file would take minutes
-            raise InputError(f"{name}: rows beyond Excel's last row {MAX_ROWS:,}: not a "
-                             "workbook Excel wrote; save the sheet as CSV")
+            raise InputError(Text("input.xlsx_rows", {"path": name,
+                                                      "limit": f"{MAX_ROWS:,}"}))
         if not texts:
             continue
         cells += len(texts)
         if cells > MAX_CELLS:
-            raise InputError(f"{name}: more than {MAX_CELLS:,} cells (at row {number:,}): save "
-                             "the sheet as CSV, which is read without this limit")
+            raise InputError(Text("input.xlsx_cells", {
+                "path": name, "limit": f"{MAX_CELLS:,}", "row": f"{number:,}"}))
         rows.append((number, texts))
     # every row as wide as the widest of the first rows (the header's): a row whose last
     # cells are empty is whole in a sheet, and must not read as a row with fields missing
     width = max((len(texts) for number, texts in rows if number <= _HEAD_ROWS), default=0)
     if width * len(rows) > MAX_CELLS:
-        raise InputError(f"{name}: {len(rows):,} rows of {width:,} columns, more than "
-                         f"{MAX_CELLS:,} cells: save the sheet as CSV, which is read without "
-                         "this limit")
+        raise InputError(Text("input.xlsx_grid", {
+            "path": name, "rows": f"{len(rows):,}", "columns": f"{width:,}",
+            "limit": f"{MAX_CELLS:,}"}))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     line = 1

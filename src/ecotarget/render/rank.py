@@ -103,7 +103,29 @@ def columns_of(ranking: Ranking, lang: str = "zh") -> list[Column]:
     """Every printed column after rank and region: header and cell function."""
     body = (_air_columns(ranking, lang) if ranking.kind == "air"
             else _water_columns(ranking, lang))
-    return [*body, (words("rank.remark", lang), lambda r: str(r.get("reason") or ""))]
+    return [*body, (words("rank.remark", lang), lambda r: said(r.get("reason"), lang))]
+
+
+def said(reason: CatalogueText | str | None, lang: str) -> str:
+    """Why a row is unranked (or has no change), in ``lang``; empty when it is ranked.
+
+    >>> said(CatalogueText("rank.no_pm25"), "zh"), said(None, "en")
+    ('没有 PM2.5 均值', '')
+    """
+    if isinstance(reason, CatalogueText):
+        return reason.render(lang)
+    return reason or ""
+
+
+def _row_document(row: Row) -> Row:
+    """A row for JSON and CSV: each reason in English under its key, and in Chinese under
+    the key with ``_zh`` (``reason``/``reason_zh``, ``previous_reason``/…)."""
+    out = dict(row)
+    for key in ("reason", "previous_reason"):
+        if key in row:
+            out[key] = said(row[key], "en") or None
+            out[f"{key}_zh"] = said(row[key], "zh") or None
+    return out
 
 
 def _leading(ranking: Ranking, lang: str) -> list[str]:
@@ -170,7 +192,7 @@ def ranking_document(ranking: Ranking) -> dict[str, Any]:
         "kind": ranking.kind,
         "period": {"start": ranking.start, "end": ranking.end},
         "previous_period": {"start": ranking.previous[0], "end": ranking.previous[1]},
-        "by": ranking.by, "rows": ranking.rows,
+        "by": ranking.by, "rows": [_row_document(row) for row in ranking.rows],
         # English under notes, as always; notes_zh the same in Chinese
         "notes": [n.render("en") for n in ranking.notes],
         "notes_zh": [n.render("zh") for n in ranking.notes],
@@ -189,16 +211,17 @@ def csv_columns(kind: str) -> tuple[str, ...]:
     head = ("region", "rank", "tied", "highlight")
     if kind == "water":
         return (*head, "cwqi", "n_items", "class", "main_pollutants", "sections",
-                "previous_cwqi", "change_cwqi", "reason")
+                "previous_cwqi", "change_cwqi", "reason", "reason_zh")
     return (*head, *AIR_FIGURES, *(f"{t}_index" for t in TERMS), "good_days", "valid_days",
             *(f"days_{k}" for k in CATEGORY_KEYS.values()), "heavy_days",
             *(f"previous_{f}" for f in AIR_FIGURES), *(f"change_{f}" for f in AIR_FIGURES),
-            "stations", "reason")
+            "stations", "reason", "reason_zh")
 
 
 def csv_record(row: Row) -> dict[str, Any]:
     """One row flattened: terms, categories, previous and change figures as columns."""
-    flat: dict[str, Any] = {k: v for k, v in row.items() if not isinstance(v, (dict, list))}
+    flat: dict[str, Any] = {k: v for k, v in _row_document(row).items()
+                            if not isinstance(v, (dict, list))}
     for term, value in (row.get("composite_terms") or {}).items():
         flat[f"{term}_index"] = value
     for name, count in (row.get("days_by_category") or {}).items():

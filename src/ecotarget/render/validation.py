@@ -65,7 +65,7 @@ def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str],
             table.add_column(words(f"validate.{header}", lang), overflow="fold")
         for e in errors:
             table.add_row(Text(inert(e.path)), str(e.line), Text(inert(e.column)),
-                          Text(inert(e.value)), Text(inert(e.said(lang))))
+                          Text(inert(e.value_said(lang))), Text(inert(e.said(lang))))
         console.print(table)
     total = sum(t.rows_read for t in tables)
     console.print(Text(CatalogueText("validate.totals", {

@@ -17,6 +17,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from rich.cells import cell_len
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import UsageError
 from ecotarget.render.common import STATUS_FILL
 from ecotarget.render.flat import CSV_COLUMNS, report_rows
@@ -59,7 +60,7 @@ def render_xlsx(report: Report, stream: IO[str]) -> None:
     """Write the workbook to the file behind ``stream``; a terminal or pipe is refused."""
     buffer = getattr(stream, "buffer", None)
     if buffer is None or stream.isatty():
-        raise UsageError("--format xlsx writes a workbook: give --output FILE.xlsx")
+        raise UsageError(Text("output.workbook", {"fmt": "xlsx"}))
     data = workbook_bytes(report)
     stream.flush()
     buffer.write(data)

@@ -91,7 +91,7 @@ def station_day_table(data: Dataset, settings: AirSettings, edition: Edition | N
         city = city[~city["date"].isin(covered)]
         stations = pd.concat([stations, city], ignore_index=True) if len(stations) else city
     if stations.empty:
-        raise InputError("no air day in the input")
+        raise InputError(Text("input.no_air_day"))
 
     days = (stations.assign(_city=stations["station"] == CITY)
             .sort_values(["date", "_city", "station"], ignore_index=True)
@@ -131,7 +131,7 @@ def hourly_table(data: Dataset, edition: Edition | None) -> pd.DataFrame:
     """
     hours = data.air_hourly
     if hours is None or hours.empty:
-        raise InputError("no hourly air input (time column with HH:00 labels)")
+        raise InputError(Text("input.no_hourly"))
     hours = hours.sort_values(["date", "hour", "station"], ignore_index=True, kind="stable")
     # The end-of-hour label of the hour measured, whatever label the input used: the form
     # hourly_aqi expects when it picks the edition.
@@ -211,7 +211,7 @@ def calendar_data(data: Dataset, spec: TargetsFile, *, air_standard: str | None 
     ``--air-standard``).
     """
     if data.air_daily is None or data.air_daily.empty:
-        raise InputError("no air day in the input")
+        raise InputError(Text("input.no_air_day"))
     settings = spec.settings
     target = good_day_target(spec)
     judged = target or default_good_day_target()

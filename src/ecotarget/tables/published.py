@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.dataset import CITY, refuse_repeated_station_hours
 from ecotarget.errors import InputError
 from ecotarget.read.network import HOURLY, PUBLISHED, PUBLISHED_24H, PUBLISHED_LABELS
@@ -115,8 +116,7 @@ def compare_published(tables: Sequence[ValidatedTable], *, edition: Edition | No
     hourly = [t for t in tables if t.kind == "air" and t.subkind == "hourly" and len(t.frame)]
     published = [c for c in PUBLISHED if any(c in t.frame for t in hourly)]
     if not published:
-        raise InputError("no published value to compare with: no hourly air input has an AQI "
-                         "or 24-h column (the network's files have both)")
+        raise InputError(Text("input.no_published"))
     hours = _published_hours(hourly, published, hour_label)
     ours = _own_values(hours, published, edition)
     covered = hours.number - (HOURS_24 - 1) >= hours.number.min()

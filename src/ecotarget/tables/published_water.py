@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import InputError
 from ecotarget.metrics.water_sections import BelowDlRule, item_values, lake_flags, rows_in
 from ecotarget.standards.rounding import round_half_even_scalar
@@ -75,8 +76,7 @@ def compare_published_classes(tables: Sequence[ValidatedTable], rule: BelowDlRul
     frames = [t.frame.assign(_path=t.path) for t in tables
               if t.kind == "water" and "published_class" in t.frame]
     if not frames:
-        raise InputError("no published class to compare with: no water input has a 水质类别 "
-                         "column (the national automatic water-station release has one)")
+        raise InputError(Text("input.no_published_class"))
     rows = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if period is not None:
         rows = rows_in(rows, *period)

@@ -90,52 +90,53 @@ def _value(value: Any) -> float | None:
     return float(value)
 
 
-def rank_key(by: str) -> Callable[[Row], tuple[float, ...] | str]:
-    """The sort key of a row under rule ``by``, or the reason it cannot be ranked.
+def rank_key(by: str) -> Callable[[Row], tuple[float, ...] | Text]:
+    """The sort key of a row under rule ``by``, or the reason it cannot be ranked (a Text,
+    said in the reader's language).
 
     >>> rank_key("good_day_rate")({"good_day_rate": 93.5, "pm25": 28.0})
     (-93.5, 28.0)
-    >>> rank_key("change")({"change": None})
+    >>> rank_key("change")({"change": None}).render("en")
     'no figure for the same period of the previous year'
+    >>> rank_key("change")({"change": None}).render("zh")
+    '上年同期没有数据'
     """
-    def composite(row: Row) -> tuple[float, ...] | str:
+    def composite(row: Row) -> tuple[float, ...] | Text:
         value = _value(row.get("composite_index"))
-        return "no composite index (a pollutant has no valid value)" if value is None \
-            else (value,)
+        return Text("rank.no_composite") if value is None else (value,)
 
-    def good_days(row: Row) -> tuple[float, ...] | str:
+    def good_days(row: Row) -> tuple[float, ...] | Text:
         rate, pm25 = _value(row.get("good_day_rate")), _value(row.get("pm25"))
         if rate is None or pm25 is None:
-            return "no good-day rate or PM2.5 mean"
+            return Text("rank.no_good_rate")
         return (-rate, pm25)
 
-    def pm25(row: Row) -> tuple[float, ...] | str:
+    def pm25(row: Row) -> tuple[float, ...] | Text:
         value = _value(row.get("pm25"))
-        return "no PM2.5 mean" if value is None else (value,)
+        return Text("rank.no_pm25") if value is None else (value,)
 
     keys = {"composite": composite, "good_day_rate": good_days, "pm25": pm25,
-            "change": _change_key("composite_index", "composite index"), "cwqi": _cwqi_key,
-            "cwqi_change": _change_key("cwqi", "CWQI")}
+            "change": _change_key("composite_index", Text("rank.composite")),
+            "cwqi": _cwqi_key, "cwqi_change": _change_key("cwqi", "CWQI")}
     if by not in keys:
         raise ValueError(f"unknown ranking rule {by!r}")
     return keys[by]
 
 
-def _change_key(name: str, shown: str) -> Callable[[Row], tuple[float, ...] | str]:
-    def change(row: Row) -> tuple[float, ...] | str:
+def _change_key(name: str, shown: Text | str) -> Callable[[Row], tuple[float, ...] | Text]:
+    def change(row: Row) -> tuple[float, ...] | Text:
         found = row.get("change")
         if not found:
-            return str(row.get("previous_reason")
-                       or "no figure for the same period of the previous year")
+            previous: Text | None = row.get("previous_reason")
+            return previous or Text("rank.no_previous")
         value = _value(found.get(name))
-        return (f"no change rate (the previous {shown} is missing or 0)" if value is None
-                else (value,))
+        return Text("rank.no_change", {"figure": shown}) if value is None else (value,)
     return change
 
 
-def _cwqi_key(row: Row) -> tuple[float, ...] | str:
+def _cwqi_key(row: Row) -> tuple[float, ...] | Text:
     value = _value(row.get("cwqi"))
-    return "no CWQI (no assessed item)" if value is None else (value,)
+    return Text("rank.no_cwqi") if value is None else (value,)
 
 
 def rank_rows(rows: Sequence[Row], by: str, *, key_by: str | None = None) -> list[Row]:
@@ -155,7 +156,7 @@ def rank_rows(rows: Sequence[Row], by: str, *, key_by: str | None = None) -> lis
     unranked: list[Row] = []
     for row in rows:
         found = key(row)
-        if row.get("reason") or isinstance(found, str):
+        if row.get("reason") or not isinstance(found, tuple):  # a reason: unranked
             unranked.append({"region": row.get("region"), "rank": None, "tied": False, **row,
                              "reason": row.get("reason") or found})
         else:
@@ -297,7 +298,7 @@ def region_figures(days: pd.DataFrame, start: dt.date, end: dt.date) -> Row:
         "valid_days": stats.valid_days, "calendar_days": coverage["calendar_days"],
     }
     shortfall = coverage["insufficient"]
-    row["reason"] = (f"short of valid days under HJ 663: {shortfall}" if shortfall else None)
+    row["reason"] = Text("rank.short_days", {"shortfall": shortfall}) if shortfall else None
     return row
 
 
@@ -364,17 +365,18 @@ def air_ranking(days: pd.DataFrame, order: Sequence[str], stations_of: Mapping[s
                     "stations": list(stations_of.get(region, []))}
         own = grouped.get(region)
         if own is None:
-            rows.append({**row, "valid_days": 0, "reason": "no air data for it in the inputs",
+            rows.append({**row, "valid_days": 0, "reason": Text("rank.no_air_data"),
                          "previous": None, "change": None})
             continue
         row.update(region_figures(own, start, end))
         before = region_figures(own, before_start, before_end)
         if not before["valid_days"]:
-            row.update(previous=None, change=None, previous_reason=(
-                f"no data for {before_start}..{before_end}"))
+            row.update(previous=None, change=None, previous_reason=Text(
+                "rank.no_data_period", {"start": before_start, "end": before_end}))
         elif before["reason"]:
             row.update(previous=None, change=None,
-                       previous_reason=f"{before_start.year}: {before['reason']}")
+                       previous_reason=Text("rank.in_year", {"year": before_start.year,
+                                                             "reason": before["reason"]}))
         else:
             row["previous"] = {name: before[name] for name in (*CHANGED, "valid_days")}
             row["change"] = changes(row, before)
@@ -401,7 +403,7 @@ def rank_air(hours: pd.DataFrame | None, day_rows: pd.DataFrame | None,
     days = region_days(hours, day_rows, regions, settings, edition)
     if period is None:
         if days.empty:
-            raise InputError("no air day in the inputs: nothing to rank")
+            raise InputError(Text("input.nothing_to_rank"))
         period = default_period(days["date"])
     order = list(dict.fromkeys(only)) if only else region_order(regions, mapping)
     stations_of: dict[str, list[str]] = {}

@@ -109,10 +109,10 @@ def _water_row(region: str, names: list[str], now: pd.DataFrame, before: pd.Data
     row: Row = {"region": region, "highlight": highlight}
     if not names:
         return {**row, "sections": [], "cwqi": None, "previous": None, "change": None,
-                "reason": "no sample of it in the period"}
+                "reason": Text("rank.no_sample")}
     row.update(region_water_figures(now.loc[names]))
     if row["cwqi"] is None:
-        return {**row, "previous": None, "change": None, "reason": "no CWQI (no assessed item)"}
+        return {**row, "previous": None, "change": None, "reason": Text("rank.no_cwqi")}
     row.update(previous=None, change=None, previous_reason=_previous_problem(names, before,
                                                                              row, previous))
     if row["previous_reason"] is None:
@@ -124,14 +124,15 @@ def _water_row(region: str, names: list[str], now: pd.DataFrame, before: pd.Data
 
 
 def _previous_problem(names: list[str], before: pd.DataFrame, row: Row,
-                      previous: tuple[dt.date, dt.date]) -> str | None:
+                      previous: tuple[dt.date, dt.date]) -> Text | None:
     known = before["cwqi"].dropna()
     missing = [name for name in names if name not in known.index]
     if missing:
-        return f"no samples in {previous[0]}..{previous[1]} for: {', '.join(missing)}"
+        return Text("rank.no_samples_previous", {"start": previous[0], "end": previous[1],
+                                                 "names": tuple(missing)})
     items: Any = region_water_figures(before.loc[names])["n_items"]
     if items != row["n_items"]:
-        return f"items measured differ between the years ({row['n_items']} vs {items})"
+        return Text("rank.items_differ", {"now": row["n_items"], "before": items})
     return None
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import InputError
 from ecotarget.metrics.drinking import drinking_compliance_rate, source_rows
 from ecotarget.metrics.water_sections import monitored_sections, rows_in, section_records, section_table
@@ -51,7 +52,7 @@ def default_window(water: pd.DataFrame) -> Window:
     """The year of the last sample, from 1 January to that sample."""
     dates = water["date"].dropna()
     if dates.empty:
-        raise InputError("the water input holds no dated sample")
+        raise InputError(Text("input.no_dated_sample"))
     last_day = dates.max().date()
     return Window(last_day.year, dt.date(last_day.year, 1, 1), last_day, last_day)
 
@@ -64,8 +65,7 @@ def water_report(tables: Sequence[ValidatedTable], settings: Settings,
     """
     water = combine_water(tables)
     if water is None:
-        raise InputError("no water input: the files given are not water monitoring data "
-                         "(expected headers such as 断面名称,采样日期,溶解氧,…; try --kind water)")
+        raise InputError(Text("input.no_water_input"))
     window = window or default_window(water)
     rule = settings.water.below_detection_limit
     rows = rows_in(water, window.start, window.end)

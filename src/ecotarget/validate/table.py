@@ -31,7 +31,7 @@ class RowError:
     path: str
     line: int
     column: str
-    value: str
+    value: str | Text  # a Text when cut: its length said in the run's language
     text: Text
 
     @property
@@ -42,6 +42,22 @@ class RowError:
     def said(self, lang: str) -> str:
         """Why the row was rejected, in ``lang``."""
         return self.text.render(lang)
+
+    def value_said(self, lang: str) -> str:
+        """The value as written, or cut with its length said in ``lang``."""
+        return self.value.render(lang) if isinstance(self.value, Text) else self.value
+
+    def quoted_value(self, lang: str) -> str:
+        """The value in quotes (``'-5'``), as a message names it.
+
+        >>> RowError("a.csv", 2, "pm10", "-5", Text("row.required")).quoted_value("zh")
+        "'-5'"
+        >>> cut = RowError("a.csv", 2, "pm10", _shown("x" * 300), Text("row.required"))
+        >>> cut.quoted_value("zh")[-14:], cut.quoted_value("en")[-20:]
+        ("x'…（共 300 个字符）", "x'… (300 characters)")
+        """
+        quoted = _quoted(self.value)
+        return quoted.render(lang) if isinstance(quoted, Text) else quoted
 
     def as_dict(self) -> dict[str, object]:
         """The error as a plain mapping (for JSON output): ``message`` in English, as it
@@ -61,7 +77,8 @@ def error_dicts(errors: Iterable[RowError]) -> list[dict[str, object]]:
             texts = rendered[id(error.text)] = (error.text.render("en"),
                                                 error.text.render("zh"))
         out.append({"path": error.path, "line": error.line, "column": error.column,
-                    "value": error.value, "message": texts[0], "message_zh": texts[1]})
+                    "value": error.value_said("en"), "message": texts[0],
+                    "message_zh": texts[1]})
     return out
 
 
@@ -209,11 +226,20 @@ class Problems:
 
 def _cell(header: str, cell: object, text: Text) -> Text:
     """A further problem of a row: ``pm10 '-5': must be ≥ 0 …``."""
-    return Text("row.cell", {"column": header, "value": repr(_shown(cell)), "problem": text})
+    return Text("row.cell", {"column": header, "value": _quoted(_shown(cell)), "problem": text})
 
 
-def _shown(value: object) -> str:
+def _shown(value: object) -> str | Text:
+    """A cell as a message shows it: cut after :data:`_VALUE_CHARS` characters, with its
+    length (``value.cut``: said in the reader's language)."""
     text = "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
     if len(text) > _VALUE_CHARS:
-        return f"{text[:_VALUE_CHARS]}… ({len(text):,} characters)"
+        return Text("value.cut", {"start": text[:_VALUE_CHARS], "length": f"{len(text):,}"})
     return text
+
+
+def _quoted(shown: str | Text) -> str | Text:
+    """A shown value in quotes: ``'-5'``, or the cut start in quotes and then its length."""
+    if isinstance(shown, Text):
+        return Text(shown.key, {**shown.params, "start": repr(shown.params["start"])})
+    return repr(shown)
