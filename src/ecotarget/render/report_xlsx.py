@@ -25,6 +25,7 @@ from typing import IO, Any
 
 import xlsxwriter  # type: ignore[import-untyped]
 
+from ecotarget.catalogue import Text
 from ecotarget.errors import UsageError
 from ecotarget.render.common import STATUS_FILL
 from ecotarget.render.report_book import Book, Cell, Chart, Sheet, Table, plan_name
@@ -265,7 +266,7 @@ def write_report_xlsx(report: MonthlyReport, stream: IO[str], lang: str) -> None
     """Write the workbook to the file behind ``stream``; a terminal or pipe is refused."""
     buffer = getattr(stream, "buffer", None)
     if buffer is None or stream.isatty():
-        raise UsageError("--format xlsx writes a workbook: give --output FILE.xlsx")
+        raise UsageError(Text("output.workbook", {"fmt": "xlsx"}))
     data = render_report_xlsx(report, lang)
     stream.flush()
     buffer.write(data)
