@@ -15,15 +15,26 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.xfail(strict=True, reason="not met yet: a 32 MiB hourly CSV peaks at 4.7× its "
-                                       "size above the interpreter (bench/memory.py)")
-def test_validate_a_32_mib_input_within_3_times_its_size(tmp_path: Path) -> None:
+def _ratio(tmp_path: Path, command: str) -> float:
+    """(peak − the interpreter's) / size of ``command`` on a 32 MiB hourly CSV."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         [str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "memory.py"), "--sizes", "32", "--no-huge",
-         "--commands", "validate", "--out", str(tmp_path), "--json"],
+         "--commands", command, "--out", str(tmp_path), "--json"],
         capture_output=True, text=True, timeout=600, env=env, cwd=tmp_path)
     rows = json.loads(result.stdout.splitlines()[-1])
     assert len(rows) == 1 and rows[0]["size"] > 30 * 2**20
-    assert rows[0]["ratio"] <= 3.0, rows
+    return float(rows[0]["ratio"])
+
+
+def test_validate_a_32_mib_input_within_3_times_its_size(tmp_path: Path) -> None:
+    """Measured 2.84× (it was 4.75× before the bytes were streamed into Arrow's reader)."""
+    assert _ratio(tmp_path, "validate") <= 3.0
+
+
+@pytest.mark.xfail(strict=True, reason="not met yet: check holds the validated frame while "
+                                       "it builds the station-hours and city hours: 3.74× on "
+                                       "a 30.4 MiB hourly CSV (bench/memory.py)")
+def test_check_a_32_mib_input_within_3_times_its_size(tmp_path: Path) -> None:
+    assert _ratio(tmp_path, "check") <= 3.0

@@ -73,11 +73,109 @@ def test_a_chosen_station_in_no_file_is_noted() -> None:
     assert any("9999A in none of the network files" in n for n in notes)
 
 
-def test_own_air_files_ignore_the_station_list(tmp_path: Path) -> None:
-    own = SAMPLES / "air-hourly-2025.csv"
-    doc = check_json(str(own), "--station", "2001A")
-    assert doc["inputs"][0]["rows_other_stations"] == 0
-    assert doc["results"] == check_json(str(own))["results"]
+# --- --station in the bureau's own air files ---------------------------------------------------
+# Two stations: 平湖监测站 at 01:00 and 02:00, 当湖街道 at 01:00, 02:00 and 03:00 (5 rows).
+OWN_HEADER = "时间,站点,PM2.5(μg/m³),PM10(μg/m³),SO2(μg/m³),NO2(μg/m³),CO(mg/m³),O3(μg/m³)\n"
+OWN_ROWS = ("2025-01-01 01:00,平湖监测站,30,50,5,20,0.5,40\n"
+            "2025-01-01 01:00,当湖街道,60,80,5,20,0.5,40\n"
+            "2025-01-01 02:00,平湖监测站,30,50,5,20,0.5,40\n"
+            "2025-01-01 02:00,当湖街道,60,80,5,20,0.5,40\n"
+            "2025-01-01 03:00,当湖街道,60,80,5,20,0.5,40\n")
+
+
+def own_file(tmp_path: Path) -> Path:
+    return write(tmp_path / "air-own.csv", OWN_HEADER + OWN_ROWS)
+
+
+def test_station_chooses_in_the_bureaus_own_files(tmp_path: Path) -> None:
+    """--station applies to every air input: 平湖监测站 keeps its 2 rows and leaves out
+    当湖街道's 3 (rows_other_stations); 当湖街道 keeps 3 and leaves out 2. Names match in any
+    case and with spaces around them, as codes do in network files."""
+    path = str(own_file(tmp_path))
+    pinghu = check_json(path, "--station", "平湖监测站")["inputs"][0]
+    assert (pinghu["rows_read"], pinghu["rows_accepted"], pinghu["rows_other_stations"]) == (
+        5, 5, 3)
+    danghu = check_json(path, "--station", " 当湖街道 ")["inputs"][0]
+    assert danghu["rows_other_stations"] == 2
+    both = check_json(path, "--station", "平湖监测站", "--station", "当湖街道")["inputs"][0]
+    assert both["rows_other_stations"] == 0 and both["notes"] == []
+
+
+def test_the_sample_file_by_one_station() -> None:
+    """air-hourly-2025.csv: 14,450 rows, 7,248 of 平湖监测站 and 7,202 of 当湖街道
+    (`grep -c ,平湖监测站, …`): one station leaves out the other's rows."""
+    own = str(SAMPLES / "air-hourly-2025.csv")
+    doc = check_json(own, "--station", "平湖监测站")
+    assert doc["inputs"][0]["rows_other_stations"] == 7202
+    assert doc["results"] != check_json(own)["results"]
+
+
+def test_station_naming_no_station_of_the_own_files_is_exit_2() -> None:
+    """The network's message, with "air inputs" for files that are not all the network's;
+    平湖站 is close to 平湖监测站 (difflib ratio 2·3/8 = 0.75 ≥ 0.4), NOPE to nothing."""
+    own = str(SAMPLES / "air-hourly-2025.csv")
+    for command in ("check", "aqi"):
+        result = run(command, own, "--station", "NOPE", "--lang", "en")
+        assert result.exit_code == 2
+        assert result.stderr == ("ecotarget: error: --station NOPE: no such station in the air "
+                                 "inputs; the files hold 2 stations\n")
+    result = run("check", own, "--station", "平湖站", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == ("ecotarget: error: --station 平湖站: no such station in the air "
+                             "inputs (closest: 平湖监测站); the files hold 2 stations\n")
+    result = run("check", own, "--station", "平湖站")
+    assert result.stderr == ("ecotarget: 错误：--station 平湖站：空气输入中没有这个站点"
+                             "（最接近：平湖监测站）；这些文件共有 2 个站点\n")
+
+
+def test_some_stations_found_in_own_files_is_a_note(tmp_path: Path) -> None:
+    path = str(own_file(tmp_path))
+    doc = check_json(path, "--station", "当湖街道", "--station", "9999A")
+    assert doc["inputs"][0]["rows_other_stations"] == 2
+    assert doc["inputs"][0]["notes"] == [
+        "chosen station 9999A in none of the air inputs: check the code (or name)"]
+    listed = run("aqi", path, "--station", "当湖街道", "--station", "9999A", "--format", "csv")
+    assert listed.exit_code == 0
+    assert listed.stderr == "ecotarget: 注：站点 9999A 不在任何空气输入中\n"
+    english = run("aqi", path, "--station", "当湖街道", "--station", "9999A", "--format", "csv",
+                  "--lang", "en")
+    assert "station 9999A is in none of the air inputs" in english.stderr
+    rows = pd.read_csv(io.StringIO(listed.stdout))
+    assert set(rows["station"]) == {"当湖街道"}  # one station: no city rows
+
+
+def test_a_file_without_a_station_column_is_left_out_by_station(tmp_path: Path) -> None:
+    """A city's own series names no station: --station leaves all its rows out (noted); alone,
+    it holds none of the chosen stations and is exit 2."""
+    city = write(tmp_path / "air-city.csv", OWN_HEADER.replace("站点,", "") + "".join(
+        line.replace("平湖监测站,", "").replace("当湖街道,", "") for line in
+        OWN_ROWS.splitlines(keepends=True)[::2]))  # 01:00, 02:00, 03:00 (3 rows)
+    doc = check_json(str(city), str(own_file(tmp_path)), "--station", "当湖街道")
+    by_name = {Path(i["path"]).name: i for i in doc["inputs"]}
+    assert by_name["air-city.csv"]["rows_other_stations"] == 3
+    assert by_name["air-city.csv"]["notes"] == ["no station column: every row is left out by "
+                                                "--station"]
+    assert by_name["air-own.csv"]["rows_other_stations"] == 2
+    alone = run("check", str(city), "--station", "当湖街道", "--lang", "en")
+    assert alone.exit_code == 2
+    assert alone.stderr == ("ecotarget: error: --station 当湖街道: no such station in the air "
+                            "inputs; the files hold 0 stations\n")
+
+
+def test_the_targets_files_stations_choose_only_in_network_files(tmp_path: Path) -> None:
+    """A `stations:` list names the region's stations among the country's: a bureau file's
+    stations are all the region's, so nothing of it is left out."""
+    text = TARGETS.read_text(encoding="utf-8").replace("stations: []", "stations: [2001A]")
+    targets = write(tmp_path / "targets.yaml", text)
+    result = run("check", str(own_file(tmp_path)), "--targets", str(targets), "--format",
+                 "json", "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["inputs"][0]["rows_other_stations"] == 0
+    read = tables(own_file(tmp_path))
+    kept = select_stations(read, ["2001A"], required=True)  # the targets file's way
+    assert kept.other_rows == [0] and len(kept.tables[0].frame) == 5
+    with pytest.raises(InputError, match="no such station in the air inputs"):
+        select_stations(read, ["2001A"], required=True, every_air_input=True)
 
 
 def test_select_stations_library() -> None:

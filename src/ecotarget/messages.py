@@ -212,10 +212,14 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
                               "Standard Time (UTC+8)"},
     "word.time": {"zh": "时间", "en": "time"},
     "word.times": {"zh": "时间", "en": "times"},
-    "note.stations_missing": {"zh": "所选{station_word} {stations} 不在任何国控网络文件中："
+    "note.stations_missing": {"zh": "所选{station_word} {stations} 不在任何{where}中："
                                     "请检查代码（或名称）",
-                              "en": "chosen {station_word} {stations} in none of the network "
-                                    "files: check the code (or name)"},
+                              "en": "chosen {station_word} {stations} in none of the {where}: "
+                                    "check the code (or name)"},
+    "word.network_files": {"zh": "国控网络文件", "en": "network files"},
+    "word.air_inputs": {"zh": "空气输入", "en": "air inputs"},
+    "note.no_station_column": {"zh": "没有站点列：--station 不计入其中任何一行",
+                               "en": "no station column: every row is left out by --station"},
     "word.station": {"zh": "站点", "en": "station"},
     "word.stations": {"zh": "站点", "en": "stations"},
     # --- a national network file: an hour rejected whole -------------------------------------
@@ -250,13 +254,8 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
     "word.line": {"zh": "行", "en": "line"},
     "word.lines": {"zh": "行", "en": "lines"},
     # --- notes of the detail commands on stderr ------------------------------------------------
-    "note.station_not_in_network": {"zh": "站点 {code} 不在任何国控网络文件中",
-                                    "en": "station {code} is in none of the network files"},
-    "note.station_without_network": {"zh": "--station 从国控网络文件中挑选站点；"
-                                           "输入中没有这类文件，因此列出所有站点",
-                                     "en": "--station picks stations out of national network "
-                                           "files; there is none among the inputs, so every "
-                                           "station is listed"},
+    "note.station_not_in_network": {"zh": "站点 {code} 不在任何{where}中",
+                                    "en": "station {code} is in none of the {where}"},
     "note.skipped": {"zh": "已跳过 {path}：这是{kind}文件，不是水质数据",
                      "en": "skipped {path}: a {kind} file, not water data"},
     "note.no_such_region": {"zh": "--highlight {name}：排名中没有这个地区",

@@ -98,12 +98,12 @@ FATAL_MESSAGES: dict[str, dict[str, str]] = {
     "input.network_file": {"zh": "国控网络文件", "en": "a national network file"},
     "input.network_files": {"zh": "国控网络文件", "en": "national network files"},
     "input.and_more": {"zh": "{path} 及另外 {more} 个文件", "en": "{path} and {more} more"},
-    "input.no_such_station": {"zh": "--station {name}：国控网络文件中没有这个站点",
-                              "en": "--station {name}: no such station in the network files"},
-    "input.no_such_station_close": {"zh": "--station {name}：国控网络文件中没有这个站点"
+    "input.no_such_station": {"zh": "--station {name}：{where}中没有这个站点",
+                              "en": "--station {name}: no such station in the {where}"},
+    "input.no_such_station_close": {"zh": "--station {name}：{where}中没有这个站点"
                                           "（最接近：{close}）",
-                                    "en": "--station {name}: no such station in the network "
-                                          "files (closest: {close})"},
+                                    "en": "--station {name}: no such station in the {where} "
+                                          "(closest: {close})"},
     "input.stations_held": {"zh": "这些文件共有 {n} 个站点", "en": "the files hold {n} stations"},
     # --- copies of one station-hour or ledger month -------------------------------------------
     "input.repeated_hour": {"zh": f"同一站点小时（{{station}}，{{time}}）出现了{{times}}：{{places}}；"
@@ -196,6 +196,12 @@ FATAL_MESSAGES: dict[str, dict[str, str]] = {
                               ".{fmt} 文件",
                         "en": "--format {fmt} writes a workbook, not text for a terminal: give "
                               "--output FILE.{fmt}"},
+    "output.report_extension": {"zh": "--output {path}：请给出 .html 或 .xlsx 文件，或用 --format "
+                                      "html|xlsx 指定格式",
+                                "en": "--output {path}: name a .html or .xlsx file, or give "
+                                      "--format html|xlsx"},
+    "output.not_available": {"zh": "--format {fmt}：此格式尚不可用",
+                             "en": "--format {fmt}: not available yet"},
     "output.empty": {"zh": "{option}：路径为空", "en": "{option}: the path is empty"},
     "output.stdout_closed": {"zh": "标准输出已关闭：请用 {option} 指定文件",
                              "en": "standard output is closed: name a file with {option} FILE"},

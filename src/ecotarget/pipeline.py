@@ -133,8 +133,10 @@ def check_in_context(tables: list[ValidatedTable], loaded: LoadedTargets,
     year = spec.plan.year
     check_as_of_in_period(options.as_of, options.period)
     # National network files hold the whole country: only the region's stations count, and
-    # without a station list that is an error, never a national average.
-    selection = select_stations(tables, options.stations or tuple(spec.stations), required=True)
+    # without a station list that is an error, never a national average. --station chooses
+    # in the bureau's own air files too; the targets file's list only in network files.
+    selection = select_stations(tables, options.stations or tuple(spec.stations), required=True,
+                                every_air_input=bool(options.stations))
     in_scope, summaries = scope_tables(selection.tables, year, options.today, selection.other_rows,
                                  options.hour_label or spec.settings.air.hour_label)
     if progress:

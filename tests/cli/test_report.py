@@ -85,7 +85,7 @@ def test_xlsx_is_a_workbook_or_a_clear_refusal(inputs: tuple[Path, Path], tmp_pa
     if code == 0:
         assert out.read_bytes()[:2] == b"PK"  # a zip: an .xlsx
     else:
-        assert code == 2 and "not available yet" in stderr and not out.exists()
+        assert code == 2 and "此格式尚不可用" in stderr and not out.exists()
 
 
 # --- in a browser ---------------------------------------------------------------------------------

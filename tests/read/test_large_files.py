@@ -160,3 +160,45 @@ def test_a_large_file_of_mixed_encodings_is_refused_as_the_general_path_refuses_
     with pytest.raises(InputError) as bulk:
         read_table(Source(str(path)))
     assert str(bulk.value) == str(general.value) and "line 3" in str(bulk.value)
+
+
+@pytest.mark.parametrize(("chunks", "unusual"), [
+    ([b"a\r", b"\nb\r\n"], False),  # CRLF cut between two reads
+    ([b"a\r", b"b\n"], True),  # a lone CR at the end of one read
+    ([b"a\rb\n"], True),
+    ([b"a,b\n", b'"c"\n'], True),  # a quote in a later read
+    ([b"a\x00\n"], True),
+    ([b"a\r\n", b"b\r\n"], False),
+])
+def test_the_streamed_bytes_stop_at_what_only_the_general_path_reads(
+        chunks: list[bytes], unusual: bool) -> None:
+    """The bulk path streams the file in blocks; a quote, NUL or lone carriage return in any
+    block (one cut between two blocks included) hands the file to the general path."""
+    import io as _io
+
+    class Reads(_io.RawIOBase):
+        def __init__(self) -> None:
+            self.left = list(chunks)
+
+        def read(self, size: int = -1) -> bytes:
+            return self.left.pop(0) if self.left else b""
+
+    checked = bulk_reader.CheckedStream(Reads())
+    while checked.read(4):
+        pass
+    assert checked.unusual is unusual
+
+
+def test_a_file_larger_than_the_threshold_is_streamed(tmp_path: Path) -> None:
+    """Above 1 MiB a plain file takes the bulk path, read in blocks from the disk: the rows,
+    line numbers and the last row are those of the file (2 + 50,000 lines)."""
+    path = tmp_path / "air.csv"
+    rows = "".join(f"2025-01-{1 + i // 24 % 28:02d} {i % 24:02d}:00,S{i // 672},{i % 97}\n"
+                   for i in range(50_000))
+    path.write_text("平湖市\ntime,station,pm25\n" + rows, encoding="utf-8")
+    assert path.stat().st_size > bulk_reader.LARGE_FILE_BYTES
+    raw = read_table(Source(str(path)))
+    assert raw.reread is not None and len(raw.frame) == 50_000
+    assert raw.lines[0] == 3 and raw.lines[-1] == 50_002
+    assert raw.frame["pm25"].iloc[-1] == 49_999 % 97
+    assert raw.original(50_002) == rows.splitlines()[-1]

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 @click.option("--calendar", "show_calendar", is_flag=True,
               help="Month-by-month calendar of the city days, with the good-day outlook.")
 @click.option("--station", "stations", multiple=True,
-              help="Only this station of national network files, by code or name (repeatable).")
+              help="Only this station of every air input, by code or name (repeatable).")
 @click.option("--compare-published", is_flag=True,
               help="Station-hours where the network's published AQI or 24-h means differ from "
                    "ecotarget's, then the agreement line.")
@@ -79,9 +79,10 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
 
     The national network's files (daily china_sites_YYYYMMDD.csv in the long layout, or
     hourly files in the wide layout) are read as they are: every station is listed unless
-    --station (or the targets file's stations: list) chooses some. --compare-published
-    (with or without --hourly) lists each station-hour where the network's published AQI
-    or 24-h mean differs from ecotarget's, and ends with `agreement: K/N (P%); T at a
+    --station (or the targets file's stations: list) chooses some; --station chooses in
+    the bureau's own air files too. --compare-published (with or without --hourly) lists
+    each station-hour where the network's published AQI or 24-h mean differs from
+    ecotarget's, and ends with `agreement: K/N (P%); T at a
     rounding tie`, N the station-hours compared. A 24-h mean is compared only where its 24
     hours lie within the hours the inputs span. A difference of one unit where ecotarget's
     mean of the rounded hours lies exactly half-way (CO 0.55 → 0.6, published 0.5) is a
@@ -107,9 +108,10 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
     spec = loaded.spec
     options = check_options(None, None, encoding, kind, air_standard, hour_label, ())
     tables = read_air_tables(read_sources(paths), spec, encoding=encoding, kind=kind)
-    selection = select_stations(tables, stations or tuple(spec.stations), required=False)
+    selection = select_stations(tables, stations or tuple(spec.stations), required=False,
+                                every_air_input=bool(stations))
     tables = selection.tables
-    _report_selection(selection, stations, lang)
+    _report_selection(selection, lang)
     report_rejected_rows(sum(t.rows_rejected for t in tables),
                          [e for t in tables for e in t.errors], "first", lang=lang)
     if compare_published:
@@ -198,9 +200,7 @@ def read_air_tables(sources: Sequence[Source], spec: TargetsFile, *, encoding: s
     return tables
 
 
-def _report_selection(selection: Selection, stations: Sequence[str], lang: str) -> None:
+def _report_selection(selection: Selection, lang: str) -> None:
     for code in selection.missing:
         tell(Text("note.prefix", {"text": Text("note.station_not_in_network", {
-            "code": code})}).render(lang))
-    if stations and not selection.network_files:
-        tell(Text("note.prefix", {"text": Text("note.station_without_network")}).render(lang))
+            "code": code, "where": Text(selection.searched)})}).render(lang))

@@ -103,7 +103,7 @@ def main() -> None:
 @click.option("--air-standard", type=click.Choice(["auto", "2012", "2026"]),
               help="AQI edition: by each day's date (auto), or one edition for every day.")
 @click.option("--station", "stations", multiple=True,
-              help="An assessment station code or name of the region (repeatable).")
+              help="Only this station of every air input, by code or name (repeatable).")
 @output_options(REPORT_RENDERERS)
 @click.option("--fail-on", type=click.Choice(["not_met", "at_risk", "never"]), default="not_met",
               show_default=True, help="Exit 1 when a target reaches this status.")

@@ -14,6 +14,7 @@ import sys
 
 import click
 
+from ecotarget.catalogue import Text
 from ecotarget.cli.options import (
     check_options,
     chosen_lang,
@@ -52,12 +53,10 @@ def report_format(output: str, fmt: str | None) -> str:
     else:
         extension = os.path.splitext(output)[1].lower()
         if extension not in EXTENSIONS:
-            raise UsageError(f"--output {output}: name a .html or .xlsx file, or give "
-                             "--format html|xlsx")
+            raise UsageError(Text("output.report_extension", {"path": output}))
         chosen = EXTENSIONS[extension]
     if chosen == "xlsx" and output == "-":
-        raise UsageError("--format xlsx writes a workbook, not text for a terminal: "
-                         "give --output FILE.xlsx")
+        raise UsageError(Text("output.workbook", {"fmt": "xlsx"}))
     return chosen
 
 
@@ -124,5 +123,5 @@ def report(paths: tuple[str, ...], targets_path: str | None, encoding: str | Non
         with output_stream(output) as stream:
             MONTHLY_RENDERERS[chosen](monthly, stream, lang)
     except NotImplementedError as exc:
-        raise UsageError(f"--format {chosen}: not available yet ({exc})") from exc
+        raise UsageError(Text("output.not_available", {"fmt": chosen})) from exc
     sys.exit(0)

@@ -8,10 +8,14 @@ problem line; both read exactly the same rows.
 from __future__ import annotations
 
 import codecs
+import ctypes
+import functools
 import io
+import os
 import re
-from collections.abc import Collection
-from typing import IO
+import stat
+from collections.abc import Callable, Collection
+from typing import IO, Any
 
 import numpy as np
 import pandas as pd
@@ -20,7 +24,7 @@ from ecotarget.errors import InputError
 from ecotarget.read.decode import split_lines
 from ecotarget.read.header import find_header, map_columns
 from ecotarget.read.network import find_long_header
-from ecotarget.read.source import Source
+from ecotarget.read.source import INPUT_LIMIT, Source
 from ecotarget.read.table import RawTable
 from ecotarget.schemas import MODELS, Kind, column_rules, missing_marker_spellings
 
@@ -29,9 +33,12 @@ from ecotarget.schemas import MODELS, Kind, column_rules, missing_marker_spellin
 #: columns into dictionaries (a year of hourly rows holds a few thousand distinct station
 #: names and timestamps, not millions of strings). Anything unusual falls back to the
 #: general path, which reads every file and names every problem line.
-LARGE_FILE_BYTES = 16 * 2**20
+LARGE_FILE_BYTES = 2**20
 _HEAD_BYTES = 256 * 2**10
-_BLOCK_BYTES = 16 * 2**20  # Arrow's parse unit: large enough to keep the dictionaries few
+#: Arrow's parse unit, a 64th of the file within these bounds: what Arrow holds in flight
+#: grows with it (a peak of about 40 blocks), and smaller blocks cost time (a 610 MB
+#: file: 15 s in blocks of 512 KiB, 11 s in blocks of 4 or 8 MiB, on a loaded machine).
+_BLOCK_BYTES = (2**19, 2**23)
 #: The cells Arrow reads as missing in a numeric column: every spelling of the markers that
 #: validation reads as missing, so that both paths agree.
 ARROW_NULL_VALUES = sorted(missing_marker_spellings())
@@ -44,21 +51,35 @@ def is_large(data: bytes) -> bool:
     return len(data) >= LARGE_FILE_BYTES
 
 
-def read_large(source: Source, data: bytes, encoding: str | None,
+def is_large_file(source: Source) -> bool:
+    """Whether ``source`` is a regular file large enough for the bulk path, which then reads
+    it from the disk in blocks (its bytes are never all in memory)."""
+    if source.data is not None or source.name == "-":
+        return False
+    try:
+        status = os.stat(source.name)
+    except OSError:
+        return False  # Source.read says why
+    return stat.S_ISREG(status.st_mode) and LARGE_FILE_BYTES <= status.st_size <= INPUT_LIMIT
+
+
+def read_large(source: Source, data: bytes | None, encoding: str | None,
                kind: Kind | None, *, original: str | None = None) -> RawTable | None:
     """The bulk path for a large, plain UTF-8 file; None whenever the general path is needed
     (another encoding, quotes, odd line breaks, a row with the wrong number of cells).
-    ``original``: ``data`` is the file's text re-encoded as UTF-8 from this encoding."""
-    if encoding not in (None, "utf-8", "utf8") or b"\x00" in data or b'"' in data:
+    ``data``: the file's bytes, or None to stream them from the file (never all held: peak
+    memory, issue 17). ``original``: ``data`` is the file's text re-encoded as UTF-8 from
+    this encoding."""
+    if encoding not in (None, "utf-8", "utf8"):
         return None
-    bom = data.startswith(codecs.BOM_UTF8)
-    if b"\r" in data and _LONE_CR.search(data):
-        return None  # a lone carriage return is a line break the CSV parser would not count
+    with _open(source, data) as stream:
+        first = stream.read(_HEAD_BYTES + 1)
+    bom = first.startswith(codecs.BOM_UTF8)
     # Bytes that are not UTF-8 make Arrow raise (it checks text columns): the general path
     # then detects the encoding, so no separate pass over the whole file is needed here.
     try:  # an incremental decoder tolerates a character cut at the end of the head
         head = codecs.getincrementaldecoder("utf-8-sig" if bom else "utf-8")().decode(
-            data[:_HEAD_BYTES], final=len(data) <= _HEAD_BYTES)
+            first[:_HEAD_BYTES], final=len(first) <= _HEAD_BYTES)
         head_lines = split_lines(head)[:-1]  # the last line may be cut by the head's limit
         if find_long_header(head_lines) is not None:
             return None  # the national network's long layout has a reader of its own
@@ -70,12 +91,18 @@ def read_large(source: Source, data: bytes, encoding: str | None,
     numeric = {pos for pos, name in names.items()
                if name in rules and rules[name].kind in ("number", "int")}
     skip = header.end + 1
-    frame = arrow_csv(data, header.delimiter, skip, len(header.cells), list(names), numeric)
-    if frame is None:
+    # rows to make room for: the file's size over the head's bytes per line, and a tenth more
+    rows = int(_size(source, data) / max(1, len(first) // max(1, len(head_lines))) * 1.1)
+    read = arrow_csv(lambda: _open(source, data), header.delimiter, skip, len(header.cells),
+                     list(names), numeric, rows=rows, size=_size(source, data))
+    if read is None:
         return None
+    frame, checked = read
+    if checked.last == b"\r":
+        return None  # a lone carriage return ends the file: the general path counts it
     # without quotes every line below the head is one row, an empty line a row of empty cells
     numbers = np.arange(skip + 1, skip + 1 + len(frame), dtype=np.int64)
-    ends_with_newline = data.endswith(b"\n")
+    ends_with_newline = checked.last == b"\n"
     blank = _blank_rows(frame)
     if not ends_with_newline and len(frame) and not blank[-1] and (
             frame.iloc[-1].isna().any() or (frame.iloc[-1] == "").any()):
@@ -121,43 +148,153 @@ def lines_by_number(source: Source, encoding: str, wanted: Collection[int]) -> d
     return found
 
 
-def arrow_csv(data: bytes, delimiter: str, skip: int, width: int, wanted: list[int],
-               numeric: set[int]) -> pd.DataFrame | None:
+class CheckedStream:
+    """A byte stream passed on to Arrow that ends early (``unusual``) at what only the general
+    path reads: a quote, a NUL byte or a lone carriage return (a line break Arrow would not
+    count). ``last``: the last byte read (does the file end with a line break?)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self.unusual = False
+        self.last = b""
+        self.closed = False
+
+    def read(self, size: int = -1) -> bytes:
+        """Up to ``size`` bytes; b"" at the end or at the first unusual byte."""
+        if self.unusual:
+            return b""
+        chunk = self._stream.read(size)
+        if not chunk:
+            return chunk
+        # a carriage return ending the chunk is judged by the next chunk's first byte
+        lone = _LONE_CR.search(chunk) if b"\r" in chunk else None
+        if (b'"' in chunk or b"\x00" in chunk or (self.last == b"\r" and chunk[:1] != b"\n")
+                or (lone is not None and lone.start() < len(chunk) - 1)):
+            self.unusual = True
+            return b""
+        self.last = chunk[-1:]
+        return chunk
+
+
+def _open(source: Source, data: bytes | None) -> IO[bytes]:
+    if data is not None:
+        return io.BytesIO(data)
+    if source.data is not None:
+        return io.BytesIO(source.data)
+    return open(source.name, "rb")  # the caller closes it
+
+
+def _size(source: Source, data: bytes | None) -> int:
+    if data is not None or source.data is not None:
+        return len(data if data is not None else source.data or b"")
+    return os.stat(source.name).st_size
+
+
+def arrow_csv(opened: Callable[[], IO[bytes]], delimiter: str, skip: int, width: int,
+              wanted: list[int], numeric: set[int], *, rows: int = 0, size: int = 0
+              ) -> tuple[pd.DataFrame, CheckedStream] | None:
     """The wanted columns: numeric ones as float64, the rest as categoricals of their exact
     text. A numeric column with a cell that is not a plain number ("1,234", a typo) is read
-    as text instead, and validation names the cell. None: the general path must read it."""
+    as text instead, and validation names the cell. None: the general path must read it
+    (or a byte only it reads: ``unusual``). ``rows``: the rows expected, to make room for;
+    ``size``: the file's bytes, which set the block size.
+
+    The bytes are streamed in blocks (:data:`_BLOCK_BYTES`) straight into the columns: the
+    file's bytes, Arrow's table and pandas' frame are never held side by side (peak memory
+    within 3× the file's size, issue 17; bench/memory.py)."""
     import pyarrow as pa
-    from pyarrow import csv as pa_csv
 
     text = pa.dictionary(pa.int32(), pa.string())
     types = {str(pos): (pa.float64() if pos in numeric else text) for pos in wanted}
-    # The C library's allocator: on the benchmark machine Arrow's default (mimalloc) made a
-    # 1,700-station check take 5.7-6.4 s against 4.6-5.1 s (bench/README.md).
-    pool = pa.system_memory_pool()
     for _ in range(len(numeric) + 1):
-        try:
-            table = pa_csv.read_csv(
-                pa.py_buffer(data),
-                read_options=pa_csv.ReadOptions(
-                    skip_rows=skip, column_names=[str(pos) for pos in range(width)],
-                    block_size=_BLOCK_BYTES),
-                parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char=False,
-                                                  ignore_empty_lines=False),
-                convert_options=pa_csv.ConvertOptions(
-                    column_types=types, include_columns=list(types), null_values=ARROW_NULL_VALUES,
-                    strings_can_be_null=False),
-                memory_pool=pool,
-            )
-            frame: pd.DataFrame = table.unify_dictionaries(memory_pool=pool).to_pandas(
-                memory_pool=pool, self_destruct=True)
-        except pa.ArrowException as exc:  # also: a row with too many or too few cells, bad
-            failed = _NOT_A_NUMBER.search(str(exc))  # UTF-8: the general path names them
-            if failed is None or types.get(failed.group(1)) != pa.float64():
-                return None
-            types[failed.group(1)] = text
-            continue
-        return frame.set_axis([int(name) for name in frame.columns], axis=1)
+        with opened() as stream:
+            checked = CheckedStream(stream)
+            try:
+                frame = _stream_columns(pa.PythonFile(checked, mode="r"), delimiter, skip,
+                                        width, types, rows, size)
+            except pa.ArrowException as exc:  # also: a row with too many or too few cells,
+                failed = _NOT_A_NUMBER.search(str(exc))  # bad UTF-8: the general path says
+                if checked.unusual:
+                    return None
+                if failed is None or types.get(failed.group(1)) != pa.float64():
+                    return None
+                types[failed.group(1)] = text
+                continue
+        return (None if checked.unusual
+                else (frame.set_axis([int(name) for name in frame.columns], axis=1), checked))
     return None
+
+
+def _stream_columns(stream: Any, delimiter: str, skip: int, width: int,
+                    types: dict[str, Any], rows: int, size: int) -> pd.DataFrame:
+    """Arrow's streaming reader, each block's values copied into columns made room for once
+    (grown by half when the guess was short); text as codes into one dictionary per column."""
+    import pyarrow as pa
+    from pyarrow import csv as pa_csv
+
+    release_freed_memory()
+    reader = pa_csv.open_csv(
+        stream,
+        read_options=pa_csv.ReadOptions(
+            skip_rows=skip, column_names=[str(pos) for pos in range(width)],
+            block_size=min(max(size // 64, _BLOCK_BYTES[0]), _BLOCK_BYTES[1])),
+        parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char=False,
+                                          ignore_empty_lines=False),
+        convert_options=pa_csv.ConvertOptions(
+            column_types=types, include_columns=list(types), null_values=ARROW_NULL_VALUES,
+            strings_can_be_null=False),
+        memory_pool=pa.system_memory_pool())
+    names = reader.schema.names
+    capacity = max(rows, 1024)
+    columns = {name: np.empty(capacity, np.float64 if types[name] == pa.float64() else np.int32)
+               for name in names}
+    codes: dict[str, dict[str, int]] = {name: {} for name in names
+                                        if columns[name].dtype == np.int32}
+    count = 0
+    for batch in reader:
+        size = batch.num_rows
+        if count + size > capacity:
+            capacity = max(count + size, capacity + capacity // 2)
+            for name in names:
+                grown = np.empty(capacity, columns[name].dtype)
+                grown[:count] = columns[name][:count]
+                columns[name] = grown
+        for name, column in zip(names, batch.columns, strict=True):
+            into = columns[name][count:count + size]
+            if name in codes:
+                known = codes[name]
+                values = column.dictionary.to_pylist()
+                lookup = np.fromiter((known.setdefault(v, len(known)) for v in values),
+                                     dtype=np.int32, count=len(values))
+                np.take(lookup, column.indices.to_numpy(zero_copy_only=False), out=into)
+            else:
+                into[:] = column.to_numpy(zero_copy_only=False)
+        count += size
+    frame = {}
+    for name in names:
+        kept = columns.pop(name)[:count]  # a view: the room not filled was never touched
+        frame[name] = (pd.Categorical.from_codes(kept.astype(np.int32, copy=False),
+                                                 categories=pd.Index(list(codes[name])))
+                       if name in codes else kept)
+    return pd.DataFrame(frame, copy=False)
+
+
+@functools.cache
+def release_freed_memory() -> None:
+    """Have the C library give freed blocks back at once (glibc only; once per process).
+
+    glibc raises its threshold for giving memory back to the system as large blocks are
+    freed (up to 32 MiB, and keeps 64 MiB per thread's arena): Arrow's reader threads then
+    held 60-120 MiB of freed blocks on a 61 MiB file. A fixed threshold keeps it at 128 KiB.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(_M_MMAP_THRESHOLD, 128 * 2**10)
+    except (OSError, AttributeError):  # not glibc: its own policy stands
+        pass
+
+
+_M_MMAP_THRESHOLD = -3  # glibc's <malloc.h>
 
 
 def _blank_rows(frame: pd.DataFrame) -> np.ndarray:

@@ -60,9 +60,14 @@ def _read(source: Source, encoding: str | None, kind: Kind | None) -> RawTable:
     if source.name.lower().endswith(".xlsx"):
         text, used = xlsx_as_csv(source), "xlsx"
     else:
+        # a large regular file is streamed from the disk: its bytes are never all held
+        streamed = bulk.is_large_file(source)
+        if streamed and (table := bulk.read_large(source, None, encoding, kind)) is not None:
+            return adapt(table)
         data = source.read()
         large = bulk.is_large(data)
-        if large and (table := bulk.read_large(source, data, encoding, kind)) is not None:
+        if large and not streamed and (
+                table := bulk.read_large(source, data, encoding, kind)) is not None:
             return adapt(table)
         text, used = decode(data, source.name, encoding)
         del data  # the text alone from here: the bytes would be a second copy of the file
