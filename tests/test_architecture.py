@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "ecotarget"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("standards",),
     ("errors", "messages", "messages_fatal", "messages_targets", "catalogue",
-     "catalogue_report", "periods", "schemas", "params", "registry", "targets_problems",
+     "catalogue_report", "catalogue_workbook", "periods", "schemas", "params", "registry", "targets_problems",
      "targets", "report"),
     ("read",),
     ("validate", "rejects"),

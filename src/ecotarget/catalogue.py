@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ecotarget.catalogue_report import REPORT_WORDS
+from ecotarget.catalogue_workbook import WORKBOOK_WORDS
 from ecotarget.messages import INPUT_MESSAGES, ROW_ALSO
 from ecotarget.messages_fatal import FATAL_MESSAGES
 from ecotarget.messages_targets import TARGETS_FILE_MESSAGES
@@ -332,6 +333,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                 "{through})"},
     # --- ecotarget report: the monthly report (catalogue_report.py) ----------------------
     **REPORT_WORDS,
+    **WORKBOOK_WORDS,  # the report's workbook (catalogue_workbook.py)
     # --- inputs: row errors, notes, ledger warnings, fatal errors (ecotarget.messages) ----
     **INPUT_MESSAGES,
     # --- the rarer fatal and usage errors, and the end of a run (ecotarget.messages_fatal)

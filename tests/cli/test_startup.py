@@ -8,7 +8,8 @@ import sys
 
 from tests.conftest import ROOT
 
-HEAVY = ("pandas", "numpy", "pydantic", "yaml", "rich", "matplotlib", "jinja2", "openpyxl")
+HEAVY = ("pandas", "numpy", "pydantic", "yaml", "rich", "matplotlib", "jinja2", "openpyxl",
+         "xlsxwriter")
 
 
 def test_help_imports_no_heavy_package() -> None:

@@ -153,7 +153,7 @@ RANK_RENDERERS: dict[str, RankRenderer] = {
 }
 
 # --- report: the monthly report as one HTML page or a workbook -------------------------------
-# matplotlib and Jinja2 (HTML) and openpyxl (xlsx) load only when `ecotarget report` writes
+# matplotlib and Jinja2 (HTML) and XlsxWriter (xlsx) load only when `ecotarget report` writes
 
 MONTHLY_RENDERERS: dict[str, MonthlyRenderer] = {
     "html": _deferred("report_html", "write_report_html", arguments=3),

@@ -15,6 +15,11 @@ STATUS_SYMBOL = {"met": "✓", "on_track": "→", "at_risk": "!", "not_met": "�
                  "insufficient_data": "?", "no_data": "–"}
 STATUS_STYLE = {"met": "green", "on_track": "cyan", "at_risk": "yellow", "not_met": "bold red",
                 "insufficient_data": "magenta", "no_data": "dim"}
+#: fill colours of a status cell in a workbook (ARGB), the light tints spreadsheets use for
+#: the same meaning as the terminal's green, cyan, yellow, red, magenta and dim (check's
+#: xlsx and the monthly report's workbook)
+STATUS_FILL = {"met": "FFC6EFCE", "on_track": "FFDDEBF7", "at_risk": "FFFFEB9C",
+               "not_met": "FFFFC7CE", "insufficient_data": "FFE4DFEC", "no_data": "FFEDEDED"}
 #: status labels per language, from the catalogue
 STATUS_WORD: dict[str, dict[str, str]] = {
     lang: {status: status_label(status, lang) for status in STATUSES} for lang in LANGS}

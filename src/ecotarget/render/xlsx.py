@@ -19,14 +19,11 @@ from rich.cells import cell_len
 
 from ecotarget.catalogue import Text
 from ecotarget.errors import UsageError
+from ecotarget.render.common import STATUS_FILL
 from ecotarget.render.flat import CSV_COLUMNS, report_rows
 from ecotarget.render.safe import spreadsheet_row
 from ecotarget.report import Report
 
-#: fill colours of the status cell (ARGB), the light tints spreadsheets use for the same
-#: meaning as the terminal's green, cyan, yellow, red, magenta and dim
-STATUS_FILL = {"met": "FFC6EFCE", "on_track": "FFDDEBF7", "at_risk": "FFFFEB9C",
-               "not_met": "FFFFC7CE", "insufficient_data": "FFE4DFEC", "no_data": "FFEDEDED"}
 MAX_COLUMN_WIDTH = 60  # a long reason wraps in Excel rather than making a column a page wide
 
 
