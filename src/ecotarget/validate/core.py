@@ -65,10 +65,11 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         unused, warnings = unused_indicators(
             accepted["indicator"], context, table.source_columns.get("indicator", "indicator"))
         notes.extend(warnings)
+    errors = problems.errors()
     return ValidatedTable(
         path=table.path, kind=table.kind, encoding=table.encoding, rows_read=len(typed),
-        frame=accepted, errors=problems.errors(),
-        rejected_positions=rejected, subkind=subkind, notes=notes, raw=table,
+        frame=accepted, errors=errors, rejected_positions=rejected, subkind=subkind,
+        notes=notes, raw=table.released(error.line for error in errors),
         distinct_times=distinct_times, rows_unused=unused, warnings=warnings,
         rows_not_assessed=not_assessed,
     )
