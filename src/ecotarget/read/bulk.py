@@ -8,6 +8,7 @@ problem line; both read exactly the same rows.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import ctypes
 import functools
 import io
@@ -309,10 +310,8 @@ def return_freed_memory() -> None:
     arrow = sys.modules.get("pyarrow")  # not loaded: nothing of it to give back
     if arrow is not None:
         arrow.default_memory_pool().release_unused()
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: its own policy stands
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: its own policy stands
-        pass
 
 
 def _blank_rows(frame: pd.DataFrame) -> np.ndarray:

@@ -56,9 +56,9 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
     if len(rejected):
         keep = np.ones(len(typed), bool)
         keep[rejected] = False
-        accepted = typed[keep].reset_index(drop=True).assign(**{LINE: table.lines[keep]})
+        accepted = typed[keep].reset_index(drop=True).assign(**{LINE: _narrow(table.lines[keep])})
     else:  # the common case: every row accepted, and no copy of millions of rows
-        accepted = typed.reset_index(drop=True).assign(**{LINE: table.lines})
+        accepted = typed.reset_index(drop=True).assign(**{LINE: _narrow(table.lines)})
     accepted, not_assessed = _assessed_only(accepted)
     unused = 0
     if table.kind == "ledger":
@@ -102,3 +102,18 @@ def _malformed(table: RawTable, problems: Problems) -> None:
     problems.add(mask, column,
                  lambda pos: Text("row.malformed", {"problem": table.malformed[pos]}),
                  values=original, final=True)
+
+
+def _narrow(lines: np.ndarray) -> np.ndarray:
+    """Line numbers as int32 when they fit (every file below 2³¹ lines): the column is held
+    through the whole check, and 4 bytes a row less is a tenth of a 41-byte row's share of
+    the bound on peak memory (issue 17).
+
+    >>> _narrow(np.array([2, 3], dtype=np.int64)).dtype
+    dtype('int32')
+    >>> _narrow(np.array([2, 2**31], dtype=np.int64)).dtype
+    dtype('int64')
+    """
+    if len(lines) and int(lines.max()) >= 2**31:
+        return lines
+    return lines.astype(np.int32)
