@@ -32,7 +32,13 @@ from ecotarget.stations import select_stations
 from ecotarget.tables.breakdown import with_breakdowns
 from ecotarget.tables.monthly import MonthlyReport, comparison, monthly_report_from
 from ecotarget.targets import LoadedTargets, Target, TargetsFile, load_targets
-from ecotarget.validate import ValidatedTable, ValidationContext, error_dicts, validate_table
+from ecotarget.validate import (
+    ValidatedTable,
+    ValidationContext,
+    compact_lines,
+    error_dicts,
+    validate_table,
+)
 
 
 @dataclass(frozen=True)
@@ -103,9 +109,11 @@ def read_inputs(sources: Sequence[Source], spec: TargetsFile, options: CheckOpti
             continue
         if progress:
             progress(f"validating {source.name}")
-        tables.append(validate_table(raw, context))
+        validated = validate_table(raw, context)
         del raw  # this file's cells and text are not held while the next file is read
         return_freed_memory()  # nor kept for reuse: what comes next adds to it (issue 17)
+        tables.append(compact_lines(validated))
+        del validated  # its wider line numbers with it
     return tables
 
 

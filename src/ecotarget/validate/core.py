@@ -6,6 +6,8 @@ own checks (ledger grades, air time labels, water items), and duplicate keys com
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -56,9 +58,9 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
     if len(rejected):
         keep = np.ones(len(typed), bool)
         keep[rejected] = False
-        accepted = typed[keep].reset_index(drop=True).assign(**{LINE: _narrow(table.lines[keep])})
+        accepted = typed[keep].reset_index(drop=True).assign(**{LINE: table.lines[keep]})
     else:  # the common case: every row accepted, and no copy of millions of rows
-        accepted = typed.reset_index(drop=True).assign(**{LINE: _narrow(table.lines)})
+        accepted = typed.reset_index(drop=True).assign(**{LINE: table.lines})
     accepted, not_assessed = _assessed_only(accepted)
     unused = 0
     if table.kind == "ledger":
@@ -104,16 +106,22 @@ def _malformed(table: RawTable, problems: Problems) -> None:
                  values=original, final=True)
 
 
-def _narrow(lines: np.ndarray) -> np.ndarray:
-    """Line numbers as int32 when they fit (every file below 2³¹ lines): the column is held
-    through the whole check, and 4 bytes a row less is a tenth of a 41-byte row's share of
-    the bound on peak memory (issue 17).
 
-    >>> _narrow(np.array([2, 3], dtype=np.int64)).dtype
+def compact_lines(table: ValidatedTable) -> ValidatedTable:
+    """``table`` with its line numbers as int32 when they fit (every file below 2³¹ lines).
+
+    The column is held through the whole check, and 4 bytes a row less is a tenth of a
+    41-byte row's share of the bound on peak memory (issue 17). Called once the reader's
+    table is released: before, the narrower copy would add to validation's peak.
+
+    >>> frame = pd.DataFrame({LINE: np.array([2, 3], dtype=np.int64)})
+    >>> compact_lines(ValidatedTable("a.csv", "air", "utf-8", 2, frame)).frame[LINE].dtype
     dtype('int32')
-    >>> _narrow(np.array([2, 2**31], dtype=np.int64)).dtype
+    >>> frame = pd.DataFrame({LINE: np.array([2, 2**31], dtype=np.int64)})
+    >>> compact_lines(ValidatedTable("a.csv", "air", "utf-8", 2, frame)).frame[LINE].dtype
     dtype('int64')
     """
-    if len(lines) and int(lines.max()) >= 2**31:
-        return lines
-    return lines.astype(np.int32)
+    lines = table.frame.get(LINE, None)
+    if lines is None or lines.dtype == np.int32 or (len(lines) and int(lines.max()) >= 2**31):
+        return table
+    return replace(table, frame=table.frame.assign(**{LINE: lines.to_numpy(np.int32)}))
