@@ -19,8 +19,9 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "ecotarget"
 # the layers below. A top-level module name, or a package's name for all of its modules.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("standards",),
-    ("errors", "messages", "messages_fatal", "catalogue", "catalogue_report", "periods",
-     "schemas", "params", "registry", "targets", "report"),
+    ("errors", "messages", "messages_fatal", "messages_targets", "catalogue",
+     "catalogue_report", "periods", "schemas", "params", "registry", "targets_problems",
+     "targets", "report"),
     ("read",),
     ("validate", "rejects"),
     ("stations",),

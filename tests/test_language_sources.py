@@ -3,8 +3,9 @@ catalogue (issue 13): read from the source with :mod:`ast`, so that a new Englis
 message fails here before a Chinese run prints it.
 
 A message built from a string (``"..."``, an f-string, ``"a" + b``) at a raise site of
-:class:`InputError`, :class:`UsageError` or :class:`EcotargetError`, or given to ``tell``,
-is English only; a :class:`Text` (or a helper returning one) can be said in either language.
+:class:`InputError`, :class:`UsageError` or :class:`EcotargetError`, given to ``tell``, as
+a problem of :class:`TargetsFileError` or to a targets-file validator's ``ValueError`` is
+English only; a :class:`Text` (or a helper returning one) can be said in either language.
 """
 
 from __future__ import annotations
@@ -70,6 +71,51 @@ def test_the_checker_catches_a_bare_string() -> None:
         assert _is_string(call.args[0]), source
     call = ast.parse('InputError(Text("input.empty", {"path": p}))').body[0].value  # type: ignore[attr-defined]
     assert not _is_string(call.args[0])
+
+
+#: the modules whose models validate the targets file: a validator there says its problem
+#: with a catalogue Text (InvalidValue), never with a ValueError of English words
+TARGETS_FILE_MODULES = {"targets.py", "params.py", "schemas.py", "targets_problems.py"}
+
+
+def _bare_problems(call: ast.Call) -> bool:
+    """TargetsFileError(path, problems): a problem built from a string, in a list literal or
+    a comprehension, or the whole list from a call that is not a Text's."""
+    if len(call.args) < 2:
+        return True
+    problems = call.args[1]
+    if isinstance(problems, ast.List):
+        return any(_is_string(item) for item in problems.elts)
+    if isinstance(problems, ast.ListComp):
+        return _is_string(problems.elt)
+    return False
+
+
+def test_targets_file_problems_are_texts() -> None:
+    sites = [(path, line, call) for path, line, called, call in CALLS
+             if called == "TargetsFileError"]
+    assert len(sites) >= 4  # the walk sees them
+    assert [f"{path}:{line}" for path, line, call in sites if _bare_problems(call)] == []
+
+
+def test_the_targets_files_validators_raise_texts() -> None:
+    invalid = [(path, line, call) for path, line, called, call in CALLS
+               if called == "InvalidValue"]
+    assert len(invalid) >= 10
+    assert [f"{path}:{line}" for path, line, call in invalid
+            if not call.args or _is_string(call.args[0])] == []
+    plain = [f"{path}:{line}" for path, line, called, _ in CALLS
+             if called == "ValueError" and path in TARGETS_FILE_MODULES]
+    assert plain == []
+
+
+def test_the_problems_checker_catches_a_bare_string() -> None:
+    for source in ('TargetsFileError(p, [f"{p}: empty"])', 'TargetsFileError(p, ["empty"])',
+                   'TargetsFileError(p, [f"{x}" for x in y])', "TargetsFileError(p)"):
+        call = ast.parse(source).body[0].value  # type: ignore[attr-defined]
+        assert _bare_problems(call), source
+    call = ast.parse('TargetsFileError(p, [Text("spec.empty")])').body[0].value  # type: ignore[attr-defined]
+    assert not _bare_problems(call)
 
 
 def test_every_literal_catalogue_key_exists() -> None:

@@ -49,10 +49,10 @@ def test_a_valid_file_loads(write_targets) -> None:
     assert target.op == ">=" and target.target == 20 and target.params == {"indicator": "培训期数"}
 
 
-def _problems(path: Path) -> list[str]:
+def _problems(path: Path, lang: str = "en") -> list[str]:
     with pytest.raises(TargetsFileError) as info:
         load_targets(path)
-    return info.value.problems
+    return [problem.render(lang) for problem in info.value.problems]
 
 
 def test_bad_op_is_located_by_line_and_field(write_targets) -> None:
@@ -68,8 +68,9 @@ def test_every_problem_is_reported_once(write_targets) -> None:
     problems = _problems(write_targets(bad + TOTAL.replace("trainings", "second")
                                        .replace("section: tasks", "section: other")))
     text = "\n".join(problems)
-    assert "targets[0].metric: unknown metric 'ledger.totl'; known metrics: " in text
-    assert all(name in text for name in METRICS)
+    # a near miss is answered with the closest names, not the whole list
+    assert ("targets[0].metric: unknown metric 'ledger.totl'; closest known: ledger.total, "
+            "ledger.ratio, ledger.milestone\n") in text
     assert "targets[0].colour: unknown field" in text
     assert "targets[1].section:" in text
     assert len(problems) == 3
@@ -78,7 +79,14 @@ def test_every_problem_is_reported_once(write_targets) -> None:
 def test_params_are_checked_against_the_metric(write_targets) -> None:
     path = write_targets(TOTAL.replace("{indicator: 培训期数}", "{indicatr: 培训期数}"))
     (problem,) = _problems(path)
-    assert problem.endswith(":9: targets[0].params: indicator: Field required; indicatr: unknown field")
+    assert problem.endswith(":9: targets[0].params: indicator: missing (required); indicatr: "
+                            "unknown field")
+
+
+def test_an_unknown_metric_far_from_any_lists_every_metric(write_targets) -> None:
+    (problem,) = _problems(write_targets(TOTAL.replace("metric: ledger.total", "metric: foo")))
+    assert problem.endswith(f":8: targets[0].metric: unknown metric 'foo'; known metrics: "
+                            f"{', '.join(sorted(METRICS))}")
 
 
 def test_grade_target_must_be_on_the_scale(write_targets) -> None:

@@ -26,6 +26,7 @@ from typing import Any, Literal
 from ecotarget.catalogue_report import REPORT_WORDS
 from ecotarget.messages import INPUT_MESSAGES, ROW_ALSO
 from ecotarget.messages_fatal import FATAL_MESSAGES
+from ecotarget.messages_targets import TARGETS_FILE_MESSAGES
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -335,6 +336,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **INPUT_MESSAGES,
     # --- the rarer fatal and usage errors, and the end of a run (ecotarget.messages_fatal)
     **FATAL_MESSAGES,
+    # --- the targets file's errors (ecotarget.messages_targets) ---------------------------
+    **TARGETS_FILE_MESSAGES,
 }
 
 

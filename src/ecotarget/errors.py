@@ -34,13 +34,40 @@ class EcotargetError(Exception):
 class TargetsFileError(EcotargetError):
     """The targets file cannot be read or does not validate.
 
-    ``problems`` holds one located message per problem (``file:line: path: message``).
+    ``problems`` holds one catalogue Text per problem, located ``file:line: path: message``
+    (:mod:`ecotarget.targets_problems`); ``lang`` is the file's own ``settings.lang`` when
+    the file was read far enough to tell it (the language of these errors without
+    ``--lang``), else None.
     """
 
-    def __init__(self, path: str, problems: list[str]) -> None:
+    def __init__(self, path: str, problems: list[Text], lang: str | None = None) -> None:
         self.path = path
         self.problems = problems
-        super().__init__("\n".join(problems))
+        self.lang = lang
+        super().__init__("\n".join(problem.render("en") for problem in problems))
+
+    def said(self, lang: str) -> str:
+        """Every problem in ``lang``, one a line.
+
+        >>> TargetsFileError("t.yaml", [Text("spec.at", {"where": "t.yaml",
+        ...                                              "problem": Text("spec.empty")})]).said("zh")
+        't.yaml：目标文件是空的'
+        """
+        return "\n".join(problem.render(lang) for problem in self.problems)
+
+
+class InvalidValue(ValueError):
+    """A value a validator of the targets file refuses, with its reason as a catalogue Text.
+
+    pydantic keeps the raised error in the context of its error record, so the loader says
+    the Text in the run's language; ``str()`` is the English text (what pydantic shows).
+    """
+
+    def __init__(self, text: Text, *, at: str | None = None) -> None:
+        self.text = text
+        #: a field below the one validated that the problem belongs to (``params``)
+        self.at = at
+        super().__init__(text.render("en"))
 
 
 class InputError(EcotargetError):

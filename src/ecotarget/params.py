@@ -6,7 +6,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ecotarget.catalogue import Text
+from ecotarget.errors import InvalidValue
+
 Aggregate = Literal["sum", "latest"]
+#: the water classes a share may count up to
+CLASSES = ("I", "II", "III", "IV", "V")
 
 
 class _Params(BaseModel):
@@ -44,7 +49,7 @@ class LedgerIndicatorParams(_Params):
     @classmethod
     def _distinct(cls, value: list[str] | None) -> list[str] | None:
         if value is not None and len(set(value)) != len(value):
-            raise ValueError("scale grades must be distinct, lowest first")
+            raise InvalidValue(Text("spec.scale_distinct"))
         return value
 
 
@@ -64,8 +69,8 @@ class WaterShareParams(_Params):
     @field_validator("max_class")
     @classmethod
     def _roman(cls, value: str) -> str:
-        if value not in ("I", "II", "III", "IV", "V"):
-            raise ValueError("must be one of I, II, III, IV, V")
+        if value not in CLASSES:
+            raise InvalidValue(Text("spec.one_of", {"allowed": CLASSES, "value": repr(value)}))
         return value
 
 

@@ -24,6 +24,9 @@ from typing import Any, Literal
 import annotated_types
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ecotarget.catalogue import Text
+from ecotarget.errors import InvalidValue
+
 Kind = Literal["ledger", "air", "water"]
 KINDS: tuple[Kind, ...] = ("ledger", "air", "water")
 
@@ -186,14 +189,12 @@ class SectionInfo(BaseModel):
     @field_validator("level")
     @classmethod
     def _level(cls, value: str | None) -> str | None:
-        return _word(value, LEVEL_WORDS, "level", "国控, 省控, 市控, 县控 (or national, "
-                     "provincial, municipal, county)")
+        return _word(value, LEVEL_WORDS, "spec.unknown_level")
 
     @field_validator("waterbody")
     @classmethod
     def _waterbody(cls, value: str | None) -> str | None:
-        return _word(value, WATERBODY_WORDS, "waterbody", "河流/river or 湖库/湖泊/水库/lake/"
-                     "reservoir")
+        return _word(value, WATERBODY_WORDS, "spec.unknown_waterbody")
 
     @field_validator("target_class")
     @classmethod
@@ -203,8 +204,7 @@ class SectionInfo(BaseModel):
         text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value))).upper()
         text = re.sub(r"(类水质|类水|类)$", "", text)
         if text not in _CLASS_TEXT:
-            raise ValueError(f"target_class {value!r} is not a water class: write I, II, III, "
-                             "IV, V or 劣V")
+            raise InvalidValue(Text("spec.not_class", {"value": repr(value)}))
         return _CLASS_TEXT[text]
 
     def attributes(self) -> dict[str, str | None]:
@@ -213,12 +213,12 @@ class SectionInfo(BaseModel):
                 "target_class": str(self.target_class) if self.target_class else None}
 
 
-def _word(value: str | None, words: Mapping[str, str], name: str, accepted: str) -> str | None:
+def _word(value: str | None, words: Mapping[str, str], key: str) -> str | None:
     if value is None:
         return None
     code = words.get(unicodedata.normalize("NFKC", value).strip().lower())
-    if code is None:
-        raise ValueError(f"unknown {name} {value!r}: write {accepted}")
+    if code is None:  # the catalogue's text lists the words accepted
+        raise InvalidValue(Text(key, {"value": repr(value)}))
     return code
 
 

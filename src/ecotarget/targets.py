@@ -9,6 +9,7 @@ target with the plan's own words (``clause``), the metric that measures it, the 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 import operator
 import re
@@ -21,9 +22,19 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ecotarget.errors import TargetsFileError
+from ecotarget.catalogue import Text
+from ecotarget.errors import InvalidValue, TargetsFileError, os_reason
 from ecotarget.registry import METRICS
 from ecotarget.schemas import SectionInfo
+from ecotarget.targets_problems import (
+    ID_PATTERN,
+    line_of,
+    located,
+    params_problem,
+    quoted,
+    settings_lang,
+    where,
+)
 
 Op = Literal[">=", "<=", "==", "<", ">"]
 OPS: tuple[str, ...] = (">=", "<=", "==", "<", ">")
@@ -86,7 +97,7 @@ class Settings(_Strict):
 class Target(_Strict):
     """One target of the plan."""
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    id: str = Field(pattern=ID_PATTERN)
     section: Section
     name: str = Field(min_length=1)
     name_en: str = Field(min_length=1)
@@ -106,27 +117,31 @@ class Target(_Strict):
     @classmethod
     def _op_message(cls, value: object) -> object:
         if value not in OPS:
-            raise ValueError(f"must be one of {', '.join(OPS)} (got {value!r})")
+            raise InvalidValue(Text("spec.one_of", {"allowed": OPS, "value": quoted(value)}))
         return value
 
     @field_validator("metric")
     @classmethod
     def _known_metric(cls, value: str) -> str:
         if value not in METRICS:
-            raise ValueError(f"unknown metric {value!r}; known metrics: {', '.join(sorted(METRICS))}")
+            closest = difflib.get_close_matches(value, list(METRICS), n=3, cutoff=0.6)
+            raise InvalidValue(
+                Text("spec.unknown_metric_closest", {"value": quoted(value), "closest": closest})
+                if closest else
+                Text("spec.unknown_metric", {"value": quoted(value), "known": sorted(METRICS)}))
         return value
 
     @field_validator("target", mode="before")
     @classmethod
     def _number_or_word(cls, value: object) -> object:
-        if isinstance(value, bool):
-            raise ValueError("must be a number, a grade, or previous_year")
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise InvalidValue(Text("spec.target_word"))
         if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value.strip()):
             value = float(value)  # YAML 1.1 reads 1e308 (no dot) as text: a number all the same
         if isinstance(value, int | float) and not (
                 math.isfinite(value) and abs(value) <= TARGET_LIMIT):
-            raise ValueError(f"must be a finite number of at most {TARGET_LIMIT:.0e} in size "
-                             f"(got {value!r})")
+            raise InvalidValue(Text("spec.target_size", {"limit": f"{TARGET_LIMIT:.0e}",
+                                                         "value": quoted(value)}))
         return value
 
     @model_validator(mode="after")
@@ -134,21 +149,13 @@ class Target(_Strict):
         try:
             METRICS[self.metric].params_model.model_validate(self.params)
         except ValidationError as exc:
-            parts = []
-            for error in exc.errors():
-                field = ".".join(str(part) for part in error["loc"]) or "params"
-                text = "unknown field" if error["type"] == "extra_forbidden" else error["msg"]
-                parts.append(f"{field}: {text}")
-            raise ValueError(f"params: {'; '.join(parts)}") from exc
+            raise params_problem(exc) from exc
         if isinstance(self.target, str) and self.target != PREVIOUS_YEAR:
             scale = self.params.get("scale")
             if not scale or self.target not in scale:
-                raise ValueError(
-                    f"target {self.target!r} is not a number, previous_year, "
-                    "or a grade on this target's params.scale"
-                )
+                raise InvalidValue(Text("spec.not_on_scale", {"value": quoted(self.target)}))
         if self.metric == "ledger.milestone" and self.due is None:
-            raise ValueError("a milestone needs a due date (due: YYYY-MM-DD)")
+            raise InvalidValue(Text("spec.milestone_due"))
         return self
 
     @property
@@ -235,7 +242,7 @@ class TargetsFile(_Strict):
         seen: set[str] = set()
         for target in self.targets:
             if target.id in seen:
-                raise ValueError(f"duplicate target id {target.id!r}")
+                raise InvalidValue(Text("spec.duplicate_id", {"id": quoted(target.id)}))
             seen.add(target.id)
         return self
 
@@ -246,8 +253,8 @@ class TargetsFile(_Strict):
         for region, stations in value.items():
             for station in stations:
                 if owner.get(station, region) != region:
-                    raise ValueError(f"station {station} is in two regions, {owner[station]} "
-                                     f"and {region}")
+                    raise InvalidValue(Text("spec.two_regions", {
+                        "station": station, "first": owner[station], "second": region}))
                 owner[station] = region
         return value
 
@@ -292,94 +299,104 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_targets(path: str | Path | None = None) -> LoadedTargets:
     """Load and validate a targets file; every problem is reported with its YAML line.
 
-    Raises :class:`TargetsFileError` listing ``file:line: field.path: message`` lines.
+    Raises :class:`TargetsFileError` listing ``file:line: field.path: message`` problems,
+    each a catalogue Text, with the file's ``settings.lang`` when it could be read.
     """
     file = Path(path) if path is not None else default_targets_path()
     shown = str(path) if path is not None else _display_path(file)
-    try:
-        with file.open("rb") as stream:  # /dev/zero or a pipe: never read without end
-            raw_bytes = stream.read(TARGETS_FILE_LIMIT + 1)
-    except OSError as exc:
-        raise TargetsFileError(shown, [f"{shown}: cannot read the targets file: {exc.strerror}"]) from exc
-    if len(raw_bytes) > TARGETS_FILE_LIMIT:
-        raise TargetsFileError(shown, [f"{shown}: larger than {TARGETS_FILE_LIMIT:,} bytes: not "
-                                       "a targets file"])
-    try:
-        text = raw_bytes.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TargetsFileError(
-            shown, [f"{shown}: not a UTF-8 text file (byte {exc.start}); save it as UTF-8 YAML"]
-        ) from exc
-    if "\x00" in text:
-        raise TargetsFileError(shown, [f"{shown}: binary data, not a YAML targets file"])
+    text = _read_text(file, shown)
     try:
         node = yaml.compose(text, Loader=_YAML_LOADER)
         problems = node_problems(node, shown)
         if problems:
-            raise TargetsFileError(shown, problems)
+            raise TargetsFileError(shown, problems, settings_lang(node))
         # the data from the same node tree: one parse, and the lines of each value kept
         data = _YAML_LOADER("").construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"{shown}:{mark.line + 1}" if mark is not None else shown
         problem = getattr(exc, "problem", None) or str(exc)
-        raise TargetsFileError(shown, [f"{where}: YAML syntax error: {problem}"]) from exc
+        raise _whole(shown, Text("spec.yaml_syntax", {"problem": problem}),
+                     mark.line + 1 if mark is not None else None) from exc
     except RecursionError as exc:
-        raise TargetsFileError(shown, [f"{shown}: nested more than {MAX_DEPTH} levels deep: "
-                                       "not a targets file"]) from exc
+        raise _whole(shown, Text("spec.too_deep", {"limit": MAX_DEPTH})) from exc
     if data is None:
-        raise TargetsFileError(shown, [f"{shown}: the targets file is empty"])
+        raise _whole(shown, Text("spec.empty"))
     if not isinstance(data, Mapping):
-        raise TargetsFileError(
-            shown, [f"{shown}:1: the targets file must be a mapping with plan: and targets:"]
-        )
+        raise _whole(shown, Text("spec.not_mapping"), 1)
+    lang = settings_lang(node)
     duplicates = _duplicate_ids(data, node, shown)
     if duplicates:
-        raise TargetsFileError(shown, duplicates)
+        raise TargetsFileError(shown, duplicates, lang)
     try:
         spec = TargetsFile.model_validate(data)
     except ValidationError as exc:
-        raise TargetsFileError(shown, _located(exc, node, shown)) from exc
+        raise TargetsFileError(shown, located(exc, node, shown), lang) from exc
     return LoadedTargets(path=shown, spec=spec)
+
+
+def _read_text(file: Path, shown: str) -> str:
+    """The file's text: bounded, UTF-8, no binary data."""
+    try:
+        with file.open("rb") as stream:  # /dev/zero or a pipe: never read without end
+            raw_bytes = stream.read(TARGETS_FILE_LIMIT + 1)
+    except OSError as exc:
+        raise _whole(shown, Text("spec.unreadable", {"reason": os_reason(exc)})) from exc
+    if len(raw_bytes) > TARGETS_FILE_LIMIT:
+        raise _whole(shown, Text("spec.too_large", {"limit": f"{TARGETS_FILE_LIMIT:,}"}))
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _whole(shown, Text("spec.not_utf8", {"offset": exc.start})) from exc
+    if "\x00" in text:
+        raise _whole(shown, Text("spec.binary"))
+    return text
+
+
+def _whole(shown: str, problem: Text, line: int | None = None) -> TargetsFileError:
+    """The one problem of a file that could not be parsed (its language unknown: zh)."""
+    return TargetsFileError(shown, [Text("spec.at", {"where": where(shown, line),
+                                                     "problem": problem})])
 
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-def node_problems(root: yaml.Node | None, shown: str) -> list[str]:
+def node_problems(root: yaml.Node | None, shown: str) -> list[Text]:
     """What the YAML parser lets through silently or crashes on, each with its line: a key
     given twice in one mapping (the last would win), a date that does not exist
     (2025-02-29, 2025-13-01), nesting deeper than :data:`MAX_DEPTH`.
 
-    >>> node_problems(yaml.compose("a: 1\\nb: {c: 2}\\na: 3\\n"), "t.yaml")
+    >>> [p.render("en") for p in node_problems(yaml.compose("a: 1\\nb: {c: 2}\\na: 3\\n"), "t.yaml")]
     ["t.yaml:3: duplicate key 'a' (also on line 1): the last would silently win; keep one"]
-    >>> node_problems(yaml.compose("due: 2025-02-29\\n"), "t.yaml")
-    ["t.yaml:1: due: '2025-02-29' is not a date of the calendar (write YYYY-MM-DD)"]
+    >>> [p.render("zh") for p in node_problems(yaml.compose("due: 2025-02-29\\n"), "t.yaml")]
+    ["t.yaml:1：due：'2025-02-29' 不是日历上的日期（请写成年-月-日，如 2025-12-31）"]
     """
-    problems: list[str] = []
+    problems: list[tuple[int, Text]] = []
     stack: list[tuple[yaml.Node, int, str]] = [(root, 0, "")] if root is not None else []
     while stack:  # no recursion: a hostile file may nest thousands of levels
         node, depth, key = stack.pop()
         line = node.start_mark.line + 1
         if depth > MAX_DEPTH:
-            return [f"{shown}:{line}: nested more than {MAX_DEPTH} levels deep: not a "
-                    "targets file"]
+            return [Text("spec.at", {"where": where(shown, line),
+                                     "problem": Text("spec.too_deep", {"limit": MAX_DEPTH})})]
         if isinstance(node, yaml.MappingNode):
             first: dict[str, int] = {}
             for key_node, value in node.value:
                 name = str(key_node.value)
                 key_line = key_node.start_mark.line + 1
                 if name in first:
-                    problems.append(f"{shown}:{key_line}: duplicate key {name!r} (also on line "
-                                    f"{first[name]}): the last would silently win; keep one")
+                    problems.append((key_line, Text("spec.at", {
+                        "where": where(shown, key_line), "problem": Text(
+                            "spec.duplicate_key", {"name": quoted(name), "first": first[name]})})))
                 first.setdefault(name, key_line)
                 stack.append((value, depth + 1, name))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, depth + 1, key) for item in reversed(node.value))
         elif node.tag == _TIMESTAMP_TAG and not _is_date(str(node.value)):
-            problems.append(f"{shown}:{line}: {key}: {node.value!r} is not a date of the "
-                            "calendar (write YYYY-MM-DD)")
-    return sorted(problems, key=lambda p: int(p.split(":")[1]))
+            problems.append((line, Text("spec.located", {
+                "where": where(shown, line), "path": key,
+                "problem": Text("spec.not_calendar_date", {"value": quoted(str(node.value))})})))
+    return [text for _, text in sorted(problems, key=lambda item: item[0])]
 
 
 def _is_date(text: str) -> bool:
@@ -390,7 +407,7 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _duplicate_ids(data: Any, root: yaml.Node | None, shown: str) -> list[str]:
+def _duplicate_ids(data: Any, root: yaml.Node | None, shown: str) -> list[Text]:
     """A target id given twice, at the line of the second, naming the first's line."""
     targets = data.get("targets") if isinstance(data, Mapping) else None
     if not isinstance(targets, list):
@@ -400,10 +417,12 @@ def _duplicate_ids(data: Any, root: yaml.Node | None, shown: str) -> list[str]:
     for index, target in enumerate(targets):
         if not isinstance(target, Mapping) or not isinstance(target.get("id"), str):
             continue
-        line = _line_of(root, ["targets", index, "id"]) or 0
+        line = line_of(root, ["targets", index, "id"]) or 0
         if target["id"] in first:
-            problems.append(f"{shown}:{line}: targets[{index}].id: duplicate target id "
-                            f"{target['id']!r} (first on line {first[target['id']]})")
+            problems.append(Text("spec.located", {
+                "where": where(shown, line), "path": f"targets[{index}].id",
+                "problem": Text("spec.duplicate_id_first", {
+                    "id": quoted(target["id"]), "first": first[target["id"]]})}))
         first.setdefault(target["id"], line)
     return problems
 
@@ -414,53 +433,3 @@ def _display_path(file: Path) -> str:
     if file == Path.cwd() / BUNDLED_NAME:
         return BUNDLED_NAME
     return "bundled"
-
-
-def _located(exc: ValidationError, root: yaml.Node | None, shown: str) -> list[str]:
-    problems = []
-    for error in exc.errors():
-        loc = [part for part in error["loc"] if not _is_internal_loc(part)]
-        line = _line_of(root, loc)
-        where = f"{shown}:{line}" if line else shown
-        message = error["msg"].removeprefix("Value error, ")
-        nested = re.match(r"(params): (.*)", message, re.S)
-        if nested:  # a params problem: point at the params field itself
-            loc = [*loc, "params"]
-            line = _line_of(root, loc)
-            where = f"{shown}:{line}" if line else shown
-            message = nested.group(2)
-        if error["type"] == "extra_forbidden":
-            message = "unknown field (check the spelling; allowed fields are listed in the README)"
-        problems.append(f"{where}: {_path_text(loc) or 'file'}: {message}")
-    return problems
-
-
-def _is_internal_loc(part: object) -> bool:
-    # pydantic adds union branch names such as "float" or "str" to the location.
-    return isinstance(part, str) and part in {"float", "str", "int", "function-after"}
-
-
-def _path_text(loc: list[Any]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _line_of(root: yaml.Node | None, loc: list[Any]) -> int | None:
-    node = root
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
-            if match is None:
-                break
-            # point at the key's line, which is where a reader looks for the field
-            key_node = next(k for k, v in node.value if v is match)
-            node, line = match, key_node.start_mark.line + 1
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line

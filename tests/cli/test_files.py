@@ -43,7 +43,7 @@ def test_every_csv_row_carries_as_of_and_period() -> None:
 
 
 def test_xlsx_is_refused_without_output() -> None:
-    result = invoke("check", SAMPLES, "--format", "xlsx")
+    result = invoke("check", SAMPLES, "--format", "xlsx", "--lang", "en")
     assert result.exit_code == 2
     assert "--format xlsx writes a workbook, not text for a terminal: give --output FILE.xlsx" \
         in result.stderr

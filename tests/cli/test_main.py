@@ -124,9 +124,10 @@ def test_unusable_input_exits_2(tmp_path: Path) -> None:
 def test_bad_targets_file_exits_2(tmp_path: Path) -> None:
     targets = tmp_path / "t.yaml"
     targets.write_text("plan: {year: 2025, region: x, issuer: y}\ntargets:\n  - {id: a}\n")
-    result = CliRunner().invoke(cli, ["check", str(LEDGER), "--targets", str(targets)])
+    result = CliRunner().invoke(cli, ["check", str(LEDGER), "--targets", str(targets),
+                                      "--lang", "en"])
     assert result.exit_code == 2
-    assert f"{targets}:3: targets[0].metric: Field required" in result.output
+    assert f"{targets}:3: targets[0].metric: missing (required)" in result.output
 
 
 def test_validate_exit_codes_and_rejects(tmp_path: Path) -> None:

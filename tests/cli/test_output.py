@@ -113,7 +113,7 @@ def test_an_input_is_never_an_output(tmp_path: Path) -> None:
 def test_check_refuses_to_overwrite_its_input_before_reading(tmp_path: Path) -> None:
     data = tmp_path / "ledger.csv"
     data.write_text(LEDGER)
-    result = CliRunner().invoke(cli, ["check", str(data), "-o", str(data)])
+    result = CliRunner().invoke(cli, ["check", str(data), "-o", str(data), "--lang", "en"])
     assert result.exit_code == 2
     assert "is also an input" in result.output
     assert data.read_text() == LEDGER
@@ -143,7 +143,8 @@ def test_sigterm_removes_the_temporary_and_exits_143(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=20)
     assert proc.returncode == 143
-    assert "ecotarget: terminated" in err
+    # no --lang and no targets file read: the default language, zh
+    assert "ecotarget: 已终止" in err
     assert out.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
 
@@ -151,7 +152,7 @@ def test_sigterm_removes_the_temporary_and_exits_143(tmp_path: Path) -> None:
 def test_a_file_read_from_an_input_folder_is_an_input(tmp_path: Path) -> None:
     data = tmp_path / "ledger.csv"
     data.write_text(LEDGER)
-    result = CliRunner().invoke(cli, ["check", str(tmp_path), "-o", str(data)])
+    result = CliRunner().invoke(cli, ["check", str(tmp_path), "-o", str(data), "--lang", "en"])
     assert result.exit_code == 2
     assert "is also an input" in result.output
     assert data.read_text() == LEDGER

@@ -165,7 +165,7 @@ def test_a_station_in_two_regions_of_the_targets_file_is_refused(tmp_path: Path)
     targets = tmp_path / "targets.yaml"
     targets.write_text(TARGETS.read_text(encoding="utf-8")
                        + "regions:\n  A: [s1, s2]\n  B: [s2]\n", encoding="utf-8")
-    result = run(str(AIR), "--targets", str(targets))
+    result = run(str(AIR), "--targets", str(targets), "--lang", "en")
     assert result.exit_code == 2
     lines = len(TARGETS.read_text(encoding="utf-8").splitlines())
     assert f"{targets}:{lines + 1}: regions: station s2 is in two regions, A and B" \
@@ -271,7 +271,7 @@ def test_water_ranks_sections_by_cwqi_and_regions_by_their_mean(tmp_path: Path) 
     (["--by", "cwqi"], "--by cwqi does not rank air data"),
 ])
 def test_rules_that_do_not_fit_the_kind_are_refused(args: list[str], message: str) -> None:
-    result = run(str(AIR), *args)
+    result = run(str(AIR), *args, "--lang", "en")
     assert result.exit_code == 2
     assert message in result.stderr
 

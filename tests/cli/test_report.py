@@ -54,7 +54,8 @@ def test_output_is_required_and_checked(inputs: tuple[Path, Path], tmp_path: Pat
     data, targets = inputs
     code, _, stderr = run(str(data), "--targets", str(targets))
     assert code == 2 and "--output" in stderr
-    code, _, stderr = run(str(data), "--targets", str(targets), "-o", str(tmp_path / "r.pdf"))
+    code, _, stderr = run(str(data), "--targets", str(targets), "-o", str(tmp_path / "r.pdf"),
+                          "--lang", "en")
     assert code == 2 and "name a .html or .xlsx file" in stderr
     code, _, stderr = run(str(data), "--targets", str(targets), "-o", "r.html",
                           "--compare-to", "2025-13")
@@ -65,7 +66,7 @@ def test_output_is_required_and_checked(inputs: tuple[Path, Path], tmp_path: Pat
 def test_an_input_is_never_the_output(inputs: tuple[Path, Path]) -> None:
     data, targets = inputs
     code, _, stderr = run(str(data / "air.csv"), "--targets", str(targets), "-o",
-                          str(data / "air.csv"), "--format", "html")
+                          str(data / "air.csv"), "--format", "html", "--lang", "en")
     assert code == 2 and "is also an input" in stderr
 
 

@@ -150,7 +150,7 @@ def test_a_bad_section_is_named_with_its_line(tmp_path: Path, entry: str, expect
     path.write_text(body.replace("{targets}", _ONE_TARGET), encoding="utf-8")
     with pytest.raises(TargetsFileError) as caught:
         load_targets(path)
-    (problem,) = caught.value.problems
+    (problem,) = (p.render("en") for p in caught.value.problems)
     assert problem.startswith(f"{path}:3: sections.A")
     assert expected in problem
 

@@ -16,7 +16,6 @@ import click
 from ecotarget.catalogue import Text
 from ecotarget.cli.options import (
     check_options,
-    chosen_lang,
     excel_bom,
     handle_errors,
     input_options,
@@ -24,9 +23,9 @@ from ecotarget.cli.options import (
     output_options,
     output_stream,
     read_sources,
-    read_targets,
     refuse_overwriting_inputs,
     report_rejected_rows,
+    targets_and_lang,
     tell,
 )
 from ecotarget.errors import InputError, UsageError
@@ -98,13 +97,12 @@ def aqi(paths: tuple[str, ...], targets_path: str | None, encoding: str | None,
     # start-up: choosing stations loads pandas (see ecotarget.cli.options)
     from ecotarget.stations import select_stations
 
+    loaded, lang = targets_and_lang(targets_path, lang)  # every error below in its language
     if (hourly or compare_published) and show_calendar:
         raise UsageError(Text("option.calendar_hourly"))
     if show_calendar and fmt != "table":
         raise UsageError(Text("option.calendar_table"))
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
-    loaded = read_targets(targets_path)
-    lang = chosen_lang(lang, loaded)
     spec = loaded.spec
     options = check_options(None, None, encoding, kind, air_standard, hour_label, ())
     tables = read_air_tables(read_sources(paths), spec, encoding=encoding, kind=kind)

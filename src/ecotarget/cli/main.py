@@ -29,7 +29,6 @@ from ecotarget.cli.options import (
     TARGETS_HELP,
     Terminated,
     check_options,
-    chosen_lang,
     excel_bom,
     handle_errors,
     input_options,
@@ -39,10 +38,10 @@ from ecotarget.cli.options import (
     progress_reporter,
     raise_terminated,
     read_sources,
-    read_targets,
     refuse_overwriting_inputs,
     report_rejected_rows,
     report_warnings,
+    targets_and_lang,
     tell,
     warn_line,
     year_option,
@@ -138,12 +137,11 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     # start-up: the check loads pandas and every engine (see ecotarget.cli.options)
     from ecotarget.pipeline import check_tables, read_inputs
 
+    loaded, lang = targets_and_lang(targets_path, lang)  # every error below in its language
     if fmt in FILE_ONLY_FORMATS and output in (None, "-"):
         raise UsageError(Text("output.workbook", {"fmt": fmt}))
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],
                               {"--output": output, "--rejects": rejects})
-    loaded = read_targets(targets_path)
-    lang = chosen_lang(lang, loaded)
     options = check_options(as_of, period, encoding, kind, air_standard, hour_label, stations)
     check_as_of_in_period(options.as_of, options.period)  # before the inputs are read
     options = dataclasses.replace(options, breakdown=breakdown, year=year)
@@ -192,9 +190,9 @@ def targets(targets_path: str | None, fmt: str, output: str | None, lang: str | 
     Example:
       ecotarget targets --format json | jq '.targets[].id'
     """
-    loaded = read_targets(targets_path)
+    loaded, lang = targets_and_lang(targets_path, lang)
     with output_stream(output) as stream:
-        TARGETS_RENDERERS[fmt](loaded, stream, chosen_lang(lang, loaded))
+        TARGETS_RENDERERS[fmt](loaded, stream, lang)
 
 
 # --- validate -----------------------------------------------------------------------------------
@@ -221,10 +219,9 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
     # start-up: the check loads pandas and every engine (see ecotarget.cli.options)
     from ecotarget.pipeline import CheckOptions, read_inputs
 
+    loaded, lang = targets_and_lang(targets_path, lang)  # every error below in its language
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])],
                               {"--output": output, "--rejects": rejects})
-    loaded = read_targets(targets_path)
-    lang = chosen_lang(lang, loaded)
     options = CheckOptions(encoding=encoding, kind=kind, year=year)  # type: ignore[arg-type]
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources)) as progress:

@@ -52,15 +52,19 @@ def lang_option(func: F) -> F:
 
 
 #: The language of the running command once known (``--lang``, or the targets file's): the
-#: error handler says a fatal error in it, and in English before it is known.
+#: error handler says a fatal error in it, and in Chinese (the default) before it is known.
+#: Each command reads its targets file first, so that what it refuses next (an output that
+#: is an input, options that contradict each other) is said in the file's language.
 RUN_LANG: ContextVar[str | None] = ContextVar("RUN_LANG", default=None)
+#: the language when neither --lang nor the targets file's settings.lang says one
+DEFAULT_LANG = "zh"
 
 
 def chosen_lang(lang: str | None, loaded: LoadedTargets | None) -> str:
     """``--lang`` when given, else the targets file's ``settings.lang``, else zh; from now
     on the run's language (see :data:`RUN_LANG`)."""
     chosen = lang if lang is not None else (
-        loaded.spec.settings.lang if loaded is not None else "zh")
+        loaded.spec.settings.lang if loaded is not None else DEFAULT_LANG)
     RUN_LANG.set(chosen)
     return chosen
 
@@ -88,25 +92,27 @@ def handle_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         # --lang, when given, is the language of an error raised before the targets file
-        # is read; without it English, until chosen_lang knows the file's settings.lang
+        # is read; without it zh, until chosen_lang knows the file's settings.lang
         token = RUN_LANG.set(kwargs.get("lang"))
         try:
             return func(*args, **kwargs)
         except TargetsFileError as exc:
+            # the file's own settings.lang when it was read far enough to tell it
+            lang = RUN_LANG.get() or exc.lang or DEFAULT_LANG
             for problem in exc.problems:
-                tell(problem)
+                tell(problem.render(lang))
             sys.exit(EXIT_UNUSABLE)
         except EcotargetError as exc:
             # an error of plain text (a library caller's) is one English line, never half
             # and half; every error ecotarget raises carries a Text
-            lang = (RUN_LANG.get() or "en") if exc.text is not None else "en"
+            lang = (RUN_LANG.get() or DEFAULT_LANG) if exc.text is not None else "en"
             tell(Text("error.prefix", {"text": exc.said(lang)}).render(lang))
             sys.exit(EXIT_UNUSABLE)
         except KeyboardInterrupt:
-            tell(Text("run.interrupted").render(RUN_LANG.get() or "en"))
+            tell(Text("run.interrupted").render(RUN_LANG.get() or DEFAULT_LANG))
             sys.exit(EXIT_INTERRUPTED)
         except Terminated:
-            tell(Text("run.terminated").render(RUN_LANG.get() or "en"))
+            tell(Text("run.terminated").render(RUN_LANG.get() or DEFAULT_LANG))
             sys.exit(EXIT_TERMINATED)
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (e.g. `| head`): nothing left to say
@@ -118,7 +124,7 @@ def handle_errors(func: F) -> F:
                 raise
             # the exception's own words stay as Python says them: they are for the report
             tell(Text("run.internal", {"error": f"{type(exc).__name__}: {exc}"}).render(
-                RUN_LANG.get() or "en"))
+                RUN_LANG.get() or DEFAULT_LANG))
             sys.exit(EXIT_UNUSABLE)
         finally:
             RUN_LANG.reset(token)
@@ -185,6 +191,13 @@ def read_targets(path: str | None) -> LoadedTargets:
     from ecotarget.targets import load_targets
 
     return load_targets(path)
+
+
+def targets_and_lang(path: str | None, lang: str | None) -> tuple[LoadedTargets, str]:
+    """The targets file (:func:`read_targets`) and the run's language (:func:`chosen_lang`):
+    what a command does first, so that every error after it is said in that language."""
+    loaded = read_targets(path)
+    return loaded, chosen_lang(lang, loaded)
 
 
 def check_options(as_of: str | None, period: str | None, encoding: str | None,
@@ -386,6 +399,7 @@ __all__ = [
     "rejected_rows_listed",
     "report_rejected_rows",
     "report_warnings",
+    "targets_and_lang",
     "tell",
     "warn_line",
 ]

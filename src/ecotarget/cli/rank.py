@@ -16,15 +16,14 @@ import click
 from ecotarget.catalogue import Text
 from ecotarget.cli.options import (
     TARGETS_HELP,
-    chosen_lang,
     handle_errors,
     lang_option,
     output_options,
     output_stream,
     read_sources,
-    read_targets,
     refuse_overwriting_inputs,
     report_rejected_rows,
+    targets_and_lang,
     tell,
 )
 from ecotarget.errors import InputError, UsageError
@@ -91,12 +90,11 @@ def rank(paths: tuple[str, ...], period: str | None, by: str | None,
       ecotarget rank data/samples/rank --period 2025-01 --by change --highlight 平湖市
       ecotarget rank data/samples/rank --by good_day_rate --format json
     """
+    loaded, lang = targets_and_lang(targets_path, lang)  # every error below in its language
+    spec = loaded.spec
     by = _rule(kind, by)
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path, regions_path])],
                               {"--output": output})
-    loaded = read_targets(targets_path)
-    spec = loaded.spec
-    lang = chosen_lang(lang, loaded)
     window = parse_period(period) if period else None
     mapping = _mapping(regions_path, spec)
     tables = _read(paths, spec, encoding, kind)

@@ -17,17 +17,16 @@ import click
 from ecotarget.catalogue import Text
 from ecotarget.cli.options import (
     check_options,
-    chosen_lang,
     handle_errors,
     input_options,
     lang_option,
     output_stream,
     progress_reporter,
     read_sources,
-    read_targets,
     refuse_overwriting_inputs,
     report_rejected_rows,
     report_warnings,
+    targets_and_lang,
     tell,
     warn_line,
     year_option,
@@ -100,10 +99,9 @@ def report(paths: tuple[str, ...], targets_path: str | None, encoding: str | Non
     # start-up: the check loads pandas and every engine (see ecotarget.cli.options)
     from ecotarget.pipeline import monthly_from_tables, read_inputs
 
+    loaded, lang = targets_and_lang(targets_path, lang)  # every error below in its language
     chosen = report_format(output, fmt)
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
-    loaded = read_targets(targets_path)
-    lang = chosen_lang(lang, loaded)
     options = dataclasses.replace(check_options(as_of, period, encoding, kind, air_standard,
                                                 hour_label, stations), year=year)
     check_as_of_in_period(options.as_of, options.period)  # before the inputs are read

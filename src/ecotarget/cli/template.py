@@ -10,11 +10,10 @@ import click
 from ecotarget.catalogue import Text
 from ecotarget.cli.options import (
     TARGETS_HELP,
-    chosen_lang,
     handle_errors,
     output_stream,
-    read_targets,
     refuse_overwriting_inputs,
+    targets_and_lang,
     tell,
 )
 
@@ -53,9 +52,8 @@ def template(kind: str, year: int | None, output: str | None, targets_path: str 
     # start-up: the targets file and its models load pydantic and YAML (see cli.options)
     from ecotarget.tables.template import template_rows, write_template
 
+    loaded, lang = targets_and_lang(targets_path, lang)  # every error below in its language
     refuse_overwriting_inputs(list(filter(None, [targets_path])), {"--output": output})
-    loaded = read_targets(targets_path)
-    lang = chosen_lang(lang, loaded)
     chosen = year or loaded.spec.plan.year
     rows = template_rows(kind, loaded.spec, chosen)  # type: ignore[arg-type]
     with output_stream(output) as stream:

@@ -13,16 +13,15 @@ import click
 
 from ecotarget.catalogue import Text
 from ecotarget.cli.options import (
-    chosen_lang,
     excel_bom,
     handle_errors,
     lang_option,
     output_options,
     output_stream,
     read_sources,
-    read_targets,
     refuse_overwriting_inputs,
     report_rejected_rows,
+    targets_and_lang,
     tell,
     year_option,
 )
@@ -75,9 +74,8 @@ def water(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     # start-up: (as above)
     from ecotarget.tables.water import period_window, water_report
 
+    loaded, lang = targets_and_lang(targets_path, lang)  # every error below in its language
     refuse_overwriting_inputs([*paths, *filter(None, [targets_path])], {"--output": output})
-    loaded = read_targets(targets_path)
-    lang = chosen_lang(lang, loaded)
     window = period_window(*parse_period(period)) if period else None
     tables = read_inputs(read_sources(paths), loaded.spec,
                          CheckOptions(encoding=encoding, year=year))

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 import pandas as pd
 
 from ecotarget.dataset import Dataset, choose_edition, city_days_with_aqi
-from ecotarget.metrics.water_sections import rows_in, section_table
+from ecotarget.metrics.water_sections import ItemFrames, rows_in, section_table
 from ecotarget.periods import Window
 from ecotarget.standards.aqi import Edition
 from ecotarget.targets import Settings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,12 @@ class MetricContext:
     # water section tables per period: the class share and CWQI targets read the same ones
     _sections: dict[tuple[dt.date, dt.date], pd.DataFrame] = field(
         default_factory=dict, init=False, repr=False, compare=False)
+    # every water row's item numbers, parsed once: each period's table takes its rows' share
+    _items: list[ItemFrames] = field(default_factory=list, init=False, repr=False,
+                                     compare=False)
+    # anything else that depends on the data alone, by a key naming what it is (memo)
+    _memo: dict[tuple[Hashable, ...], object] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def at(self, window: Window) -> MetricContext:
         """The same check judged over another window, sharing the work already done."""
@@ -36,18 +46,50 @@ class MetricContext:
             return self
         other = MetricContext(data=self.data, window=window, settings=self.settings,
                               air_standard=self.air_standard, cache=self.cache)
-        # both caches are keyed by what they depend on (edition, period), never the window
+        # the caches are keyed by what they depend on (edition, period), never the window
         object.__setattr__(other, "_city_days", self._city_days)
         object.__setattr__(other, "_sections", self._sections)
+        object.__setattr__(other, "_items", self._items)
+        object.__setattr__(other, "_memo", self._memo)
         return other
+
+    def memo(self, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, run once per ``key`` for the check and every window of it: the key
+        names all that the value depends on besides the data."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
+
+    def ledger_of(self, indicators: Sequence[str]) -> pd.DataFrame:
+        """The ledger rows of ``indicators`` in the ledger's order, with the columns the
+        figures read (indicator, period, value, grade), selected once per set: every
+        ledger function finds among them what it finds in the whole ledger."""
+        ledger = self.data.ledger
+        assert ledger is not None
+        wanted = tuple(indicators)
+        columns = [c for c in ("indicator", "period", "value", "grade") if c in ledger]
+        return self.memo(("ledger_of", wanted), lambda: ledger.loc[
+            ledger["indicator"].isin(list(wanted)).to_numpy(), columns])
 
     def section_table(self, start: dt.date, end: dt.date) -> pd.DataFrame:
         """Each water section's period means and class over [start, end], computed once."""
         if (start, end) not in self._sections:
-            assert self.data.water is not None
+            water = self.data.water
+            assert water is not None
+            rows = rows_in(water, start, end)
             self._sections[(start, end)] = section_table(
-                rows_in(self.data.water, start, end), self.settings.water.below_detection_limit)
+                rows, self.settings.water.below_detection_limit, self.item_frames(rows))
         return self._sections[(start, end)]
+
+    def item_frames(self, rows: pd.DataFrame) -> ItemFrames | None:
+        """The item numbers and below-DL flags of ``rows`` (water rows), the water input
+        parsed once; None when its row labels repeat (then each caller parses its rows)."""
+        water = self.data.water
+        if water is None or not water.index.is_unique:
+            return None
+        if not self._items:
+            self._items.append(ItemFrames.parse(water, self.settings.water.below_detection_limit))
+        return self._items[0].of(rows)
 
     def edition_for(self, target_standard: str | None) -> Edition | None:
         """The edition a target's days are read under (``--air-standard`` first)."""

@@ -54,7 +54,8 @@ class DrinkingCompliance:
 
 
 def drinking_compliance_rate(rows: pd.DataFrame, below_detection_limit: BelowDlRule,
-                             drinking_pass: str) -> DrinkingCompliance:
+                             drinking_pass: str, values: pd.DataFrame | None = None
+                             ) -> DrinkingCompliance:
     """Judge each drinking-water source in ``rows`` (rows of sources only, at least one).
 
     The rate by count is :attr:`DrinkingCompliance.by_count`; by volume, ``by_volume``.
@@ -70,7 +71,8 @@ def drinking_compliance_rate(rows: pd.DataFrame, below_detection_limit: BelowDlR
     >>> [source["failing_items"] for source in result.sources]
     [['氨氮'], []]
     """
-    values = item_values(rows, below_detection_limit)
+    if values is None:  # else the rows' item values, already parsed (ItemFrames)
+        values = item_values(rows, below_detection_limit)
     per_sample = sample_compliance(values, lake=lake_flags(rows))
     names = rows["section"]
     rounds = names.groupby(names, sort=False).size()

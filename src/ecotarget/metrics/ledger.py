@@ -236,11 +236,14 @@ def measure_ratio(target: Target, ctx: MetricContext) -> Measurement:
     if ctx.data.ledger is None:
         return _no_ledger()
     params: LedgerRatioParams = target.params_as(LedgerRatioParams)
+    # the ratio reads its two sides' rows alone: a monthly series measures it many times
+    ledger = ctx.ledger_of([*params.numerator, *params.denominator])
     # months after the last month both sides reach, reported by one side only; the window
     # of the target ends at that last month, so the ratio never runs over them
-    unmatched = ratio_sides(ctx.data.ledger, params.numerator, params.denominator,
-                            ctx.window.year)[1]
-    found = ledger_ratio(ctx.data.ledger, params.numerator, params.denominator, *_span(ctx.window),
+    year = ctx.window.year
+    unmatched = ctx.memo(("ratio_sides", tuple(params.numerator), tuple(params.denominator), year),
+                         lambda: ratio_sides(ledger, params.numerator, params.denominator, year))[1]
+    found = ledger_ratio(ledger, params.numerator, params.denominator, *_span(ctx.window),
                          params.aggregate, params.denominator_rule)
     num, den = found.numerator, found.denominator
     coverage = {"months": num.months, "first": num.months[0] if num.months else None,
@@ -267,20 +270,20 @@ def measure_ratio(target: Target, ctx: MetricContext) -> Measurement:
         how = parts(ratio, months_label(num.months), Text("how.pace_percent", {"pace": f"{pace:g}"}))
     baseline, insufficient = None, None
     if target.is_previous_year:
-        baseline, insufficient, base_detail = _baseline_ratio(ctx, params, num.months)
+        baseline, insufficient, base_detail = _baseline_ratio(ctx, ledger, params, num.months)
         detail["previous_year"] = base_detail
     return Measurement(found.percent, how=how, baseline=baseline, insufficient=insufficient,
                        pace=pace, coverage=coverage, detail=detail)
 
 
-def _baseline_ratio(ctx: MetricContext, params: LedgerRatioParams, months: list[str]
-                    ) -> tuple[float | None, Text | None, dict[str, object]]:
-    assert ctx.data.ledger is not None
+def _baseline_ratio(ctx: MetricContext, ledger: pd.DataFrame, params: LedgerRatioParams,
+                    months: list[str]) -> tuple[float | None, Text | None, dict[str, object]]:
+    """The previous year's ratio over the same months (``ledger``: the two sides' rows)."""
     previous = ctx.window.previous_year()
     wanted = _same_months_a_year_earlier(ctx.window, months)
-    missing = missing_months(ctx.data.ledger, [params.numerator, params.denominator],
+    missing = missing_months(ledger, [params.numerator, params.denominator],
                              *_span(previous), wanted)
-    found = ledger_ratio(ctx.data.ledger, params.numerator, params.denominator, *_span(previous),
+    found = ledger_ratio(ledger, params.numerator, params.denominator, *_span(previous),
                          params.aggregate, params.denominator_rule)
     actual = found.percent
     detail: dict[str, object] = {"numerator": found.numerator.value,
@@ -299,8 +302,8 @@ def measure_total(target: Target, ctx: MetricContext) -> Measurement:
     if ctx.data.ledger is None:
         return _no_ledger()
     params: LedgerIndicatorParams = target.params_as(LedgerIndicatorParams)
-    current = indicator_total(ctx.data.ledger, params.indicator, *_span(ctx.window),
-                              params.aggregate)
+    ledger = ctx.ledger_of([params.indicator])  # its rows alone: a series measures it often
+    current = indicator_total(ledger, params.indicator, *_span(ctx.window), params.aggregate)
     coverage: dict[str, object] = {"months": current.months}
     detail: dict[str, object] = {"indicator": params.indicator, "aggregate": params.aggregate,
                                  "rows": current.rows}
@@ -316,10 +319,9 @@ def measure_total(target: Target, ctx: MetricContext) -> Measurement:
     insufficient: Text | None = None
     if target.is_previous_year:
         previous = ctx.window.previous_year()
-        missing = missing_months(ctx.data.ledger, [[params.indicator]], *_span(previous),
+        missing = missing_months(ledger, [[params.indicator]], *_span(previous),
                                  _same_months_a_year_earlier(ctx.window, current.months))
-        base = indicator_total(ctx.data.ledger, params.indicator, *_span(previous),
-                               params.aggregate)
+        base = indicator_total(ledger, params.indicator, *_span(previous), params.aggregate)
         baseline = base.value
         detail["previous_year"] = {"value": base.value, "months": base.months,
                                    "missing_months": missing}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -60,7 +61,29 @@ def lake_flags(frame: pd.DataFrame) -> np.ndarray:
     return frame["waterbody"].eq("lake").to_numpy(dtype=bool)
 
 
-def section_table(rows: pd.DataFrame, rule: BelowDlRule) -> pd.DataFrame:
+@dataclass(frozen=True)
+class ItemFrames:
+    """Each row's item numbers for means and its below-DL flags, parsed once for a frame.
+
+    Both are row by row (a row's number depends on that row alone), so those of any subset
+    of the rows are these frames' rows with the subset's labels (:meth:`of`).
+    """
+
+    values: pd.DataFrame
+    below: pd.DataFrame
+
+    @classmethod
+    def parse(cls, rows: pd.DataFrame, rule: BelowDlRule) -> ItemFrames:
+        """:func:`item_values` and the below-DL flags of ``rows``."""
+        return cls(item_values(rows, rule), _below_dl(rows))
+
+    def of(self, rows: pd.DataFrame) -> ItemFrames:
+        """The frames of ``rows``, a subset of the rows parsed (labels unique), in its order."""
+        return ItemFrames(self.values.loc[rows.index], self.below.loc[rows.index])
+
+
+def section_table(rows: pd.DataFrame, rule: BelowDlRule,
+                  items: ItemFrames | None = None) -> pd.DataFrame:
     """One row per section over ``rows``: attributes, samples, item means, class and CWQI.
 
     Indexed by section name in the order the sections first appear in the input. Attributes
@@ -68,9 +91,11 @@ def section_table(rows: pd.DataFrame, rule: BelowDlRule) -> pd.DataFrame:
     value. Columns: the item means under their keys; ``samples``, ``months``; ``class`` (Int64 1..6),
     ``class_name``, ``main_pollutants`` (text, only when worse than III); ``cwqi`` (unrounded)
     and ``n_items``; ``below_dl`` (dict: item key → samples below DL and the values used).
+    ``items``: the rows' :class:`ItemFrames` when already parsed (parsed here otherwise).
     """
     sections = rows["section"]
-    values = item_values(rows, rule)
+    items = items or ItemFrames.parse(rows, rule)
+    values = items.values
     means = values.groupby(sections, sort=False).mean()
     attributes = [c for c in _ATTRIBUTES if c in rows]
     table = rows[attributes].groupby(sections, sort=False).last()
@@ -82,7 +107,7 @@ def section_table(rows: pd.DataFrame, rule: BelowDlRule) -> pd.DataFrame:
     lake = lake_flags(table)
     assessed = assess(means, lake=lake)
     index = cwqi_detail(means, lake=lake)
-    used = _below_dl_used(values, _below_dl(rows), sections)
+    used = _below_dl_used(values, items.below, sections)
     # rows arrive sorted by date (so "last" is the latest); list sections in file order
     order = pd.unique(rows.sort_index()["section"])
     return pd.concat([

@@ -84,6 +84,7 @@ def to_svg(figure: Figure, name: str) -> str:
     attributes = " ".join(f'{key}="{html.escape(value)}"' for key, value in labels.items())
     out = io.StringIO()
     with mpl.rc_context(cast(Any, {**STYLE, "svg.hashsalt": name})):
+        pin_titles(figure)
         figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None},
                        bbox_inches="tight")
     svg = out.getvalue()
@@ -92,6 +93,27 @@ def to_svg(figure: Figure, name: str) -> str:
     svg = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", svg)
     return svg.replace("<svg ", f'<svg class="chart" data-chart="{name}" role="img" {attributes} ',
                        1)
+
+
+def pin_titles(figure: Figure) -> None:
+    """Fix each axes' title where matplotlib's automatic placement would put it anyway.
+
+    Placed automatically, a title is moved up past ticks on top of the axes or past the
+    y axis' offset text (``1e6``) — a search through every tick label's extent, on each of
+    the two draws a tight SVG takes, and a third of a chart's cost. The charts here have
+    their ticks below, so without an offset text the title stays at the top of the axes
+    (y = 1): pinned there, it is drawn in the same place without the search.
+    """
+    for axes in figure.axes:
+        x_axis, y_axis = axes.xaxis, axes.yaxis
+        if (x_axis.get_ticks_position() in ("top", "unknown")
+                or x_axis.get_label_position() == "top" or not axes.get_title()):
+            continue
+        formatter = y_axis.get_major_formatter()
+        formatter.set_locs(list(y_axis.get_majorticklocs()))
+        if formatter.get_offset():
+            continue  # an offset text may push the title up: leave it to matplotlib
+        axes.set_title(axes.get_title(), y=1.0)
 
 
 def new_figure(width: float = 7.0, height: float = 3.0) -> Figure:

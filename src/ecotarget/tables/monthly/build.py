@@ -83,10 +83,14 @@ def to_date(target: Target, ctx: MetricContext) -> list[tuple[Result, Measuremen
 
 def target_series(target: Target, result: Result, ctx: MetricContext,
                   cumulative: list[tuple[Result, Measurement]] | None = None, *,
-                  with_to_date: bool = True) -> TargetSeries:
+                  with_to_date: bool = True,
+                  month_rows: list[dict[str, Any]] | None = None) -> TargetSeries:
     """A target's months: its own figure each month, and the figure and pace to the month's
-    end (left None without ``with_to_date``: a series drawn month against month)."""
-    rows = month_breakdown(target, ctx)["rows"]
+    end (left None without ``with_to_date``: a series drawn month against month).
+
+    ``cumulative`` and ``month_rows``: :func:`to_date` and the ``month_breakdown`` rows of
+    the target when the caller has them already."""
+    rows = month_rows if month_rows is not None else month_breakdown(target, ctx)["rows"]
     if cumulative is None and with_to_date:
         cumulative = to_date(target, ctx)
     upto: list[tuple[float | None, float | None]] = (
@@ -158,9 +162,16 @@ def air_series(targets: Sequence[Target], results: dict[str, Result], ctx: Metri
     main = good or pm25
     assert main is not None
     cumulative = to_date(main, ctx)
-    good_series = target_series(good, results[good.id], ctx, cumulative) if good else None
-    pm25_series = target_series(pm25, results[pm25.id], ctx) if pm25 else None
     month_rows = month_breakdown(main, ctx)["rows"]
+    # main is the good-day target when there is one: its months are measured once
+    good_series = (target_series(good, results[good.id], ctx, cumulative, month_rows=month_rows)
+                   if good else None)
+    pm25_series = None
+    if pm25 is not None:
+        shared = pm25 is main  # no good-day target: PM2.5's months are main's
+        pm25_series = target_series(pm25, results[pm25.id], ctx,
+                                    cumulative if shared else None,
+                                    month_rows=month_rows if shared else None)
     categories = tuple(CategoryMonth(month=row["month"], valid_days=int(row.get("valid_days", 0)),
                                      days=dict(row.get("days_by_category", {})))
                        for row in month_rows)
@@ -229,8 +240,10 @@ def source_rounds(ctx: MetricContext) -> tuple[SourceRound, ...]:
         rows = source_rows(rows_in(water, month.start, month.end))
         if not len(rows):
             continue
+        items = ctx.item_frames(rows)
         judged = drinking_compliance_rate(rows, settings.below_detection_limit,
-                                          settings.drinking_pass)
+                                          settings.drinking_pass,
+                                          items.values if items is not None else None)
         out.extend(SourceRound(source=str(s["source"]), month=f"{month.start:%Y-%m}",
                                samples=int(s["samples"]), passes=bool(s["passes"]),
                                failing_items=tuple(s["failing_items"]))
