@@ -23,7 +23,7 @@ from ecotarget.metrics import MEASURES
 from ecotarget.metrics.context import MetricContext
 from ecotarget.metrics.through import Through, data_through, kind_through
 from ecotarget.periods import Window, check_as_of_in_period, make_window, parse_period
-from ecotarget.read import Source, expand_paths, read_table
+from ecotarget.read import Source, expand_paths, read_table, return_freed_memory
 from ecotarget.registry import ledger_indicators
 from ecotarget.report import InputSummary, Report, Result, kind_dates
 from ecotarget.schemas import Kind
@@ -32,7 +32,13 @@ from ecotarget.stations import select_stations
 from ecotarget.tables.breakdown import with_breakdowns
 from ecotarget.tables.monthly import MonthlyReport, comparison, monthly_report_from
 from ecotarget.targets import LoadedTargets, Target, TargetsFile, load_targets
-from ecotarget.validate import ValidatedTable, ValidationContext, error_dicts, validate_table
+from ecotarget.validate import (
+    ValidatedTable,
+    ValidationContext,
+    compact_lines,
+    error_dicts,
+    validate_table,
+)
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,11 @@ def read_inputs(sources: Sequence[Source], spec: TargetsFile, options: CheckOpti
             continue
         if progress:
             progress(f"validating {source.name}")
-        tables.append(validate_table(raw, context))
+        validated = validate_table(raw, context)
+        del raw  # this file's cells and text are not held while the next file is read
+        return_freed_memory()  # nor kept for reuse: what comes next adds to it (issue 17)
+        tables.append(compact_lines(validated))
+        del validated  # its wider line numbers with it
     return tables
 
 

@@ -16,11 +16,11 @@ layouts), :mod:`~ecotarget.read.water_release` (the national automatic water-sta
 release's times); :mod:`~ecotarget.read.reader` chooses among them.
 """
 
-from ecotarget.read.bulk import LARGE_FILE_BYTES
+from ecotarget.read.bulk import LARGE_FILE_BYTES, return_freed_memory
 from ecotarget.read.decode import decode
 from ecotarget.read.reader import read_table
 from ecotarget.read.source import STDIN, Source, expand_paths, read_bounded
 from ecotarget.read.table import RawTable
 
 __all__ = ["LARGE_FILE_BYTES", "STDIN", "RawTable", "Source", "decode", "expand_paths",
-           "read_bounded", "read_table"]
+           "read_bounded", "read_table", "return_freed_memory"]

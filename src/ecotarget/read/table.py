@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -59,3 +59,19 @@ class RawTable:
         raw = self.raw_lines
         return {line: "\n".join(raw[line - 1:line - 1 + self.spans.get(line, 1)])
                 for line in wanted if 0 < line <= len(raw)}
+
+    def released(self, lines: Iterable[int]) -> RawTable:
+        """This table without its rows, keeping the original text of ``lines`` only.
+
+        Validation has typed the cells into its own columns; what is left for later is the
+        header, the notes and the original lines of rejected rows (``--rejects``). Holding
+        the cells and every line of the text besides the validated frame would cost about
+        the size of the file again, through the whole check.
+        """
+        emptied = replace(self, frame=self.frame.iloc[:0].copy(), lines=self.lines[:0].copy(),
+                          column_lines={})
+        if self.raw_lines is None:
+            return emptied  # a large file keeps no text: ``reread`` reads the lines again
+        kept = self.originals(lines)
+        return replace(emptied, raw_lines=None, spans={},
+                       reread=lambda wanted: {n: kept[n] for n in wanted if n in kept})

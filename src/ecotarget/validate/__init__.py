@@ -20,7 +20,7 @@ from ecotarget.validate.cells import (
     parse_numbers,
     parse_periods,
 )
-from ecotarget.validate.core import validate_table
+from ecotarget.validate.core import compact_lines, validate_table
 from ecotarget.validate.measurements import parse_measurement
 from ecotarget.validate.table import (
     LINE,
@@ -55,6 +55,7 @@ __all__ = [
     "ValidatedTable",
     "ValidationContext",
     "as_plain",
+    "compact_lines",
     "error_dicts",
     "is_missing",
     "measurement_frame",

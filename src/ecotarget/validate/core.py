@@ -6,6 +6,8 @@ own checks (ledger grades, air time labels, water items), and duplicate keys com
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -65,10 +67,11 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         unused, warnings = unused_indicators(
             accepted["indicator"], context, table.source_columns.get("indicator", "indicator"))
         notes.extend(warnings)
+    errors = problems.errors()
     return ValidatedTable(
         path=table.path, kind=table.kind, encoding=table.encoding, rows_read=len(typed),
-        frame=accepted, errors=problems.errors(),
-        rejected_positions=rejected, subkind=subkind, notes=notes, raw=table,
+        frame=accepted, errors=errors, rejected_positions=rejected, subkind=subkind,
+        notes=notes, raw=table.released(error.line for error in errors),
         distinct_times=distinct_times, rows_unused=unused, warnings=warnings,
         rows_not_assessed=not_assessed,
     )
@@ -101,3 +104,24 @@ def _malformed(table: RawTable, problems: Problems) -> None:
     problems.add(mask, column,
                  lambda pos: Text("row.malformed", {"problem": table.malformed[pos]}),
                  values=original, final=True)
+
+
+
+def compact_lines(table: ValidatedTable) -> ValidatedTable:
+    """``table`` with its line numbers as int32 when they fit (every file below 2³¹ lines).
+
+    The column is held through the whole check, and 4 bytes a row less is a tenth of a
+    41-byte row's share of the bound on peak memory (issue 17). Called once the reader's
+    table is released: before, the narrower copy would add to validation's peak.
+
+    >>> frame = pd.DataFrame({LINE: np.array([2, 3], dtype=np.int64)})
+    >>> compact_lines(ValidatedTable("a.csv", "air", "utf-8", 2, frame)).frame[LINE].dtype
+    dtype('int32')
+    >>> frame = pd.DataFrame({LINE: np.array([2, 2**31], dtype=np.int64)})
+    >>> compact_lines(ValidatedTable("a.csv", "air", "utf-8", 2, frame)).frame[LINE].dtype
+    dtype('int64')
+    """
+    lines = table.frame.get(LINE, None)
+    if lines is None or lines.dtype == np.int32 or (len(lines) and int(lines.max()) >= 2**31):
+        return table
+    return replace(table, frame=table.frame.assign(**{LINE: lines.to_numpy(np.int32)}))
