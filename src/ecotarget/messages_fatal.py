@@ -200,8 +200,6 @@ FATAL_MESSAGES: dict[str, dict[str, str]] = {
                                       "html|xlsx 指定格式",
                                 "en": "--output {path}: name a .html or .xlsx file, or give "
                                       "--format html|xlsx"},
-    "output.not_available": {"zh": "--format {fmt}：此格式尚不可用",
-                             "en": "--format {fmt}: not available yet"},
     "output.empty": {"zh": "{option}：路径为空", "en": "{option}: the path is empty"},
     "output.stdout_closed": {"zh": "标准输出已关闭：请用 {option} 指定文件",
                              "en": "standard output is closed: name a file with {option} FILE"},

@@ -117,9 +117,6 @@ def report(paths: tuple[str, ...], targets_path: str | None, encoding: str | Non
         report_rejected_rows(len(errors), errors, "count", lang=lang)
         for warning in monthly.report.warnings:
             tell(warn_line(warning.render(lang), lang))
-    try:
-        with output_stream(output) as stream:
-            MONTHLY_RENDERERS[chosen](monthly, stream, lang)
-    except NotImplementedError as exc:
-        raise UsageError(Text("output.not_available", {"fmt": chosen})) from exc
+    with output_stream(output) as stream:
+        MONTHLY_RENDERERS[chosen](monthly, stream, lang)
     sys.exit(0)
