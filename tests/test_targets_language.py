@@ -25,22 +25,13 @@ from ecotarget.registry import METRICS
 from ecotarget.targets import load_targets
 from ecotarget.targets_problems import problem_text
 from tests.language import cjk_runs, english_words
+from tests.test_targets import TOTAL
 
 BASE = """\
 plan: {year: 2025, region: 平湖市, issuer: 平湖分局}
 settings: {lang: zh}
 targets:
-  - id: trainings
-    section: tasks
-    name: 各类培训
-    name_en: Trainings
-    clause: 组织各类培训20期以上
-    metric: ledger.total
-    params: {indicator: 培训期数}
-    op: ">="
-    target: 20
-    unit: 期
-"""
+""" + TOTAL
 TARGET = BASE[BASE.index("  - id"):]
 MILESTONE = TARGET.replace("ledger.total", "ledger.milestone").replace('">="', '"=="')
 
