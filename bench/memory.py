@@ -1,6 +1,6 @@
 """Peak memory of ``ecotarget validate`` and ``check`` against the size of their input.
 
-The bound (issue 17, "bounded work"): peak memory for any input within 3× its size plus the
+The bound: peak memory for any input within 3× its size plus the
 interpreter. Each command runs in a fresh child process; its peak resident memory is the
 child's ``ru_maxrss`` (``resource.getrusage(RUSAGE_CHILDREN)`` in a measuring process that
 runs only that child). The interpreter's share is the peak of the same command on a tiny

@@ -1,5 +1,5 @@
 """Every error ecotarget raises, and every line the command line tells, comes from the
-catalogue (issue 13): read from the source with :mod:`ast`, so that a new English-only
+catalogue: read from the source with :mod:`ast`, so that a new English-only
 message fails here before a Chinese run prints it.
 
 A message built from a string (``"..."``, an f-string, ``"a" + b``) at a raise site of

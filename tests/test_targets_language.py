@@ -1,4 +1,4 @@
-"""The targets file's errors in both languages (issue 13): each problem a catalogue Text,
+"""The targets file's errors in both languages: each problem a catalogue Text,
 located ``file:line: field: message`` in either language, pydantic's error types said by
 the catalogue, and no English word in Chinese nor Chinese in English outside the values a
 message quotes and the YAML words a user writes.

@@ -1,4 +1,4 @@
-"""Every status tells the truth about the year, and says why: the cases of issue 12.
+"""Every status tells the truth about the year, and says why.
 
 Each case runs the bundled samples (or a small edit of them) and states the expected
 status, margins, pace, ``data_through`` and reason, worked out by hand in the comments.

@@ -213,7 +213,7 @@ def _natural_days(table: ValidatedTable, label: HourLabel) -> pd.DataFrame:
     validation kept them (a year of 1,700 stations: 8,784 labels, 15 million rows).
 
     The hour number (1..24) is an int8: held with every station-hour through the check, 7
-    bytes a row less keep its peak memory within 3× the file's size (issue 17)."""
+    bytes a row less keep its peak memory within 3× the file's size."""
     frame = table.frame
     if table.distinct_times is not None and TIME_CODE in frame:
         codes = frame[TIME_CODE].to_numpy()

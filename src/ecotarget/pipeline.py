@@ -111,7 +111,7 @@ def read_inputs(sources: Sequence[Source], spec: TargetsFile, options: CheckOpti
             progress(f"validating {source.name}")
         validated = validate_table(raw, context)
         del raw  # this file's cells and text are not held while the next file is read
-        return_freed_memory()  # nor kept for reuse: what comes next adds to it (issue 17)
+        return_freed_memory()  # nor kept for reuse: what comes next adds to it
         tables.append(compact_lines(validated))
         del validated  # its wider line numbers with it
     return tables

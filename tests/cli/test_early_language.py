@@ -1,4 +1,4 @@
-"""The language of an error raised before a command knows its targets (issue 13): ``--lang``,
+"""The language of an error raised before a command knows its targets: ``--lang``,
 else the targets file's ``settings.lang``, else zh. Each command reads the targets file
 first, so that what it refuses next (an output that is an input, options that contradict
 each other) is said in the file's language; a targets file that cannot be read is said in

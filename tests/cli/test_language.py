@@ -1,5 +1,5 @@
 """One language per run: every command's output in zh has no English words, and in en no
-Chinese outside the values that come from the data (issue 13).
+Chinese outside the values that come from the data.
 
 The data values allowed are the sample files' own names: water sections and sources,
 ledger indicators (a reason may name one), station names. Target names come from

@@ -1,4 +1,4 @@
-"""RawTable.released: what a validated table keeps of the reader's table (issue 17)."""
+"""RawTable.released: what a validated table keeps of the reader's table."""
 
 from __future__ import annotations
 

@@ -70,7 +70,7 @@ def read_large(source: Source, data: bytes | None, encoding: str | None,
     """The bulk path for a large, plain UTF-8 file; None whenever the general path is needed
     (another encoding, quotes, odd line breaks, a row with the wrong number of cells).
     ``data``: the file's bytes, or None to stream them from the file (never all held: peak
-    memory, issue 17). ``original``: ``data`` is the file's text re-encoded as UTF-8 from
+    memory). ``original``: ``data`` is the file's text re-encoded as UTF-8 from
     this encoding."""
     if encoding not in (None, "utf-8", "utf8"):
         return None
@@ -203,7 +203,7 @@ def arrow_csv(opened: Callable[[], IO[bytes]], delimiter: str, skip: int, width:
 
     The bytes are streamed in blocks (:data:`_BLOCK_BYTES`) straight into the columns: the
     file's bytes, Arrow's table and pandas' frame are never held side by side (peak memory
-    within 3× the file's size, issue 17; bench/memory.py)."""
+    within 3× the file's size; bench/memory.py)."""
     import pyarrow as pa
 
     text = pa.dictionary(pa.int32(), pa.string())

@@ -81,7 +81,7 @@ def _read(source: Source, encoding: str | None, kind: Kind | None) -> RawTable:
         raise InputError(Text("input.empty", {"path": source.name}))
     lines = split_lines(text)
     ends_with_newline = text.endswith(("\n", "\r"))
-    del text  # the lines alone from here (peak memory: issue 17, bench/memory.py)
+    del text  # the lines alone from here (peak memory: bench/memory.py)
     if kind in (None, "air") and (long := find_long_header(lines)) is not None:
         return read_long(source.name, used, lines, long, ends_with_newline=ends_with_newline)
     header = find_header(lines, source.name, kind)

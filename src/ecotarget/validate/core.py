@@ -111,7 +111,7 @@ def compact_lines(table: ValidatedTable) -> ValidatedTable:
     """``table`` with its line numbers as int32 when they fit (every file below 2³¹ lines).
 
     The column is held through the whole check, and 4 bytes a row less is a tenth of a
-    41-byte row's share of the bound on peak memory (issue 17). Called once the reader's
+    41-byte row's share of the bound on peak memory. Called once the reader's
     table is released: before, the narrower copy would add to validation's peak.
 
     >>> frame = pd.DataFrame({LINE: np.array([2, 3], dtype=np.int64)})
