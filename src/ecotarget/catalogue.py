@@ -223,7 +223,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "validate.value": {"zh": "值", "en": "value"},
     "validate.problem": {"zh": "问题", "en": "problem"},
     "validate.totals": {"zh": "共读取 {read} 行，接受 {accepted} 行，拒收 {rejected} 行",
-                        "en": "{read} rows read, {accepted} accepted, {rejected} rejected"},
+                        "en": "{read} {row_word} read, {accepted} accepted, {rejected} rejected"},
     "subkind.hourly": {"zh": "小时", "en": "hourly"},
     "subkind.daily": {"zh": "日", "en": "daily"},
     # --- water: sections and drinking-water sources ------------------------------------------

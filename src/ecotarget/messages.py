@@ -121,6 +121,11 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
                             "请给该值加引号或删去多余的分隔符",
                      "en": "{fields} fields where the header has {width}: a delimiter inside a "
                            "value? quote the value or remove the extra delimiter"},
+    "row.too_long": {"zh": "这一行有 {length} 个字符，远超任何监测导出的一行（上限 {limit}）：未读取；"
+                           "请检查文件是否损坏或被拼接",
+                     "en": "a line of {length} characters, far beyond any row of a monitoring "
+                           "export (limit {limit}): not read; check whether the file is damaged "
+                           "or wrongly joined"},
     "row.cut_short": {"zh": "不完整：最后一行只有 {fields}/{expected} 个字段，且文件末尾没有换行；"
                             "文件像是被截断了："
                             "请重新导出",

@@ -193,10 +193,70 @@ def test_a_row_of_a_million_cells_is_read_in_linear_time(tmp_path: Path) -> None
     import time
 
     path = tmp_path / "wide.csv"
-    path.write_text("月份,指标,数值\n2025-01,培训期数,1\n2025-02,培训期数,1" + ",9" * 1_000_000
+    # 500,000 cells: a line just below the length a line may have (LINE_MAX_CHARS)
+    path.write_text("月份,指标,数值\n2025-01,培训期数,1\n2025-02,培训期数,1" + ",9" * 500_000
                     + "\n" + "2025-03,培训期数,1\n" * 1000, encoding="utf-8")
     started = time.monotonic()
     table = read_table(Source(str(path)))
     assert time.monotonic() - started < 20
-    assert english(table.malformed) == {1: "1000003 fields where the header has 3: a delimiter inside a "
+    assert english(table.malformed) == {1: "500003 fields where the header has 3: a delimiter inside a "
                                   "value? quote the value or remove the extra delimiter"}
+
+
+# --- a line longer than any row ----------------------------------------------------------------
+
+TOO_LONG = ("a line of 1,048,577 characters, far beyond any row of a monitoring export "
+            "(limit 1,048,576): not read; check whether the file is damaged or wrongly joined")
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_line_longer_than_any_row_is_rejected_unread(tmp_path: Path, quoted: bool) -> None:
+    """A line of LINE_MAX_CHARS + 1 characters (2²⁰ + 1) is rejected with its length and the
+    limit; the rows around it are read, with their own line numbers. ``quoted``: a quote
+    elsewhere in the file sends it to the csv module's path, which must agree."""
+    head = "2025-01-06 01:00,A,35,50,5,30,0.6,40\n"
+    prefix = "2025-01-06 02:00,A,"
+    huge = prefix + "1" * (2**20 + 1 - len(prefix))
+    tail = '2025-01-06 03:00,"A",35,50,5,30,0.6,40\n' if quoted else head.replace("01:00", "03:00")
+    path = tmp_path / "air.csv"
+    path.write_text(AIR_HEADER + head + huge + "\n" + tail, encoding="utf-8")
+    table = read_table(Source(str(path)))
+    assert table.lines.tolist() == [2, 3, 4]
+    assert english(table.malformed) == {1: TOO_LONG}
+    rejects = tmp_path / "rejects.csv"
+    result = CliRunner().invoke(cli, ["validate", str(path), "--targets", str(TARGETS),
+                                      "--rejects", str(rejects), "--lang", "en"], env=DEBUG)
+    assert result.exit_code == 1, result.output
+    assert "1 rejected" in result.output and "limit 1,048,576" in result.output
+    assert len(result.output) < 10_000  # the value is shown cut, never the whole line
+    written = rejects.read_text(encoding="utf-8").splitlines()
+    assert written[1].startswith(huge + ',"时间: malformed row: a line of 1,048,577 characters')
+
+
+def test_a_line_of_the_limit_exactly_is_read(tmp_path: Path) -> None:
+    """2²⁰ characters: a (bad) row read like any other, its value named."""
+    prefix, suffix = "2025-01-06 02:00,A,", ",50,5,30,0.6,40"
+    digits = 2**20 - len(prefix) - len(suffix)
+    path = tmp_path / "air.csv"
+    path.write_text(AIR_HEADER + prefix + "1" * digits + suffix + "\n", encoding="utf-8")
+    table = read_table(Source(str(path)))
+    assert table.malformed == {}
+    assert table.frame["pm25"].str.len().tolist() == [digits]
+
+
+def test_a_line_too_long_in_a_network_file_rejects_its_hour(tmp_path: Path) -> None:
+    """The national network's long layout reads its lines with the same parser."""
+    path = tmp_path / "china_sites_20250106.csv"
+    huge = "20250106,1,PM10," + "9" * 2**20
+    path.write_text("date,hour,type,1001A\n20250106,1,PM2.5,35\n" + huge + "\n"
+                    "20250106,2,PM2.5,36\n20250106,2,PM10,50\n", encoding="utf-8")
+    table = read_table(Source(str(path)))
+    assert table.layout == "network-long"
+    # the hour of the line is rejected whole (its row named by the line at fault), as for a
+    # pollutant line cut short; the next hour is read
+    assert table.lines.tolist() == [3, 4]
+    assert english(table.malformed) == {0: "the PM10 line of 2025-01-06 01:00 (line 3): a line "
+                                           "of 1,048,592 characters, far beyond any row of a "
+                                           "monitoring export (limit 1,048,576): not read; check "
+                                           "whether the file is damaged or wrongly joined"}
+    assert table.frame["pm10"].tolist()[1] == "50"

@@ -50,17 +50,61 @@ def parse_body(lines: list[str], start: int, delimiter: str, width: int, *,
     ...            required=2).malformed
     {}
     """
-    data_lines = lines[start:]
+    data_lines = lines[start:]  # a list of its own: ``lines`` keeps every original line
     first_line = start + 1  # the 1-based line number of data_lines[0]
     if not data_lines:
         return Body(pd.DataFrame(columns=range(width), dtype=object), np.zeros(0, np.int64))
+    too_long = _set_aside_long_lines(data_lines)
     body = parse_fast(data_lines, first_line, delimiter, width)
     if body is None:
         body = parse_with_csv(data_lines, first_line, delimiter, width)
+    if too_long:
+        _flag_long(body, too_long, first_line)
     if not ends_with_newline:
         _flag_truncated(body, data_lines, first_line, delimiter, width)
     _flag_short(body, data_lines, first_line, delimiter, width if required is None else required)
     return body
+
+
+#: No row of a monitoring export comes near a million characters (a water row of a hundred
+#: items is a few thousand). A longer line is rejected unread: the parsers would hold several
+#: copies of it (peak memory within 3× the file's size) and take time beyond its length.
+LINE_MAX_CHARS = 2**20
+_STAND_IN_CHARS = 200  # of a line too long to read, what the parsers see
+
+
+def _set_aside_long_lines(data_lines: list[str]) -> dict[int, int]:
+    """Replace each line longer than :data:`LINE_MAX_CHARS` by a short stand-in; their
+    positions in ``data_lines`` → their lengths.
+
+    The stand-in is the line's start without quotes (one that opened a quoted cell would take
+    the next lines into it) and with "…" (never a blank row, which would not be a row):
+    the row keeps its place, and a network file the type of its line.
+
+    >>> lines = ["1,2", "a," + "x" * LINE_MAX_CHARS]
+    >>> _set_aside_long_lines(lines), [line[:6] for line in lines], len(lines[1])
+    ({1: 1048578}, ['1,2', 'a,xxxx'], 201)
+    """
+    if max(map(len, data_lines)) <= LINE_MAX_CHARS:
+        return {}
+    long = {index: len(line) for index, line in enumerate(data_lines)
+            if len(line) > LINE_MAX_CHARS}
+    for index in long:
+        data_lines[index] = data_lines[index][:_STAND_IN_CHARS].replace('"', "") + "…"
+    return long
+
+
+def _flag_long(body: Body, too_long: dict[int, int], first_line: int) -> None:
+    """Reject the row each too-long line stood in (or was part of, inside a quoted cell)."""
+    for index, length in too_long.items():
+        line = first_line + index
+        position = int(np.searchsorted(body.lines, line, side="right")) - 1
+        if position < 0:
+            continue
+        start = int(body.lines[position])
+        if line < start + body.spans.get(start, 1):
+            body.malformed[position] = Text("row.too_long", {
+                "length": f"{length:,}", "limit": f"{LINE_MAX_CHARS:,}"})
 
 
 def _too_few(fields: int, width: int) -> Text:

@@ -100,6 +100,7 @@ def read_large(source: Source, data: bytes | None, encoding: str | None,
     if read is None:
         return None
     frame, checked = read
+    return_freed_memory()  # Arrow's blocks in flight, which validation would add to
     if checked.last == b"\r":
         return None  # a lone carriage return ends the file: the general path counts it
     # without quotes every line below the head is one row, an empty line a row of empty cells

@@ -69,7 +69,8 @@ def render_validation_table(tables: Sequence[ValidatedTable], stream: IO[str],
         console.print(table)
     total = sum(t.rows_read for t in tables)
     console.print(Text(CatalogueText("validate.totals", {
-        "read": total, "accepted": total - len(errors), "rejected": len(errors)}).render(lang)))
+        "read": total, "row_word": CatalogueText("word.row" if total == 1 else "word.rows"),
+        "accepted": total - len(errors), "rejected": len(errors)}).render(lang)))
     for t in tables:
         for note in t.notes:
             console.print(Text(inert(f"{t.path}: {note.render(lang)}")))

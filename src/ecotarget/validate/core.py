@@ -59,8 +59,10 @@ def validate_table(table: RawTable, context: ValidationContext | None = None) ->
         keep = np.ones(len(typed), bool)
         keep[rejected] = False
         accepted = typed[keep].reset_index(drop=True).assign(**{LINE: table.lines[keep]})
-    else:  # the common case: every row accepted, and no copy of millions of rows
-        accepted = typed.reset_index(drop=True).assign(**{LINE: table.lines})
+    else:  # the common case: every row accepted, and no copy of millions of rows (a Series
+        # is taken as it is, where an array would be copied into the frame)
+        accepted = typed.reset_index(drop=True).assign(
+            **{LINE: pd.Series(table.lines, copy=False)})
     accepted, not_assessed = _assessed_only(accepted)
     unused = 0
     if table.kind == "ledger":
