@@ -10,11 +10,13 @@ input of the same kind (Python, pandas and pyarrow loaded, nothing read); the ra
 Inputs, written once into ``--out`` (deterministic):
 
 * hourly air CSV of about 16, 64 and 256 MiB (``bench/generate.py``: N stations × one year);
+* the first of them as the bureau's exports write it: GBK with Chinese headers and station
+  names (Excel), and with every text cell quoted (R's ``write.csv``);
 * a 64 MiB file whose second line holds one value of 64 MiB minus the header (one huge
   cell; it is rejected, and that must not cost more than the file).
 
-    python bench/memory.py                        # 16, 64, 256 MiB and the huge value
-    python bench/memory.py --sizes 16 --no-huge   # one size
+    python bench/memory.py                        # 16, 64, 256 MiB, GBK, quoted, huge value
+    python bench/memory.py --sizes 16 --no-huge --no-exports   # one size
     python bench/memory.py --json                 # the rows as JSON too
 """
 
@@ -97,6 +99,24 @@ def hourly_input(mib: int, out: Path) -> Path:
     return path
 
 
+def export_inputs(hourly: Path, out: Path) -> list[Path]:
+    """``hourly`` as Excel's GBK export (Chinese header, station names) and as R writes it
+    (every text cell quoted); written once."""
+    gbk, quoted = out / f"gbk-{hourly.stem}.csv", out / f"quoted-{hourly.stem}.csv"
+    if not gbk.exists() or not quoted.exists():
+        with (hourly.open(encoding="utf-8") as source,
+              gbk.open("w", encoding="gbk", newline="") as excel,
+              quoted.open("w", encoding="utf-8", newline="") as r_csv):
+            source.readline()
+            excel.write("时间,站点名称,PM2.5,PM10,SO2,NO2,CO,O3\r\n")
+            r_csv.write('"time","station","pm25","pm10","so2","no2","co","o3"\n')
+            for line in source:
+                time, station, rest = line.rstrip("\n").split(",", 2)
+                excel.write(f"{time},平湖{station}站,{rest}\r\n")
+                r_csv.write(f'"{time}","{station}",{rest}\n')
+    return [gbk, quoted]
+
+
 def huge_value_input(mib: int, out: Path) -> Path:
     """A file of ``mib`` MiB: an air header, then one row whose PM2.5 is one huge number."""
     path = out / f"huge-value-{mib}.csv"
@@ -143,12 +163,16 @@ def main() -> None:
                         help="hourly inputs of about these many MiB")
     parser.add_argument("--no-huge", action="store_true", help="leave out the huge value")
     parser.add_argument("--huge", type=int, default=64, help="MiB of the huge-value file")
+    parser.add_argument("--no-exports", action="store_true",
+                        help="leave out the GBK and quoted forms of the first size")
     parser.add_argument("--commands", nargs="+", default=["validate", "check"])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--json", action="store_true", help="also print the rows as JSON")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     inputs = [hourly_input(mib, args.out) for mib in args.sizes]
+    if not args.no_exports and inputs:
+        inputs.extend(export_inputs(inputs[0], args.out))
     if not args.no_huge:
         inputs.append(huge_value_input(args.huge, args.out))
     rows = []
