@@ -29,6 +29,7 @@ from ecotarget.cli.options import (
     TARGETS_HELP,
     Terminated,
     check_options,
+    evaluation_options,
     excel_bom,
     handle_errors,
     input_options,
@@ -97,12 +98,7 @@ def main() -> None:
 
 @cli.command()
 @input_options
-@click.option("--as-of", help="Judge as of YYYY-MM-DD or YYYY-MM (default: last day in the data).")
-@click.option("--period", help="Evaluate over 2025-03, 2025-Q1 or A..B instead of year to date.")
-@click.option("--air-standard", type=click.Choice(["auto", "2012", "2026"]),
-              help="AQI edition: by each day's date (auto), or one edition for every day.")
-@click.option("--station", "stations", multiple=True,
-              help="Only this station of every air input, by code or name (repeatable).")
+@evaluation_options("Evaluate over 2025-03, 2025-Q1 or A..B instead of year to date.")
 @output_options(REPORT_RENDERERS)
 @click.option("--fail-on", type=click.Choice(["not_met", "at_risk", "never"]), default="not_met",
               show_default=True, help="Exit 1 when a target reaches this status.")

@@ -150,6 +150,26 @@ def input_options(func: F) -> F:
     return func
 
 
+def evaluation_options(period_help: str) -> Callable[[F], F]:
+    """``--as-of``, ``--period`` (its help: ``period_help``), ``--air-standard`` and
+    ``--station``: what a check is judged over, the same for ``check`` and ``report``."""
+    def decorate(func: F) -> F:
+        for option in reversed([
+            click.option("--as-of", help="Judge as of YYYY-MM-DD or YYYY-MM (default: last "
+                                         "day in the data)."),
+            click.option("--period", help=period_help),
+            click.option("--air-standard", type=click.Choice(["auto", "2012", "2026"]),
+                         help="AQI edition: by each day's date (auto), or one edition for "
+                              "every day."),
+            click.option("--station", "stations", multiple=True,
+                         help="Only this station of every air input, by code or name "
+                              "(repeatable)."),
+        ]):
+            func = option(func)
+        return func
+    return decorate
+
+
 def year_option(func: F) -> F:
     """``--year``: the year of water times written without one (``MM-DD HH:MM``)."""
     return click.option(
