@@ -12,11 +12,13 @@ Inputs, written once into ``--out`` (deterministic):
 * hourly air CSV of about 16, 64 and 256 MiB (``bench/generate.py``: N stations × one year);
 * the first of them as the bureau's exports write it: GBK with Chinese headers and station
   names (Excel), and with every text cell quoted (R's ``write.csv``);
+* a folder of 8 national daily files in the network's long layout (1,700 stations, about
+  2.1 MB a day; ``check`` chooses two stations);
 * a 64 MiB file whose second line holds one value of 64 MiB minus the header (one huge
   cell; it is rejected, and that must not cost more than the file).
 
-    python bench/memory.py                        # 16, 64, 256 MiB, GBK, quoted, huge value
-    python bench/memory.py --sizes 16 --no-huge --no-exports   # one size
+    python bench/memory.py         # 16, 64, 256 MiB, GBK, quoted, 8 national days, huge value
+    python bench/memory.py --sizes 16 --no-huge --no-exports --network-days 0  # one size
     python bench/memory.py --json                 # the rows as JSON too
 """
 
@@ -81,9 +83,49 @@ def peak_of(args: list[str]) -> tuple[int, int]:
 
 
 def ecotarget(command: str, path: Path) -> list[str]:
-    """The command line of ``ecotarget <command> <path>`` (``check`` with the air targets)."""
+    """The command line of ``ecotarget <command> <path>`` (``check`` with the air targets,
+    and two stations of a folder of national files)."""
     args = [sys.executable, "-m", "ecotarget", command, str(path), "--format", "json"]
-    return [*args, "--targets", str(TARGETS)] if command == "check" else args
+    if command != "check":
+        return args
+    stations = ["--station", "1001A", "--station", "1002A"] if path.is_dir() else []
+    return [*args, "--targets", str(TARGETS), *stations]
+
+
+def size_of(path: Path) -> int:
+    """A file's bytes, or those of a folder's files."""
+    return (sum(p.stat().st_size for p in path.iterdir()) if path.is_dir()
+            else path.stat().st_size)
+
+
+_LONG_TYPES = ("AQI", "PM2.5", "PM2.5_24h", "PM10", "PM10_24h", "SO2", "SO2_24h", "NO2",
+               "NO2_24h", "O3", "O3_24h", "O3_8h", "O3_8h_24h", "CO", "CO_24h")
+
+
+def network_input(days: int, out: Path) -> Path:
+    """A folder of ``days`` national daily files in the long layout (``date,hour,type`` and
+    1,700 station columns, ~2.1 MB a day; written once, deterministic)."""
+    import numpy as np  # only this input needs it
+
+    folder = out / f"network-{days}"
+    if folder.is_dir() and len(list(folder.iterdir())) == days:
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(1)
+    codes = [f"{1001 + i}A" for i in range(1700)]
+    for day in range(1, days + 1):
+        date = f"202501{day:02d}"
+        with (folder / f"china_sites_{date}.csv").open("w", encoding="utf-8") as stream:
+            stream.write("date,hour,type," + ",".join(codes) + "\n")
+            for hour in range(24):
+                for kind in _LONG_TYPES:
+                    values = ([f"{v:.2f}" for v in rng.uniform(0.2, 1.5, len(codes))]
+                              if kind.startswith("CO")
+                              else [str(v) for v in rng.integers(5, 150, len(codes))])
+                    for missing in rng.integers(0, len(codes), 20):
+                        values[missing] = ""
+                    stream.write(f"{date},{hour},{kind}," + ",".join(values) + "\n")
+    return folder
 
 
 def hourly_input(mib: int, out: Path) -> Path:
@@ -137,7 +179,7 @@ def huge_value_input(mib: int, out: Path) -> Path:
 def measure(command: str, path: Path, baseline: int) -> Measured:
     """``command`` on ``path``, its peak against ``baseline``."""
     peak, code = peak_of(ecotarget(command, path))
-    return Measured(command, path.name, path.stat().st_size, peak, baseline, code)
+    return Measured(command, path.name, size_of(path), peak, baseline, code)
 
 
 def baseline_of(command: str, out: Path) -> int:
@@ -165,6 +207,8 @@ def main() -> None:
     parser.add_argument("--huge", type=int, default=64, help="MiB of the huge-value file")
     parser.add_argument("--no-exports", action="store_true",
                         help="leave out the GBK and quoted forms of the first size")
+    parser.add_argument("--network-days", type=int, default=8,
+                        help="days of national long files in a folder (0: none)")
     parser.add_argument("--commands", nargs="+", default=["validate", "check"])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--json", action="store_true", help="also print the rows as JSON")
@@ -173,6 +217,8 @@ def main() -> None:
     inputs = [hourly_input(mib, args.out) for mib in args.sizes]
     if not args.no_exports and inputs:
         inputs.extend(export_inputs(inputs[0], args.out))
+    if args.network_days:
+        inputs.append(network_input(args.network_days, args.out))
     if not args.no_huge:
         inputs.append(huge_value_input(args.huge, args.out))
     rows = []

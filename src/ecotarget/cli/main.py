@@ -143,7 +143,7 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     options = dataclasses.replace(options, breakdown=breakdown, year=year)
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources) + 2, enabled=not quiet) as progress:
-        tables = read_inputs(sources, loaded.spec, options, progress)
+        tables = read_inputs(sources, loaded.spec, options, progress, keep_published=False)
         _write_rejects(tables, rejects, lang)
         report = check_tables(tables, loaded, options, progress)
     if not quiet:
@@ -221,7 +221,7 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
     options = CheckOptions(encoding=encoding, kind=kind, year=year)  # type: ignore[arg-type]
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources)) as progress:
-        tables = read_inputs(sources, loaded.spec, options, progress)
+        tables = read_inputs(sources, loaded.spec, options, progress, keep_published=False)
     _write_rejects(tables, rejects, lang)
     with output_stream(output) as stream:
         VALIDATION_RENDERERS[fmt](tables, stream, lang)

@@ -105,7 +105,7 @@ def report(paths: tuple[str, ...], targets_path: str | None, encoding: str | Non
         parse_period(compare_to)  # a wrong period is refused before the inputs are read
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources) + 2, enabled=not quiet) as progress:
-        tables = read_inputs(sources, loaded.spec, options, progress)
+        tables = read_inputs(sources, loaded.spec, options, progress, keep_published=False)
         monthly = monthly_from_tables(tables, loaded, options, compare_to, progress)
     if not quiet:
         report_warnings(tables, lang)
