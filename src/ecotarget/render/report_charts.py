@@ -29,7 +29,10 @@ if not os.access(os.path.expanduser("~"), os.W_OK) and "MPLCONFIGDIR" not in os.
 
 import matplotlib as mpl
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_mixed import MixedModeRenderer
+from matplotlib.backends.backend_svg import FigureCanvasSVG, RendererSVG
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from ecotarget.catalogue import Text, words
 from ecotarget.tables.monthly import (
@@ -85,8 +88,7 @@ def to_svg(figure: Figure, name: str) -> str:
     out = io.StringIO()
     with mpl.rc_context(cast(Any, {**STYLE, "svg.hashsalt": name})):
         pin_titles(figure)
-        figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None},
-                       bbox_inches="tight")
+        save_svg(figure, out)
     svg = out.getvalue()
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
@@ -95,12 +97,55 @@ def to_svg(figure: Figure, name: str) -> str:
                        1)
 
 
+def save_svg(figure: Figure, out: io.StringIO) -> None:
+    """The SVG ``savefig(format="svg", bbox_inches="tight")`` writes, drawn once.
+
+    The tight box comes from :func:`tight_bbox`, without the layout-only draw that
+    ``bbox_inches="tight"`` makes before the real one. The figure is saved at the SVG
+    backend's 72 dpi: that draw leaves the figure there while the box is applied, and the
+    box's arithmetic at another dpi differs in the last bits of a float, enough to change
+    the hash of a clip path's id. No date, no creator: the same figure, the same bytes.
+    """
+    figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None},
+                   bbox_inches=tight_bbox(figure), dpi=FigureCanvasSVG.fixed_dpi)
+
+
+def tight_bbox(figure: Figure) -> Bbox:
+    """The area of ``figure`` an SVG saved with ``bbox_inches="tight"`` keeps, in inches.
+
+    ``savefig(bbox_inches="tight")`` draws the whole figure once without output to lay it
+    out, asks it for its tight box, and draws it again into the file: two draws, the first
+    about a third of a chart's cost. The box needs no draw: each artist measures its extent
+    with the renderer it is given (ticks, labels, title, legend placed as a draw would
+    place them). This asks the figure directly, with the renderer the SVG backend draws
+    with (a :class:`RendererSVG` inside a :class:`MixedModeRenderer`, the figure at the
+    backend's 72 dpi, as ``print_svg`` sets it), padded by ``savefig.pad_inches``. Given
+    this box (and the dpi of :func:`save_svg`), ``savefig`` draws once and writes the same
+    bytes (tests/render/test_report_charts.py compares them on every kind of chart here).
+    """
+    dpi = figure.dpi
+    figure.dpi = FigureCanvasSVG.fixed_dpi  # what print_svg does before it draws
+    try:
+        width, height = figure.get_size_inches()
+        svg = RendererSVG(  # type: ignore[no-untyped-call]
+            width * figure.dpi, height * figure.dpi, io.StringIO(), image_dpi=dpi)
+        renderer = MixedModeRenderer(  # type: ignore[no-untyped-call]
+            figure, width, height, dpi, svg)
+        # not a RendererBase by type: it hands every call to its RendererSVG (print_svg
+        # draws through it all the same)
+        box = figure.get_tightbbox(cast(Any, renderer))
+    finally:
+        figure.dpi = dpi
+    pad = float(mpl.rcParams["savefig.pad_inches"])
+    return box.padded(pad, pad)
+
+
 def pin_titles(figure: Figure) -> None:
     """Fix each axes' title where matplotlib's automatic placement would put it anyway.
 
     Placed automatically, a title is moved up past ticks on top of the axes or past the
-    y axis' offset text (``1e6``) — a search through every tick label's extent, on each of
-    the two draws a tight SVG takes, and a third of a chart's cost. The charts here have
+    y axis' offset text (``1e6``) — a search through every tick label's extent, in the
+    tight box and again in the draw, and a third of a chart's cost. The charts here have
     their ticks below, so without an offset text the title stays at the top of the axes
     (y = 1): pinned there, it is drawn in the same place without the search.
     """
@@ -242,4 +287,5 @@ def timeline_chart(milestones: Sequence[Milestone], as_of: dt.date, lang: str) -
 
 
 __all__ = ["AQI_COLOURS", "CJK_FONTS", "STATUS_COLOURS", "allowance_chart", "categories_chart",
-           "month_labels", "new_figure", "series_chart", "timeline_chart", "to_svg"]
+           "month_labels", "new_figure", "save_svg", "series_chart", "tight_bbox", "timeline_chart",
+           "to_svg"]
