@@ -1,16 +1,18 @@
 """How long ``ecotarget report`` takes on the bundled samples, against another commit.
 
-Each repetition runs ``ecotarget report data/samples --output <tmp>/report.html`` in a fresh
-process and records its wall time and its processor time (user + system, the child's
-``ru_utime + ru_stime``). Processor time is the figure to read on a shared machine: it does
-not grow when other processes take the cores. With ``--baseline REF`` the same command runs
+Each repetition runs ``ecotarget report data/samples --output <tmp>/report.html`` (with
+``--format xlsx``: ``report.xlsx``, the workbook) in a fresh process and records its wall
+time and its processor time (user + system, the child's ``ru_utime + ru_stime``).
+Processor time is the figure to read on a shared machine: it does not grow when other
+processes take the cores. With ``--baseline REF`` the same command runs
 from a ``git worktree`` of that commit (its ``src/`` first on ``PYTHONPATH``, the same
 interpreter and packages), the repetitions of the two sides interleaved, on the same
 inputs and targets file (this checkout's); the table then shows the ratio of the medians
-and whether the two pages are byte for byte the same.
+and whether the two pages (workbooks) are byte for byte the same.
 
     python bench/report.py                        # this checkout, 5 repetitions
     python bench/report.py --baseline main        # side by side with main
+    python bench/report.py --baseline main --format xlsx   # the workbook
     python bench/report.py --baseline HEAD~3 --repeat 3 -- --lang en --compare-to 2025-09
     python bench/report.py --stages               # where one report spends its time
 """
@@ -50,6 +52,7 @@ began = time.process_time()
 from ecotarget.pipeline import CheckOptions, check_in_context, input_last_dates, read_inputs
 from ecotarget.read import expand_paths
 from ecotarget.render.report_html import render_report_html
+from ecotarget.render.report_xlsx import render_report_xlsx
 from ecotarget.tables.monthly import monthly_report_from
 from ecotarget.targets import load_targets
 times = {"imports": time.process_time() - began}
@@ -67,6 +70,7 @@ report, ctx = timed("check", check_in_context, tables, loaded, options)
 monthly = timed("monthly series", monthly_report_from, report, ctx, loaded.spec.targets,
                 input_last_dates(tables))
 timed("page and charts", render_report_html, monthly, "zh")
+timed("workbook", render_report_xlsx, monthly, "zh")
 times["total"] = time.process_time() - began
 print(json.dumps(times))
 """
@@ -127,11 +131,11 @@ def fmt(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} s{spread}"
 
 
-def table(ours: Side, base: Side | None) -> str:
+def table(ours: Side, base: Side | None, output: str = "html") -> str:
     """The measurements as a Markdown table, the ratio ours ÷ baseline when there is one."""
     lines = ["| measurement | ecotarget | baseline | ratio |", "|---|---|---|---|"]
-    for label, field in (("report on data/samples: processor time", "cpu"),
-                         ("report on data/samples: wall time", "wall")):
+    for label, field in ((f"report ({output}) on data/samples: processor time", "cpu"),
+                         (f"report ({output}) on data/samples: wall time", "wall")):
         mine: list[float] = getattr(ours, field)
         if base is None:
             lines.append(f"| {label} | {fmt(mine)} | — | — |")
@@ -151,14 +155,16 @@ def compare(args: argparse.Namespace, work: Path) -> None:
     try:
         for side in filter(None, (ours, base)):
             print(f"{side.name}: ecotarget from {imported_from(side.src)}", file=sys.stderr)
+        theirs, mine = work / f"base.{args.format}", work / f"ours.{args.format}"
         for _ in range(args.repeat):  # interleaved, so that drift affects both sides alike
             if base is not None:
-                run_report(base, work / "base.html", args.extra)
-            run_report(ours, work / "ours.html", args.extra)
-        print(table(ours, base))
+                run_report(base, theirs, args.extra)
+            run_report(ours, mine, args.extra)
+        print(table(ours, base, args.format))
         if base is not None:
-            same = (work / "base.html").read_bytes() == (work / "ours.html").read_bytes()
-            print(f"\nthe two pages are {'byte for byte the same' if same else 'different'}")
+            same = theirs.read_bytes() == mine.read_bytes()
+            what = "pages" if args.format == "html" else "workbooks"
+            print(f"\nthe two {what} are {'byte for byte the same' if same else 'different'}")
     finally:
         if base is not None:
             remove_worktree(work / "baseline")
@@ -182,6 +188,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--baseline", metavar="REF",
                         help="a git ref to run side by side (from a temporary git worktree)")
+    parser.add_argument("--format", choices=("html", "xlsx"), default="html",
+                        help="the page (default) or the workbook, by the output's extension")
     parser.add_argument("--stages", action="store_true",
                         help="time the stages of one report instead (this checkout only)")
     parser.add_argument("extra", nargs="*", help="further options of ecotarget report (after --)")
