@@ -58,8 +58,8 @@ def test_standard_input_stays_in_memory_without_a_temporary_file(
     import io
     import tempfile
 
-    from ecotarget.read import spooled
     from ecotarget.read import source as source_module
+    from ecotarget.read import spooled
 
     data = _stdin(200_000)
 
