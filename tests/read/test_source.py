@@ -63,17 +63,23 @@ def test_standard_input_stays_in_memory_without_a_temporary_file(
 
     data = _stdin(200_000)
 
-    def refused() -> object:
+    def refused(buffering: int = -1) -> object:
         raise OSError(30, "Read-only file system")
 
     monkeypatch.setattr(tempfile, "TemporaryFile", refused)
     assert spooled(io.BytesIO(data), "-").data == data
 
     class Full(io.BytesIO):
+        """A disk that takes 4 MiB and a half: one write short, then refusals."""
+
+        def __init__(self, buffering: int = -1) -> None:
+            super().__init__()
+
         def write(self, chunk: object) -> int:
-            if self.tell() >= 2**22:
+            room = 2**22 + 2**19 - self.tell()
+            if room <= 0:
                 raise OSError(28, "No space left on device")
-            return super().write(chunk)  # type: ignore[arg-type]
+            return super().write(bytes(chunk)[:room])  # type: ignore[call-overload]
 
     monkeypatch.setattr(tempfile, "TemporaryFile", Full)
     monkeypatch.setattr(source_module, "_CHUNK", 2**20)

@@ -49,7 +49,6 @@ class Source:
             raise InputError(Text("input.unreadable", {"path": self.name,
                                                       "reason": os_reason(exc)})) from exc
 
-
     def open(self) -> BinaryIO:
         """A stream over the source's bytes from their start (the caller closes it; a spool
         is read by one stream at a time, which share its position)."""
@@ -86,23 +85,25 @@ def spooled(stream: BinaryIO, name: str) -> Source:
     (b'a,b\\n1,2\\n', 8, None)
     """
     try:
-        spool = tempfile.TemporaryFile()  # noqa: SIM115 (held by the source to the end)
+        # unbuffered: a full disk is told by the write that meets it, never by a later flush
+        spool = tempfile.TemporaryFile(buffering=0)  # noqa: SIM115 (the source holds it)
     except OSError:
         return Source(STDIN, read_bounded(stream, name))
-    written: list[bytes] = []  # what the disk refused, and all after it
+    in_memory: list[bytes] = []  # from a full disk on: what was spooled, and all after it
     for chunk in _bounded_chunks(stream, name, INPUT_LIMIT, FIRST_LINE_LIMIT):
-        if not written:
-            try:
-                spool.write(chunk)
-                continue
-            except OSError:  # the disk is full: what is spooled comes back to memory
-                spool.seek(0)
-                written.append(spool.read())
-        written.append(chunk)
-    if written:
+        if in_memory:
+            in_memory.append(chunk)
+            continue
+        try:
+            done = spool.write(chunk) or 0
+        except OSError:
+            done = 0
+        if done < len(chunk):  # the disk is full: what is spooled comes back to memory
+            spool.seek(0)
+            in_memory = [spool.read(), chunk[done:]]
+    if in_memory:
         spool.close()
-        return Source(STDIN, b"".join(written))
-    spool.flush()
+        return Source(STDIN, b"".join(in_memory))
     return Source(STDIN, spool=spool)
 
 
