@@ -12,6 +12,7 @@ Inputs, written once into ``--out`` (deterministic):
 * hourly air CSV of about 16, 64 and 256 MiB (``bench/generate.py``: N stations × one year);
 * the first of them as the bureau's exports write it: GBK with Chinese headers and station
   names (Excel), and with every text cell quoted (R's ``write.csv``);
+* the first of them on standard input (a pipe);
 * a folder of 8 national daily files in the network's long layout (1,700 stations, about
   2.1 MB a day; ``check`` chooses two stations);
 * a 64 MiB file whose second line holds one value of 64 MiB minus the header (one huge
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from dataclasses import asdict, dataclass
@@ -40,9 +42,11 @@ LIMIT = 3.0  # the bound: peak above the interpreter ≤ 3 × the input's size
 # Runs one command as its only child and prints the child's peak resident memory in bytes
 # (ru_maxrss is in KiB on Linux) and its exit code.
 _MEASURE = """
-import json, resource, subprocess, sys
-code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,
-                      stderr=subprocess.DEVNULL).returncode
+import json, os, resource, subprocess, sys
+stdin = os.environ.get("ECOTARGET_BENCH_STDIN")
+with open(stdin, "rb") if stdin else open(os.devnull, "rb") as given:
+    code = subprocess.run(sys.argv[1:], stdin=given, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 print(json.dumps({"peak": peak, "code": code}))
 """
@@ -74,10 +78,12 @@ class Measured:
         return self.ratio <= LIMIT
 
 
-def peak_of(args: list[str]) -> tuple[int, int]:
-    """(peak resident bytes, exit code) of ``args`` run in a fresh child process."""
+def peak_of(args: list[str], stdin: Path | None = None) -> tuple[int, int]:
+    """(peak resident bytes, exit code) of ``args`` run in a fresh child process, reading
+    ``stdin`` (a file) on its standard input."""
+    env = {**os.environ, "ECOTARGET_BENCH_STDIN": str(stdin) if stdin else ""}
     done = subprocess.run([sys.executable, "-c", _MEASURE, *args], capture_output=True,
-                          text=True, check=True)
+                          text=True, check=True, env=env)
     result = json.loads(done.stdout)
     return int(result["peak"]), int(result["code"])
 
@@ -176,8 +182,13 @@ def huge_value_input(mib: int, out: Path) -> Path:
     return path
 
 
-def measure(command: str, path: Path, baseline: int) -> Measured:
-    """``command`` on ``path``, its peak against ``baseline``."""
+def measure(command: str, path: Path, baseline: int, *, piped: bool = False) -> Measured:
+    """``command`` on ``path`` (``piped``: on its standard input), its peak against
+    ``baseline``."""
+    if piped:
+        args = [arg if arg != str(path) else "-" for arg in ecotarget(command, path)]
+        peak, code = peak_of(args, stdin=path)
+        return Measured(command, f"{path.name} on stdin", size_of(path), peak, baseline, code)
     peak, code = peak_of(ecotarget(command, path))
     return Measured(command, path.name, size_of(path), peak, baseline, code)
 
@@ -225,6 +236,8 @@ def main() -> None:
     for command in args.commands:
         baseline = baseline_of(command, args.out)
         rows.extend(measure(command, path, baseline) for path in inputs)
+        if args.sizes and not args.no_exports:  # a pipe: standard input, spooled
+            rows.append(measure(command, inputs[0], baseline, piped=True))
     print(table(rows))
     if args.json:
         print(json.dumps([{**asdict(r), "ratio": round(r.ratio, 3)} for r in rows]))

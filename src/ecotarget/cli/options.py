@@ -198,11 +198,11 @@ def output_options(registry: Mapping[str, object]) -> Callable[[F], F]:
 def read_sources(paths: Sequence[str]) -> list[Source]:
     """The inputs named on the command line: files, every .csv of a folder, ``-`` for stdin."""
     # start-up: the readers load pandas (see the module docstring)
-    from ecotarget.read import STDIN, Source, expand_paths, read_bounded
+    from ecotarget.read import STDIN, expand_paths, spooled
 
     sources = expand_paths(paths)
-    return [Source(STDIN, read_bounded(sys.stdin.buffer, "- (standard input)"))
-            if s.name == STDIN else s for s in sources]
+    return [spooled(sys.stdin.buffer, "- (standard input)") if s.name == STDIN else s
+            for s in sources]
 
 
 def read_targets(path: str | None) -> LoadedTargets:
@@ -365,7 +365,7 @@ def warn_line(text: str, lang: str) -> str:
 def progress_reporter(sources: Sequence[Source], steps: int, *, enabled: bool = True
                       ) -> Iterator[Callable[[str], None] | None]:
     """A progress bar on stderr for large inputs, only when stderr is a terminal."""
-    size = sum(len(s.data) if s.data is not None else _size(s.name) for s in sources)
+    size = sum(s.size or 0 for s in sources)
     if not enabled or size < PROGRESS_MIN_BYTES or not sys.stderr.isatty():
         yield None
         return
@@ -387,13 +387,6 @@ def progress_reporter(sources: Sequence[Source], steps: int, *, enabled: bool = 
             done[0] += 1
 
         yield step
-
-
-def _size(name: str) -> int:
-    try:
-        return os.path.getsize(name)
-    except OSError:
-        return 0
 
 
 __all__ = [

@@ -12,9 +12,7 @@ import contextlib
 import ctypes
 import functools
 import io
-import os
 import re
-import stat
 import sys
 from collections.abc import Callable, Collection
 from typing import IO, Any
@@ -57,13 +55,10 @@ def is_large(data: bytes) -> bool:
 def is_large_file(source: Source) -> bool:
     """Whether ``source`` is a regular file large enough for the bulk path, which then reads
     it from the disk in blocks (its bytes are never all in memory)."""
-    if source.data is not None or source.name == "-":
+    if source.data is not None or (source.name == "-" and source.spool is None):
         return False
-    try:
-        status = os.stat(source.name)
-    except OSError:
-        return False  # Source.read says why
-    return stat.S_ISREG(status.st_mode) and LARGE_FILE_BYTES <= status.st_size <= INPUT_LIMIT
+    size = source.size  # None: not a regular file (Source.read says why it cannot be read)
+    return size is not None and LARGE_FILE_BYTES <= size <= INPUT_LIMIT
 
 
 def read_large(source: Source, data: bytes | None, encoding: str | None,
@@ -161,8 +156,7 @@ def lines_by_number(source: Source, encoding: str, wanted: Collection[int]) -> d
     if not left:
         return found
     last = max(left)
-    raw: IO[bytes] = (io.BytesIO(source.data) if source.data is not None
-                      else open(source.name, "rb"))  # noqa: SIM115 (closed below)
+    raw = source.open()
     with raw, io.TextIOWrapper(raw, encoding=encoding, newline="") as text:
         for number, line in enumerate(text, start=1):
             if number in left:
@@ -215,15 +209,11 @@ class CheckedStream:
 def _open(source: Source, data: bytes | None) -> IO[bytes]:
     if data is not None:
         return io.BytesIO(data)
-    if source.data is not None:
-        return io.BytesIO(source.data)
-    return open(source.name, "rb")  # the caller closes it
+    return source.open()  # the caller closes it
 
 
 def _size(source: Source, data: bytes | None) -> int:
-    if data is not None or source.data is not None:
-        return len(data if data is not None else source.data or b"")
-    return os.stat(source.name).st_size
+    return len(data) if data is not None else source.size or 0
 
 
 def arrow_csv(opened: Callable[[], IO[bytes]], delimiter: str, skip: int, width: int,
