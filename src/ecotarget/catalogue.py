@@ -222,7 +222,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "validate.column": {"zh": "列", "en": "column"},
     "validate.value": {"zh": "值", "en": "value"},
     "validate.problem": {"zh": "问题", "en": "problem"},
-    "validate.totals": {"zh": "共读取 {read} 行，接受 {accepted} 行，拒收 {rejected} 行",
+    "validate.totals": {"zh": "共读取 {read} {row_word}，接受 {accepted} 行，拒收 {rejected} 行",
                         "en": "{read} {row_word} read, {accepted} accepted, {rejected} rejected"},
     "subkind.hourly": {"zh": "小时", "en": "hourly"},
     "subkind.daily": {"zh": "日", "en": "daily"},
