@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ecotarget.schemas import missing_marker_spellings
-from ecotarget.standards.columns import text_from_codes
+from ecotarget.standards.columns import text_from_codes, text_isin
 
 #: What a parser returns: (values, missing, invalid), each indexed like its input.
 Parsed = tuple[pd.Series, pd.Series, pd.Series]
@@ -58,13 +58,17 @@ def _fold_categories(raw: pd.Series) -> pd.Series:
                      index=raw.index)
 
 
+_MARKERS = missing_marker_spellings()
+
+
 def is_missing(folded: pd.Series) -> pd.Series:
     """Whether each folded cell is a missing marker ("", -, --, —, NA, /, 无 …).
 
     >>> is_missing(pd.Series(["", "N/A", "无", "0"])).tolist()
     [True, True, True, False]
     """
-    return folded.isin(missing_marker_spellings())
+    return pd.Series(text_isin(folded, _MARKERS), index=folded.index, name=folded.name,
+                     copy=False)
 
 
 # --- spreading per-value results over rows ----------------------------------------------------
