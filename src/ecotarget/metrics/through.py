@@ -32,6 +32,7 @@ from ecotarget.dataset import Dataset
 from ecotarget.params import LedgerRatioParams
 from ecotarget.periods import month_end
 from ecotarget.registry import METRICS
+from ecotarget.standards.columns import text_isin
 from ecotarget.targets import Target
 
 
@@ -85,7 +86,7 @@ def _last_month(ledger: pd.DataFrame, indicators: Sequence[str] | None, year: in
     periods = ledger["period"]
     inside = periods.str.startswith(f"{year:04d}-")
     if indicators is not None:
-        inside &= ledger["indicator"].isin(list(indicators))
+        inside &= text_isin(ledger["indicator"], indicators)
     return str(periods[inside].max()) if inside.any() else None
 
 
@@ -106,13 +107,13 @@ def ratio_sides(ledger: pd.DataFrame, numerator: Sequence[str], denominator: Seq
     if last_num is None or last_den is None:
         only = numerator if last_num is not None else denominator
         missing = denominator if last_num is not None else numerator
-        rows = ledger[ledger["indicator"].isin(list(only))
+        rows = ledger[text_isin(ledger["indicator"], only)
                       & ledger["period"].str.startswith(f"{year:04d}-")]
         months = tuple(sorted(set(rows["period"])))
         return None, months, tuple(missing) if months else ()
     through = min(last_num, last_den)
     longer, shorter = (numerator, denominator) if last_num > last_den else (denominator, numerator)
-    rows = ledger[ledger["indicator"].isin(list(longer)) & (ledger["period"] > through)
+    rows = ledger[text_isin(ledger["indicator"], longer) & (ledger["period"] > through)
                   & ledger["period"].str.startswith(f"{year:04d}-")]
     unmatched = tuple(sorted(set(rows["period"])))
     return through, unmatched, tuple(shorter) if unmatched else ()
