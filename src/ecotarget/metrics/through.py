@@ -32,7 +32,7 @@ from ecotarget.dataset import Dataset
 from ecotarget.params import LedgerRatioParams
 from ecotarget.periods import month_end
 from ecotarget.registry import METRICS
-from ecotarget.standards.columns import text_isin
+from ecotarget.standards.columns import text_isin, text_startswith
 from ecotarget.targets import Target
 
 
@@ -84,10 +84,11 @@ def _month_day(month: str) -> dt.date:
 
 def _last_month(ledger: pd.DataFrame, indicators: Sequence[str] | None, year: int) -> str | None:
     periods = ledger["period"]
-    inside = periods.str.startswith(f"{year:04d}-")
+    inside = text_startswith(periods, f"{year:04d}-")
     if indicators is not None:
         inside &= text_isin(ledger["indicator"], indicators)
-    return str(periods[inside].max()) if inside.any() else None
+    # the latest 'YYYY-MM' of the year: Python's order of str is Arrow's (code points)
+    return str(max(periods.to_numpy()[inside].tolist())) if inside.any() else None
 
 
 def ratio_sides(ledger: pd.DataFrame, numerator: Sequence[str], denominator: Sequence[str],
@@ -108,7 +109,7 @@ def ratio_sides(ledger: pd.DataFrame, numerator: Sequence[str], denominator: Seq
         only = numerator if last_num is not None else denominator
         missing = denominator if last_num is not None else numerator
         rows = ledger[text_isin(ledger["indicator"], only)
-                      & ledger["period"].str.startswith(f"{year:04d}-")]
+                      & text_startswith(ledger["period"], f"{year:04d}-")]
         months = tuple(sorted(set(rows["period"])))
         return None, months, tuple(missing) if months else ()
     through = min(last_num, last_den)
