@@ -10,11 +10,16 @@ input of the same kind (Python, pandas and pyarrow loaded, nothing read); the ra
 Inputs, written once into ``--out`` (deterministic):
 
 * hourly air CSV of about 16, 64 and 256 MiB (``bench/generate.py``: N stations × one year);
+* the first of them as the bureau's exports write it: GBK with Chinese headers and station
+  names (Excel), and with every text cell quoted (R's ``write.csv``);
+* the first of them on standard input (a pipe);
+* a folder of 8 national daily files in the network's long layout (1,700 stations, about
+  2.1 MB a day; ``check`` chooses two stations);
 * a 64 MiB file whose second line holds one value of 64 MiB minus the header (one huge
   cell; it is rejected, and that must not cost more than the file).
 
-    python bench/memory.py                        # 16, 64, 256 MiB and the huge value
-    python bench/memory.py --sizes 16 --no-huge   # one size
+    python bench/memory.py         # 16, 64, 256 MiB, GBK, quoted, 8 national days, huge value
+    python bench/memory.py --sizes 16 --no-huge --no-exports --network-days 0  # one size
     python bench/memory.py --json                 # the rows as JSON too
 """
 
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from dataclasses import asdict, dataclass
@@ -36,9 +42,11 @@ LIMIT = 3.0  # the bound: peak above the interpreter ≤ 3 × the input's size
 # Runs one command as its only child and prints the child's peak resident memory in bytes
 # (ru_maxrss is in KiB on Linux) and its exit code.
 _MEASURE = """
-import json, resource, subprocess, sys
-code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,
-                      stderr=subprocess.DEVNULL).returncode
+import json, os, resource, subprocess, sys
+stdin = os.environ.get("ECOTARGET_BENCH_STDIN")
+with open(stdin, "rb") if stdin else open(os.devnull, "rb") as given:
+    code = subprocess.run(sys.argv[1:], stdin=given, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 print(json.dumps({"peak": peak, "code": code}))
 """
@@ -70,18 +78,60 @@ class Measured:
         return self.ratio <= LIMIT
 
 
-def peak_of(args: list[str]) -> tuple[int, int]:
-    """(peak resident bytes, exit code) of ``args`` run in a fresh child process."""
+def peak_of(args: list[str], stdin: Path | None = None) -> tuple[int, int]:
+    """(peak resident bytes, exit code) of ``args`` run in a fresh child process, reading
+    ``stdin`` (a file) on its standard input."""
+    env = {**os.environ, "ECOTARGET_BENCH_STDIN": str(stdin) if stdin else ""}
     done = subprocess.run([sys.executable, "-c", _MEASURE, *args], capture_output=True,
-                          text=True, check=True)
+                          text=True, check=True, env=env)
     result = json.loads(done.stdout)
     return int(result["peak"]), int(result["code"])
 
 
 def ecotarget(command: str, path: Path) -> list[str]:
-    """The command line of ``ecotarget <command> <path>`` (``check`` with the air targets)."""
+    """The command line of ``ecotarget <command> <path>`` (``check`` with the air targets,
+    and two stations of a folder of national files)."""
     args = [sys.executable, "-m", "ecotarget", command, str(path), "--format", "json"]
-    return [*args, "--targets", str(TARGETS)] if command == "check" else args
+    if command != "check":
+        return args
+    stations = ["--station", "1001A", "--station", "1002A"] if path.is_dir() else []
+    return [*args, "--targets", str(TARGETS), *stations]
+
+
+def size_of(path: Path) -> int:
+    """A file's bytes, or those of a folder's files."""
+    return (sum(p.stat().st_size for p in path.iterdir()) if path.is_dir()
+            else path.stat().st_size)
+
+
+_LONG_TYPES = ("AQI", "PM2.5", "PM2.5_24h", "PM10", "PM10_24h", "SO2", "SO2_24h", "NO2",
+               "NO2_24h", "O3", "O3_24h", "O3_8h", "O3_8h_24h", "CO", "CO_24h")
+
+
+def network_input(days: int, out: Path) -> Path:
+    """A folder of ``days`` national daily files in the long layout (``date,hour,type`` and
+    1,700 station columns, ~2.1 MB a day; written once, deterministic)."""
+    import numpy as np  # only this input needs it
+
+    folder = out / f"network-{days}"
+    if folder.is_dir() and len(list(folder.iterdir())) == days:
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(1)
+    codes = [f"{1001 + i}A" for i in range(1700)]
+    for day in range(1, days + 1):
+        date = f"202501{day:02d}"
+        with (folder / f"china_sites_{date}.csv").open("w", encoding="utf-8") as stream:
+            stream.write("date,hour,type," + ",".join(codes) + "\n")
+            for hour in range(24):
+                for kind in _LONG_TYPES:
+                    values = ([f"{v:.2f}" for v in rng.uniform(0.2, 1.5, len(codes))]
+                              if kind.startswith("CO")
+                              else [str(v) for v in rng.integers(5, 150, len(codes))])
+                    for missing in rng.integers(0, len(codes), 20):
+                        values[missing] = ""
+                    stream.write(f"{date},{hour},{kind}," + ",".join(values) + "\n")
+    return folder
 
 
 def hourly_input(mib: int, out: Path) -> Path:
@@ -95,6 +145,24 @@ def hourly_input(mib: int, out: Path) -> Path:
 
         write(stations, path)
     return path
+
+
+def export_inputs(hourly: Path, out: Path) -> list[Path]:
+    """``hourly`` as Excel's GBK export (Chinese header, station names) and as R writes it
+    (every text cell quoted); written once."""
+    gbk, quoted = out / f"gbk-{hourly.stem}.csv", out / f"quoted-{hourly.stem}.csv"
+    if not gbk.exists() or not quoted.exists():
+        with (hourly.open(encoding="utf-8") as source,
+              gbk.open("w", encoding="gbk", newline="") as excel,
+              quoted.open("w", encoding="utf-8", newline="") as r_csv):
+            source.readline()
+            excel.write("时间,站点名称,PM2.5,PM10,SO2,NO2,CO,O3\r\n")
+            r_csv.write('"time","station","pm25","pm10","so2","no2","co","o3"\n')
+            for line in source:
+                time, station, rest = line.rstrip("\n").split(",", 2)
+                excel.write(f"{time},平湖{station}站,{rest}\r\n")
+                r_csv.write(f'"{time}","{station}",{rest}\n')
+    return [gbk, quoted]
 
 
 def huge_value_input(mib: int, out: Path) -> Path:
@@ -114,10 +182,15 @@ def huge_value_input(mib: int, out: Path) -> Path:
     return path
 
 
-def measure(command: str, path: Path, baseline: int) -> Measured:
-    """``command`` on ``path``, its peak against ``baseline``."""
+def measure(command: str, path: Path, baseline: int, *, piped: bool = False) -> Measured:
+    """``command`` on ``path`` (``piped``: on its standard input), its peak against
+    ``baseline``."""
+    if piped:
+        args = [arg if arg != str(path) else "-" for arg in ecotarget(command, path)]
+        peak, code = peak_of(args, stdin=path)
+        return Measured(command, f"{path.name} on stdin", size_of(path), peak, baseline, code)
     peak, code = peak_of(ecotarget(command, path))
-    return Measured(command, path.name, path.stat().st_size, peak, baseline, code)
+    return Measured(command, path.name, size_of(path), peak, baseline, code)
 
 
 def baseline_of(command: str, out: Path) -> int:
@@ -143,18 +216,28 @@ def main() -> None:
                         help="hourly inputs of about these many MiB")
     parser.add_argument("--no-huge", action="store_true", help="leave out the huge value")
     parser.add_argument("--huge", type=int, default=64, help="MiB of the huge-value file")
+    parser.add_argument("--no-exports", action="store_true",
+                        help="leave out the GBK and quoted forms of the first size")
+    parser.add_argument("--network-days", type=int, default=8,
+                        help="days of national long files in a folder (0: none)")
     parser.add_argument("--commands", nargs="+", default=["validate", "check"])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--json", action="store_true", help="also print the rows as JSON")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     inputs = [hourly_input(mib, args.out) for mib in args.sizes]
+    if not args.no_exports and inputs:
+        inputs.extend(export_inputs(inputs[0], args.out))
+    if args.network_days:
+        inputs.append(network_input(args.network_days, args.out))
     if not args.no_huge:
         inputs.append(huge_value_input(args.huge, args.out))
     rows = []
     for command in args.commands:
         baseline = baseline_of(command, args.out)
         rows.extend(measure(command, path, baseline) for path in inputs)
+        if args.sizes and not args.no_exports:  # a pipe: standard input, spooled
+            rows.append(measure(command, inputs[0], baseline, piped=True))
     print(table(rows))
     if args.json:
         print(json.dumps([{**asdict(r), "ratio": round(r.ratio, 3)} for r in rows]))

@@ -24,11 +24,12 @@ from ecotarget.metrics.context import MetricContext
 from ecotarget.metrics.through import Through, data_through, kind_through
 from ecotarget.periods import Window, check_as_of_in_period, make_window, parse_period
 from ecotarget.read import Source, expand_paths, read_table, return_freed_memory
+from ecotarget.read.network import PUBLISHED
 from ecotarget.registry import ledger_indicators
 from ecotarget.report import InputSummary, Report, Result, kind_dates
 from ecotarget.schemas import Kind
 from ecotarget.standards.water import parse_class
-from ecotarget.stations import select_stations
+from ecotarget.stations import is_network, select_stations
 from ecotarget.tables.breakdown import with_breakdowns
 from ecotarget.tables.monthly import MonthlyReport, comparison, monthly_report_from
 from ecotarget.targets import LoadedTargets, Target, TargetsFile, load_targets
@@ -91,9 +92,13 @@ Progress = Callable[[str], None]  # told what starts next: "reading x.csv", "eva
 
 
 def read_inputs(sources: Sequence[Source], spec: TargetsFile, options: CheckOptions,
-                progress: Progress | None = None, *, only_kind: Kind | None = None
-                ) -> list[ValidatedTable]:
+                progress: Progress | None = None, *, only_kind: Kind | None = None,
+                keep_published: bool = True) -> list[ValidatedTable]:
     """Read and validate every source; unusable files raise :class:`InputError`.
+
+    ``keep_published=False``: a network file's published values (hourly AQI, 24-h means)
+    are not kept past validation — a check never counts them, and they are half the
+    numbers of a national file (peak memory).
 
     ``only_kind``: validate and return only the inputs of that kind; the others are read
     (to learn their kind) and skipped.
@@ -112,9 +117,20 @@ def read_inputs(sources: Sequence[Source], spec: TargetsFile, options: CheckOpti
         validated = validate_table(raw, context)
         del raw  # this file's cells and text are not held while the next file is read
         return_freed_memory()  # nor kept for reuse: what comes next adds to it
+        if not keep_published:
+            validated = without_published(validated)
         tables.append(compact_lines(validated))
         del validated  # its wider line numbers with it
     return tables
+
+
+def without_published(table: ValidatedTable) -> ValidatedTable:
+    """``table`` without the published values of an hourly network file (only compared,
+    never counted: docs/standards.md §1)."""
+    published = [name for name in PUBLISHED if name in table.frame]
+    if table.subkind != "hourly" or not published or not is_network(table):
+        return table
+    return replace(table, frame=table.frame.drop(columns=published))
 
 
 def check(paths: Sequence[str] | Sequence[Source], targets: LoadedTargets | None = None,

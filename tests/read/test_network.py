@@ -124,7 +124,9 @@ def test_long_layout_pivots_to_station_hours(tmp_path: Path) -> None:
         "aqi": ["50", "61", "51", ""], "pm25_24h": ["31", "40", "", ""],
     })
     assert table.layout == "network-long" and table.kind == "air"
-    pd.testing.assert_frame_equal(table.frame, expected, check_dtype=False)
+    # the cells are categorical (codes into their distinct texts), as the bulk reader's
+    assert all(isinstance(table.frame[name].dtype, pd.CategoricalDtype) for name in expected)
+    pd.testing.assert_frame_equal(table.frame.astype(object), expected.astype(object))
     # each row names its hour's PM2.5 line; each cell the line it came from
     assert table.lines.tolist() == [3, 3, 8, 8]
     assert table.column_lines["aqi"].tolist() == [2, 2, 9, 9]

@@ -29,6 +29,7 @@ from ecotarget.cli.options import (
     TARGETS_HELP,
     Terminated,
     check_options,
+    evaluation_options,
     excel_bom,
     handle_errors,
     input_options,
@@ -97,12 +98,7 @@ def main() -> None:
 
 @cli.command()
 @input_options
-@click.option("--as-of", help="Judge as of YYYY-MM-DD or YYYY-MM (default: last day in the data).")
-@click.option("--period", help="Evaluate over 2025-03, 2025-Q1 or A..B instead of year to date.")
-@click.option("--air-standard", type=click.Choice(["auto", "2012", "2026"]),
-              help="AQI edition: by each day's date (auto), or one edition for every day.")
-@click.option("--station", "stations", multiple=True,
-              help="Only this station of every air input, by code or name (repeatable).")
+@evaluation_options("Evaluate over 2025-03, 2025-Q1 or A..B instead of year to date.")
 @output_options(REPORT_RENDERERS)
 @click.option("--fail-on", type=click.Choice(["not_met", "at_risk", "never"]), default="not_met",
               show_default=True, help="Exit 1 when a target reaches this status.")
@@ -147,7 +143,7 @@ def check(paths: tuple[str, ...], targets_path: str | None, encoding: str | None
     options = dataclasses.replace(options, breakdown=breakdown, year=year)
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources) + 2, enabled=not quiet) as progress:
-        tables = read_inputs(sources, loaded.spec, options, progress)
+        tables = read_inputs(sources, loaded.spec, options, progress, keep_published=False)
         _write_rejects(tables, rejects, lang)
         report = check_tables(tables, loaded, options, progress)
     if not quiet:
@@ -225,7 +221,7 @@ def validate(paths: tuple[str, ...], targets_path: str | None, encoding: str | N
     options = CheckOptions(encoding=encoding, kind=kind, year=year)  # type: ignore[arg-type]
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources)) as progress:
-        tables = read_inputs(sources, loaded.spec, options, progress)
+        tables = read_inputs(sources, loaded.spec, options, progress, keep_published=False)
     _write_rejects(tables, rejects, lang)
     with output_stream(output) as stream:
         VALIDATION_RENDERERS[fmt](tables, stream, lang)

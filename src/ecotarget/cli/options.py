@@ -150,6 +150,26 @@ def input_options(func: F) -> F:
     return func
 
 
+def evaluation_options(period_help: str) -> Callable[[F], F]:
+    """``--as-of``, ``--period`` (its help: ``period_help``), ``--air-standard`` and
+    ``--station``: what a check is judged over, the same for ``check`` and ``report``."""
+    def decorate(func: F) -> F:
+        for option in reversed([
+            click.option("--as-of", help="Judge as of YYYY-MM-DD or YYYY-MM (default: last "
+                                         "day in the data)."),
+            click.option("--period", help=period_help),
+            click.option("--air-standard", type=click.Choice(["auto", "2012", "2026"]),
+                         help="AQI edition: by each day's date (auto), or one edition for "
+                              "every day."),
+            click.option("--station", "stations", multiple=True,
+                         help="Only this station of every air input, by code or name "
+                              "(repeatable)."),
+        ]):
+            func = option(func)
+        return func
+    return decorate
+
+
 def year_option(func: F) -> F:
     """``--year``: the year of water times written without one (``MM-DD HH:MM``)."""
     return click.option(
@@ -178,11 +198,11 @@ def output_options(registry: Mapping[str, object]) -> Callable[[F], F]:
 def read_sources(paths: Sequence[str]) -> list[Source]:
     """The inputs named on the command line: files, every .csv of a folder, ``-`` for stdin."""
     # start-up: the readers load pandas (see the module docstring)
-    from ecotarget.read import STDIN, Source, expand_paths, read_bounded
+    from ecotarget.read import STDIN, expand_paths, spooled
 
     sources = expand_paths(paths)
-    return [Source(STDIN, read_bounded(sys.stdin.buffer, "- (standard input)"))
-            if s.name == STDIN else s for s in sources]
+    return [spooled(sys.stdin.buffer, "- (standard input)") if s.name == STDIN else s
+            for s in sources]
 
 
 def read_targets(path: str | None) -> LoadedTargets:
@@ -345,7 +365,7 @@ def warn_line(text: str, lang: str) -> str:
 def progress_reporter(sources: Sequence[Source], steps: int, *, enabled: bool = True
                       ) -> Iterator[Callable[[str], None] | None]:
     """A progress bar on stderr for large inputs, only when stderr is a terminal."""
-    size = sum(len(s.data) if s.data is not None else _size(s.name) for s in sources)
+    size = sum(s.size or 0 for s in sources)
     if not enabled or size < PROGRESS_MIN_BYTES or not sys.stderr.isatty():
         yield None
         return
@@ -367,13 +387,6 @@ def progress_reporter(sources: Sequence[Source], steps: int, *, enabled: bool = 
             done[0] += 1
 
         yield step
-
-
-def _size(name: str) -> int:
-    try:
-        return os.path.getsize(name)
-    except OSError:
-        return 0
 
 
 __all__ = [

@@ -17,6 +17,7 @@ import click
 from ecotarget.catalogue import Text
 from ecotarget.cli.options import (
     check_options,
+    evaluation_options,
     handle_errors,
     input_options,
     lang_option,
@@ -61,12 +62,7 @@ def report_format(output: str, fmt: str | None) -> str:
 
 @click.command()
 @input_options
-@click.option("--as-of", help="Judge as of YYYY-MM-DD or YYYY-MM (default: last day in the data).")
-@click.option("--period", help="Report on 2025-03, 2025-Q1 or A..B instead of year to date.")
-@click.option("--air-standard", type=click.Choice(["auto", "2012", "2026"]),
-              help="AQI edition: by each day's date (auto), or one edition for every day.")
-@click.option("--station", "stations", multiple=True,
-              help="An assessment station code or name of the region (repeatable).")
+@evaluation_options("Report on 2025-03, 2025-Q1 or A..B instead of year to date.")
 @click.option("--compare-to", "compare_to",
               help="Also list what changed since the check as of the end of this period "
                    "(2025-09, 2025-Q3).")
@@ -109,7 +105,7 @@ def report(paths: tuple[str, ...], targets_path: str | None, encoding: str | Non
         parse_period(compare_to)  # a wrong period is refused before the inputs are read
     sources = read_sources(paths)
     with progress_reporter(sources, steps=2 * len(sources) + 2, enabled=not quiet) as progress:
-        tables = read_inputs(sources, loaded.spec, options, progress)
+        tables = read_inputs(sources, loaded.spec, options, progress, keep_published=False)
         monthly = monthly_from_tables(tables, loaded, options, compare_to, progress)
     if not quiet:
         report_warnings(tables, lang)

@@ -10,17 +10,19 @@ reason.
 
 One module per step, in reading order: :mod:`~ecotarget.read.source` (paths, directories,
 stdin), :mod:`~ecotarget.read.decode` (bytes → text), :mod:`~ecotarget.read.header`,
-:mod:`~ecotarget.read.body`, :mod:`~ecotarget.read.bulk` (large files),
-:mod:`~ecotarget.read.xlsx`, :mod:`~ecotarget.read.network` (the national network's
-layouts), :mod:`~ecotarget.read.water_release` (the national automatic water-station
-release's times); :mod:`~ecotarget.read.reader` chooses among them.
+:mod:`~ecotarget.read.body`, :mod:`~ecotarget.read.bulk` (large files;
+:mod:`~ecotarget.read.quotes`, the quoted lines it reads), :mod:`~ecotarget.read.xlsx`,
+:mod:`~ecotarget.read.network` (the national network's layouts;
+:mod:`~ecotarget.read.long_cells`, a long file's cells as codes),
+:mod:`~ecotarget.read.water_release` (the national automatic water-station release's times);
+:mod:`~ecotarget.read.reader` chooses among them.
 """
 
 from ecotarget.read.bulk import LARGE_FILE_BYTES, return_freed_memory
 from ecotarget.read.decode import decode
 from ecotarget.read.reader import read_table
-from ecotarget.read.source import STDIN, Source, expand_paths, read_bounded
+from ecotarget.read.source import STDIN, Source, expand_paths, read_bounded, spooled
 from ecotarget.read.table import RawTable
 
 __all__ = ["LARGE_FILE_BYTES", "STDIN", "RawTable", "Source", "decode", "expand_paths",
-           "read_bounded", "read_table", "return_freed_memory"]
+           "read_bounded", "read_table", "return_freed_memory", "spooled"]

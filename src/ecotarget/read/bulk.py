@@ -1,8 +1,8 @@
-"""The bulk path for large, plain UTF-8 files: Arrow's CSV reader instead of the line-by-line one.
+"""The bulk path for large UTF-8 and GBK files: Arrow's CSV reader instead of the line-by-line one.
 
-Anything unusual (another encoding, quotes, odd line breaks, a row with the wrong number of
-cells) makes it step aside (None), and the general path reads the file and names every
-problem line; both read exactly the same rows.
+Anything unusual (UTF-16 or another encoding, quoting other than whole cells on one line,
+odd line breaks, a row with the wrong number of cells) makes it step aside (None), and the
+general path reads the file and names every problem line; both read exactly the same rows.
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ import contextlib
 import ctypes
 import functools
 import io
-import os
 import re
-import stat
 import sys
 from collections.abc import Callable, Collection
 from typing import IO, Any
@@ -23,14 +21,15 @@ import numpy as np
 import pandas as pd
 
 from ecotarget.errors import InputError
-from ecotarget.read.decode import split_lines
+from ecotarget.read.decode import head_encoding, split_lines
 from ecotarget.read.header import find_header, map_columns
 from ecotarget.read.network import find_long_header
+from ecotarget.read.quotes import QuoteCheck
 from ecotarget.read.source import INPUT_LIMIT, Source
 from ecotarget.read.table import RawTable
 from ecotarget.schemas import MODELS, Kind, column_rules, missing_marker_spellings
 
-#: Files at least this large take the bulk path when they are plain UTF-8 CSV: Arrow's
+#: Files at least this large take the bulk path when they are UTF-8 or GBK CSV: Arrow's
 #: multithreaded CSV reader parses the numeric columns straight into floats and the text
 #: columns into dictionaries (a year of hourly rows holds a few thousand distinct station
 #: names and timestamps, not millions of strings). Anything unusual falls back to the
@@ -56,31 +55,28 @@ def is_large(data: bytes) -> bool:
 def is_large_file(source: Source) -> bool:
     """Whether ``source`` is a regular file large enough for the bulk path, which then reads
     it from the disk in blocks (its bytes are never all in memory)."""
-    if source.data is not None or source.name == "-":
+    if source.data is not None or (source.name == "-" and source.spool is None):
         return False
-    try:
-        status = os.stat(source.name)
-    except OSError:
-        return False  # Source.read says why
-    return stat.S_ISREG(status.st_mode) and LARGE_FILE_BYTES <= status.st_size <= INPUT_LIMIT
+    size = source.size  # None: not a regular file (Source.read says why it cannot be read)
+    return size is not None and LARGE_FILE_BYTES <= size <= INPUT_LIMIT
 
 
 def read_large(source: Source, data: bytes | None, encoding: str | None,
                kind: Kind | None, *, original: str | None = None) -> RawTable | None:
-    """The bulk path for a large, plain UTF-8 file; None whenever the general path is needed
-    (another encoding, quotes, odd line breaks, a row with the wrong number of cells).
-    ``data``: the file's bytes, or None to stream them from the file (never all held: peak
-    memory). ``original``: ``data`` is the file's text re-encoded as UTF-8 from
-    this encoding."""
-    if encoding not in (None, "utf-8", "utf8"):
-        return None
+    """The bulk path for a large UTF-8 or GB18030/GBK file; None whenever the general path is
+    needed (another encoding, quoted cells spanning lines, odd line breaks, a row with the
+    wrong number of cells). ``data``: the file's bytes, or None to stream them from the file
+    (never all held: peak memory). ``original``: ``data`` is the file's text re-encoded as
+    UTF-8 from this encoding."""
     with _open(source, data) as stream:
         first = stream.read(_HEAD_BYTES + 1)
-    bom = first.startswith(codecs.BOM_UTF8)
-    # Bytes that are not UTF-8 make Arrow raise (it checks text columns): the general path
-    # then detects the encoding, so no separate pass over the whole file is needed here.
+    used = _encoding(first, encoding)
+    if used is None:
+        return None
+    # Bytes that are not of the encoding make Arrow raise (it checks text columns): the
+    # general path then finds out what they are, so no separate pass over the file is needed.
     try:  # an incremental decoder tolerates a character cut at the end of the head
-        head = codecs.getincrementaldecoder("utf-8-sig" if bom else "utf-8")().decode(
+        head = codecs.getincrementaldecoder(used)().decode(
             first[:_HEAD_BYTES], final=len(first) <= _HEAD_BYTES)
         head_lines = split_lines(head)[:-1]  # the last line may be cut by the head's limit
         if find_long_header(head_lines) is not None:
@@ -96,14 +92,15 @@ def read_large(source: Source, data: bytes | None, encoding: str | None,
     # rows to make room for: the file's size over the head's bytes per line, and a tenth more
     rows = int(_size(source, data) / max(1, len(first) // max(1, len(head_lines))) * 1.1)
     read = arrow_csv(lambda: _open(source, data), header.delimiter, skip, len(header.cells),
-                     list(names), numeric, rows=rows, size=_size(source, data))
+                     list(names), numeric, rows=rows, size=_size(source, data),
+                     encoding=used)
     if read is None:
         return None
     frame, checked = read
     return_freed_memory()  # Arrow's blocks in flight, which validation would add to
     if checked.last == b"\r":
         return None  # a lone carriage return ends the file: the general path counts it
-    # without quotes every line below the head is one row, an empty line a row of empty cells
+    # no quoted cell spans lines: every line below the head is one row, an empty line a row of empty cells
     numbers = np.arange(skip + 1, skip + 1 + len(frame), dtype=np.int64)
     ends_with_newline = checked.last == b"\n"
     blank = _blank_rows(frame)
@@ -114,7 +111,7 @@ def read_large(source: Source, data: bytes | None, encoding: str | None,
         frame, numbers = frame[~blank].reset_index(drop=True), numbers[~blank]
     frame = frame.rename(columns=names)
 
-    used = original or ("utf-8-sig" if bom else "utf-8")
+    used = original or used
 
     def reread(wanted: Collection[int]) -> dict[int, str]:
         return lines_by_number(source, used, wanted)
@@ -126,11 +123,30 @@ def read_large(source: Source, data: bytes | None, encoding: str | None,
     )
 
 
+#: What Arrow transcodes as it reads (GB18030 and GBK never use the bytes of a quote, a
+#: delimiter or a line break inside a character, so CheckedStream reads their raw bytes)
+_STREAMED_ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "gbk", "gb2312")
+
+
+def _encoding(first: bytes, given: str | None) -> str | None:
+    """The encoding to stream the file in: ``given`` (``--encoding``) or the one its first
+    bytes show; None when only the general path can read it (UTF-16, another encoding)."""
+    if given is None:
+        return head_encoding(first[:_HEAD_BYTES], whole=len(first) <= _HEAD_BYTES)
+    try:
+        name = codecs.lookup(given).name
+    except LookupError:
+        return None  # the general path says so
+    if name == "utf-8" and first.startswith(codecs.BOM_UTF8):
+        name = "utf-8-sig"
+    return name if name in _STREAMED_ENCODINGS else None
+
+
 def lines_by_number(source: Source, encoding: str, wanted: Collection[int]) -> dict[int, str]:
     """The text of the lines numbered ``wanted`` (1-based), read again in one pass that keeps
     only those: the rejected rows of a file of millions of lines, without its other lines.
-    The bulk path reads only files without quotes or lone carriage returns, so a line here
-    is a row there.
+    The bulk path reads only files without lone carriage returns or quoted cells that span
+    lines, so a line here is a row there.
 
     >>> lines_by_number(Source("-", "a\\r\\nb\\nc".encode()), "utf-8", {2, 3, 9})
     {2: 'b', 3: 'c'}
@@ -140,8 +156,7 @@ def lines_by_number(source: Source, encoding: str, wanted: Collection[int]) -> d
     if not left:
         return found
     last = max(left)
-    raw: IO[bytes] = (io.BytesIO(source.data) if source.data is not None
-                      else open(source.name, "rb"))  # noqa: SIM115 (closed below)
+    raw = source.open()
     with raw, io.TextIOWrapper(raw, encoding=encoding, newline="") as text:
         for number, line in enumerate(text, start=1):
             if number in left:
@@ -153,11 +168,14 @@ def lines_by_number(source: Source, encoding: str, wanted: Collection[int]) -> d
 
 class CheckedStream:
     """A byte stream passed on to Arrow that ends early (``unusual``) at what only the general
-    path reads: a quote, a NUL byte or a lone carriage return (a line break Arrow would not
-    count). ``last``: the last byte read (does the file end with a line break?)."""
+    path reads: a NUL byte, a lone carriage return (a line break Arrow would not count), or
+    quotes other than whole quoted cells on one line (:mod:`ecotarget.read.quotes`).
+    ``last``: the last byte read (does the file end with a line break?)."""
 
-    def __init__(self, stream: IO[bytes]) -> None:
+    def __init__(self, stream: IO[bytes], delimiter: str = ",") -> None:
         self._stream = stream
+        self._delimiter = delimiter
+        self._quotes: QuoteCheck | None = None  # from the first block with a quote on
         self.unusual = False
         self.last = b""
         self.closed = False
@@ -168,39 +186,45 @@ class CheckedStream:
             return b""
         chunk = self._stream.read(size)
         if not chunk:
+            self.unusual = self._quotes is not None and not self._quotes.finished()
             return chunk
         # a carriage return ending the chunk is judged by the next chunk's first byte
         lone = _LONE_CR.search(chunk) if b"\r" in chunk else None
-        if (b'"' in chunk or b"\x00" in chunk or (self.last == b"\r" and chunk[:1] != b"\n")
-                or (lone is not None and lone.start() < len(chunk) - 1)):
+        if (b"\x00" in chunk or (self.last == b"\r" and chunk[:1] != b"\n")
+                or (lone is not None and lone.start() < len(chunk) - 1)
+                or not self._quoted_as_arrow_reads(chunk)):
             self.unusual = True
             return b""
         self.last = chunk[-1:]
         return chunk
 
+    def _quoted_as_arrow_reads(self, chunk: bytes) -> bool:
+        if self._quotes is None:
+            if b'"' not in chunk:
+                return True  # most files: no quote, and nothing to follow
+            self._quotes = QuoteCheck(self._delimiter, before=self.last)
+        return self._quotes.simple(chunk)
+
 
 def _open(source: Source, data: bytes | None) -> IO[bytes]:
     if data is not None:
         return io.BytesIO(data)
-    if source.data is not None:
-        return io.BytesIO(source.data)
-    return open(source.name, "rb")  # the caller closes it
+    return source.open()  # the caller closes it
 
 
 def _size(source: Source, data: bytes | None) -> int:
-    if data is not None or source.data is not None:
-        return len(data if data is not None else source.data or b"")
-    return os.stat(source.name).st_size
+    return len(data) if data is not None else source.size or 0
 
 
 def arrow_csv(opened: Callable[[], IO[bytes]], delimiter: str, skip: int, width: int,
-              wanted: list[int], numeric: set[int], *, rows: int = 0, size: int = 0
-              ) -> tuple[pd.DataFrame, CheckedStream] | None:
+              wanted: list[int], numeric: set[int], *, rows: int = 0, size: int = 0,
+              encoding: str = "utf-8") -> tuple[pd.DataFrame, CheckedStream] | None:
     """The wanted columns: numeric ones as float64, the rest as categoricals of their exact
     text. A numeric column with a cell that is not a plain number ("1,234", a typo) is read
     as text instead, and validation names the cell. None: the general path must read it
     (or a byte only it reads: ``unusual``). ``rows``: the rows expected, to make room for;
-    ``size``: the file's bytes, which set the block size.
+    ``size``: the file's bytes, which set the block size; ``encoding``: the bytes', which
+    Arrow transcodes block by block.
 
     The bytes are streamed in blocks (:data:`_BLOCK_BYTES`) straight into the columns: the
     file's bytes, Arrow's table and pandas' frame are never held side by side (peak memory
@@ -211,10 +235,12 @@ def arrow_csv(opened: Callable[[], IO[bytes]], delimiter: str, skip: int, width:
     types = {str(pos): (pa.float64() if pos in numeric else text) for pos in wanted}
     for _ in range(len(numeric) + 1):
         with opened() as stream:
-            checked = CheckedStream(stream)
+            checked = CheckedStream(stream, delimiter)
             try:
                 frame = _stream_columns(pa.PythonFile(checked, mode="r"), delimiter, skip,
-                                        width, types, rows, size)
+                                        width, types, rows, size, encoding)
+            except UnicodeDecodeError:  # from the transcoding: the general path names the line
+                return None
             except pa.ArrowException as exc:  # also: a row with too many or too few cells,
                 failed = _NOT_A_NUMBER.search(str(exc))  # bad UTF-8: the general path says
                 if checked.unusual:
@@ -229,7 +255,7 @@ def arrow_csv(opened: Callable[[], IO[bytes]], delimiter: str, skip: int, width:
 
 
 def _stream_columns(stream: Any, delimiter: str, skip: int, width: int,
-                    types: dict[str, Any], rows: int, size: int) -> pd.DataFrame:
+                    types: dict[str, Any], rows: int, size: int, encoding: str) -> pd.DataFrame:
     """Arrow's streaming reader, each block's values copied into columns made room for once
     (grown by half when the guess was short); text as codes into one dictionary per column."""
     import pyarrow as pa
@@ -240,8 +266,12 @@ def _stream_columns(stream: Any, delimiter: str, skip: int, width: int,
         stream,
         read_options=pa_csv.ReadOptions(
             skip_rows=skip, column_names=[str(pos) for pos in range(width)],
+            # Arrow reads UTF-8 (a byte order mark skipped) itself and transcodes the rest
+            encoding="utf8" if encoding.startswith("utf-8") else encoding,
             block_size=min(max(size // 64, _BLOCK_BYTES[0]), _BLOCK_BYTES[1])),
-        parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char=False,
+        # quoted cells never span lines here (CheckedStream): one line is one row
+        parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char='"',
+                                          double_quote=True, newlines_in_values=False,
                                           ignore_empty_lines=False),
         convert_options=pa_csv.ConvertOptions(
             column_types=types, include_columns=list(types), null_values=ARROW_NULL_VALUES,

@@ -58,6 +58,30 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         ) from exc
 
 
+def head_encoding(head: bytes, *, whole: bool) -> str | None:
+    """The encoding :func:`decode` would find for a file that starts with ``head`` (its
+    first bytes; ``whole``: all of them), judged on the head alone: "utf-8", "utf-8-sig" or
+    "gb18030"; None for anything else (UTF-16, binary, encodings mixed within the head), which
+    only the whole file can tell. A character cut at the end of the head is no error.
+
+    >>> head_encoding("时间,站点".encode("gbk"), whole=True), head_encoding(b"a,b", whole=True)
+    ('gb18030', 'utf-8')
+    >>> head_encoding("站".encode("gbk")[:1], whole=False), head_encoding("a".encode("utf-16"), whole=True)
+    ('utf-8', None)
+    """
+    if b"\x00" in head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    for encoding in ("utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8", "gb18030"):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(head, final=whole)
+        except UnicodeDecodeError as exc:
+            if encoding == "utf-8-sig" or _utf8_lines_before(head, exc.start):
+                return None  # the general path names the line where the encodings change
+            continue
+        return encoding
+    return None
+
+
 def _decode_as(data: bytes, name: str, encoding: str) -> tuple[str, str]:
     not_text = InputError(Text("input.not_encoding", {"path": name, "encoding": encoding}))
     try:

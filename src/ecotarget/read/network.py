@@ -29,8 +29,8 @@ import numpy as np
 import pandas as pd
 
 from ecotarget.catalogue import Text
-from ecotarget.read.body import Body, parse_body
 from ecotarget.read.header import HEADER_SEARCH_LINES, header_record
+from ecotarget.read.long_cells import LEAD, LongCells, long_cells
 from ecotarget.read.table import Problem, RawTable
 from ecotarget.schemas import missing_marker_spellings, normalise_header
 
@@ -152,23 +152,24 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
     figure may be cut too, and the hour is not whole; a malformed line of a published value
     only loses that value (noted). Lines of types that are never read are noted.
     """
-    body = parse_body(lines, header.end + 1, header.delimiter, len(header.cells),
-                      ends_with_newline=ends_with_newline)
+    cells = long_cells(lines, header.end + 1, header.delimiter, len(header.cells),
+                       ends_with_newline=ends_with_newline)
     notes: list[Text] = []
-    cells = body.frame.to_numpy(dtype=object)  # rows × width text cells
     codes, positions = _station_columns(header.cells, cells, notes)
-    typed = _typed_lines(cells, body, notes)
+    typed = _typed_lines(cells, notes)
+    columns = [position - LEAD for position in positions]
+    values = (cells.codes if columns == list(range(cells.codes.shape[1]))
+              else cells.codes[:, columns])
     rows = typed.rows
     keys, hours = pd.factorize(pd.Series(typed.time[rows], dtype=object))
     row_column = typed.column.to_numpy(dtype=object)[rows]
     twice = pd.DataFrame({"k": keys, "c": row_column}).duplicated().to_numpy()
-    bad_hour = _bad_hours(typed, keys, hours, row_column, twice, body.malformed)
+    bad_hour = _bad_hours(typed, keys, hours, row_column, twice, cells.malformed)
 
-    values = cells[:, positions] if len(cells) else np.empty((0, len(codes)), object)
-    grids, line_of = _pivot(values, rows, keys, row_column, twice,
+    grids, line_of = _pivot(values, cells.empty, rows, keys, row_column, twice,
                             typed.numbers, len(hours))
     row_line = _row_lines(line_of, bad_hour, len(hours))
-    frame, hour_of_row = _station_hours(hours, codes, grids)
+    frame, hour_of_row = _station_hours(hours, codes, grids, cells.texts)
     rejected = np.flatnonzero(np.isin(hour_of_row, list(bad_hour)))
     problems: dict[int, Problem] = {int(pos): bad_hour[int(hour_of_row[pos])][1]
                                     for pos in rejected}
@@ -178,28 +179,29 @@ def read_long(path: str, encoding: str, lines: list[str], header: LongHeader, *,
         path=path, kind="air", encoding=encoding, delimiter=header.delimiter,
         header=header.cells, frame=frame, lines=row_line[hour_of_row],
         source_columns={"time": "date/hour", "station": "station columns", **first_label},
-        raw_lines=lines, malformed=problems, spans=body.spans, layout=LONG, notes=notes,
+        raw_lines=lines, malformed=problems, spans=cells.spans, layout=LONG, notes=notes,
         column_lines={name: np.where(at > 0, at, row_line)[hour_of_row]
                       for name, at in line_of.items()},
     )
 
 
-def _typed_lines(cells: np.ndarray, body: Body, notes: list[Text]) -> _TypedLines:
+def _typed_lines(long: LongCells, notes: list[Text]) -> _TypedLines:
     """Each line's type and hour; notes the lines that are not read, and why."""
-    numbers = np.asarray(body.lines, dtype=np.int64)
+    cells = long.lead  # date, hour, type
+    numbers = np.asarray(long.lines, dtype=np.int64)
     labels = pd.Series(cells[:, 2] if len(cells) else [], dtype=object).astype(str).str.strip()
     folded = labels.map(normalise_header)
     column = folded.map(_LONG_TYPES)  # NaN: unknown type; None: a type never read
     known = folded.isin(list(_LONG_TYPES)).to_numpy()
     read = column.notna().to_numpy()
     malformed = np.zeros(len(cells), dtype=bool)
-    malformed[list(body.malformed)] = True
+    malformed[list(long.malformed)] = True
     time = _hour_labels(cells)
     hourly = column.isin(HOURLY).to_numpy()
     # a malformed line of a published value, or one without a usable hour, is not read
     unread = malformed & ~(hourly & (time != ""))
     _note_lines(notes, unread, numbers, labels,
-                [body.malformed.get(int(p), "") for p in np.flatnonzero(unread)])
+                [long.malformed.get(int(p), "") for p in np.flatnonzero(unread)])
     read = read & ~unread
     ignored = set(folded[known & column.isna().to_numpy()])
     if ignored & _O3_8H_HEADERS:
@@ -233,17 +235,18 @@ def _bad_hours(typed: _TypedLines, keys: np.ndarray, hours: pd.Index, row_column
     return bad_hour
 
 
-def _pivot(values: np.ndarray, rows: np.ndarray, keys: np.ndarray, row_column: np.ndarray,
-           twice: np.ndarray, numbers: np.ndarray, hour_count: int
+def _pivot(values: np.ndarray, empty: int, rows: np.ndarray, keys: np.ndarray,
+           row_column: np.ndarray, twice: np.ndarray, numbers: np.ndarray, hour_count: int
            ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
-    """Per value column: the hour × station grid of cells, and the line of each hour's cells."""
+    """Per value column: the hour × station grid of cell codes (``empty``: no line of the
+    type that hour), and the line of each hour's cells."""
     grids: dict[str, np.ndarray] = {}
     line_of: dict[str, np.ndarray] = {}
     for name in _OUTPUT:
         mine = (row_column == name) & ~twice
         if not mine.any():
             continue
-        grid = np.full((hour_count, values.shape[1]), "", dtype=object)
+        grid = np.full((hour_count, values.shape[1]), empty, dtype=values.dtype)
         grid[keys[mine]] = values[rows[mine]]  # one assignment per type: the pivot
         grids[name] = grid
         at = np.zeros(hour_count, dtype=np.int64)
@@ -264,23 +267,26 @@ def _row_lines(line_of: dict[str, np.ndarray], bad_hour: dict[int, tuple[int, Te
     return row_line
 
 
-def _station_hours(hours: pd.Index, codes: list[str], grids: dict[str, np.ndarray]
-                   ) -> tuple[pd.DataFrame, np.ndarray]:
-    """The grids as station-hour rows, without those whose every cell is missing; and the
-    hour (its position in ``hours``) of each row."""
+def _station_hours(hours: pd.Index, codes: list[str], grids: dict[str, np.ndarray],
+                   texts: pd.Index) -> tuple[pd.DataFrame, np.ndarray]:
+    """The grids (codes into ``texts``) as station-hour rows of categorical text cells,
+    without those whose every cell is missing; and the hour (its position in ``hours``) of
+    each row."""
     hour_count, station_count = len(hours), len(codes)
+    hour_of_row = np.repeat(np.arange(hour_count), station_count)
     # time first: a rejected hour's error then names the date/hour, not a station column
     frame = pd.DataFrame({
-        "time": np.repeat(np.asarray(hours, dtype=object), station_count),
-        "station": np.tile(np.asarray(codes, dtype=object), hour_count),
-        **{name: grid.ravel() for name, grid in grids.items()},
+        "time": pd.Categorical.from_codes(hour_of_row, categories=pd.Index(hours, dtype=object)),
+        "station": pd.Categorical.from_codes(np.tile(np.arange(station_count), hour_count),
+                                             categories=pd.Index(codes, dtype=object)),
+        **{name: pd.Categorical.from_codes(grid.ravel(), categories=texts)
+           for name, grid in grids.items()},
     })
-    hour_of_row = np.repeat(np.arange(hour_count), station_count)
     keep = ~_all_missing(frame[list(grids)])
     return frame[keep].reset_index(drop=True), hour_of_row[keep]
 
 
-def _station_columns(header: list[str], cells: np.ndarray, notes: list[Text]
+def _station_columns(header: list[str], cells: LongCells, notes: list[Text]
                      ) -> tuple[list[str], list[int]]:
     """The station codes of a long header and their column positions (the first of a code
     written twice). Columns without a name are ignored — noted when they hold values."""
@@ -289,7 +295,7 @@ def _station_columns(header: list[str], cells: np.ndarray, notes: list[Text]
     unnamed: list[int] = []
     seen: set[str] = set()
     twice: list[str] = []
-    for position, cell in enumerate(header[3:], start=3):
+    for position, cell in enumerate(header[LEAD:], start=LEAD):
         code = cell.strip()
         if not code:
             unnamed.append(position)
@@ -299,8 +305,8 @@ def _station_columns(header: list[str], cells: np.ndarray, notes: list[Text]
             seen.add(code)
             codes.append(code)
             positions.append(position)
-    if unnamed and len(cells):
-        filled = ~_all_missing(pd.DataFrame(cells[:, unnamed]))
+    if unnamed and len(cells.lines):
+        filled = ~cells.all_missing([position - LEAD for position in unnamed])
         if filled.any():
             notes.append(Text("note.unnamed_columns", {"n": len(unnamed),
                                                        "lines": int(filled.sum())}))

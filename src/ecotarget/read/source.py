@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -24,15 +26,20 @@ _CHUNK = 4 * 2**20
 
 @dataclass(frozen=True)
 class Source:
-    """An input before reading: a name to show and, for stdin, its bytes."""
+    """An input before reading: a name to show and, for stdin, its bytes (``data``) or the
+    anonymous temporary file that holds them (``spool``, :func:`spooled`)."""
 
     name: str
     data: bytes | None = None
+    spool: BinaryIO | None = None
 
     def read(self) -> bytes:
         """The source's bytes; an :class:`InputError` that says why when they cannot be read."""
         if self.data is not None:
             return self.data
+        if self.spool is not None:
+            with self.open() as stream:
+                return stream.read()
         try:
             with open(self.name, "rb") as stream:
                 return read_bounded(stream, self.name)
@@ -41,6 +48,63 @@ class Source:
         except OSError as exc:
             raise InputError(Text("input.unreadable", {"path": self.name,
                                                       "reason": os_reason(exc)})) from exc
+
+    def open(self) -> BinaryIO:
+        """A stream over the source's bytes from their start (the caller closes it; a spool
+        is read by one stream at a time, which share its position)."""
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        if self.spool is not None:
+            stream = os.fdopen(os.dup(self.spool.fileno()), "rb")
+            stream.seek(0)
+            return stream
+        return open(self.name, "rb")
+
+    @property
+    def size(self) -> int | None:
+        """The source's bytes, when known without reading them (None: a device, a pipe)."""
+        if self.data is not None:
+            return len(self.data)
+        try:
+            status = (os.fstat(self.spool.fileno()) if self.spool is not None
+                      else os.stat(self.name))
+        except OSError:
+            return None
+        return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+def spooled(stream: BinaryIO, name: str) -> Source:
+    """Standard input as a source whose bytes are in an anonymous temporary file, which the
+    system deletes when the process ends, however it ends: a large input is then streamed
+    as a file is (peak memory within 3× its size), and its rejected lines read again. With
+    no temporary file to be had (a read-only or full disk), the bytes are kept in memory.
+    The limits of :func:`read_bounded` apply.
+
+    >>> source = spooled(io.BytesIO(b"a,b\\n1,2\\n"), "-")
+    >>> source.read(), source.size, source.data
+    (b'a,b\\n1,2\\n', 8, None)
+    """
+    try:
+        # unbuffered: a full disk is told by the write that meets it, never by a later flush
+        spool = tempfile.TemporaryFile(buffering=0)  # noqa: SIM115 (the source holds it)
+    except OSError:
+        return Source(STDIN, read_bounded(stream, name))
+    in_memory: list[bytes] = []  # from a full disk on: what was spooled, and all after it
+    for chunk in _bounded_chunks(stream, name, INPUT_LIMIT, FIRST_LINE_LIMIT):
+        if in_memory:
+            in_memory.append(chunk)
+            continue
+        try:
+            done = spool.write(chunk) or 0
+        except OSError:
+            done = 0
+        if done < len(chunk):  # the disk is full: what is spooled comes back to memory
+            spool.seek(0)
+            in_memory = [spool.read(), chunk[done:]]
+    if in_memory:
+        spool.close()
+        return Source(STDIN, b"".join(in_memory))
+    return Source(STDIN, spool=spool)
 
 
 def read_bounded(stream: BinaryIO, name: str, *, limit: int = INPUT_LIMIT,
@@ -59,11 +123,15 @@ def read_bounded(stream: BinaryIO, name: str, *, limit: int = INPUT_LIMIT,
     whole = _read_regular(stream, name, limit, first_line_limit)
     if whole is not None:
         return whole
-    chunks: list[bytes] = []
+    return b"".join(_bounded_chunks(stream, name, limit, first_line_limit))
+
+
+def _bounded_chunks(stream: BinaryIO, name: str, limit: int,
+                    first_line_limit: int | None) -> Iterator[bytes]:
+    """``stream`` in chunks, an :class:`InputError` past the limits of :func:`read_bounded`."""
     size = 0
     seen_break = first_line_limit is None
     while chunk := stream.read(_CHUNK):
-        chunks.append(chunk)
         size += len(chunk)
         if not seen_break:
             seen_break = b"\n" in chunk or b"\r" in chunk
@@ -71,7 +139,7 @@ def read_bounded(stream: BinaryIO, name: str, *, limit: int = INPUT_LIMIT,
                 raise InputError(_no_line_break(name, first_line_limit))
         if size > limit:
             raise InputError(_too_large(name, limit))
-    return b"".join(chunks)
+        yield chunk
 
 
 def _read_regular(stream: BinaryIO, name: str, limit: int,
