@@ -90,7 +90,8 @@ def parse_measurement(raw: pd.Series) -> pd.DataFrame:
 
 # The cells pandas may read differently alone than beside decimals (see
 # parse_measurement_columns): a negative zero integer, and integers of sixteen digits or more.
-_READER_DEPENDENT: Final = re.compile(r"^-0+$|[0-9]{16}")
+# Searched anywhere in the text, so that no trimming rule of ours or Arrow's can hide one.
+_READER_DEPENDENT: Final = re.compile(r"-0+(?![0-9.eE])|[0-9]{16}")
 
 
 def parse_measurement_columns(columns: Mapping[str, pd.Series]) -> dict[str, pd.DataFrame]:
@@ -116,8 +117,7 @@ def parse_measurement_columns(columns: Mapping[str, pd.Series]) -> dict[str, pd.
                    columns.items()}
     every = pd.unique(np.concatenate([np.asarray(distinct, dtype=object)
                                       for _, distinct in distinct_of.values()]))
-    if any(_READER_DEPENDENT.search(unicodedata.normalize("NFKC", str(text)).strip())
-           for text in every):
+    if any(_READER_DEPENDENT.search(unicodedata.normalize("NFKC", str(text))) for text in every):
         return {key: _spread_parsed(parse_measurement(pd.Series(distinct, dtype=object)),
                                     codes, columns[key].index)
                 for key, (codes, distinct) in distinct_of.items()}
