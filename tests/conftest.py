@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,28 @@ plan: {year: 2025, region: 测试县, issuer: 测试局}
 targets:
 {targets}
 """
+
+
+@pytest.fixture(scope="session")
+def monthly_inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The small monthly-report inputs of tests/tables/monthly_inputs.py (January to March
+    2025) and their targets file, written once for every test that only reads them."""
+    # start-up: the xdist controller loads this file too, and runs no test
+    from tests.tables.monthly_inputs import write_inputs
+
+    return write_inputs(tmp_path_factory.mktemp("monthly-inputs"))
+
+
+@pytest.fixture(scope="session")
+def march_report(monthly_inputs: tuple[Path, Path]) -> Any:
+    """The monthly report of :func:`monthly_inputs` compared to February: computed once for
+    the tests of the model, the page and the workbook (each reads it, none changes it)."""
+    # start-up: as above, pandas is not loaded where no test runs
+    from ecotarget.pipeline import monthly_report
+    from ecotarget.targets import load_targets
+
+    data, targets = monthly_inputs
+    return monthly_report([str(data)], load_targets(targets), compare_to="2025-02")
 
 
 @pytest.fixture

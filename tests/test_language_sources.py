@@ -11,6 +11,7 @@ English only; a :class:`Text` (or a helper returning one) can be said in either 
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -38,7 +39,10 @@ def _is_string(node: ast.expr) -> bool:
     return False
 
 
+@functools.cache
 def _calls() -> list[tuple[str, int, str, ast.Call]]:
+    """Every call in the package's source, read once, when a test here first runs (not when
+    the tests are collected, which every worker of a parallel run does)."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -48,17 +52,15 @@ def _calls() -> list[tuple[str, int, str, ast.Call]]:
     return found
 
 
-CALLS = _calls()
-
 
 def test_the_walk_sees_the_raise_sites() -> None:
     # a guard for the test itself: if the walk found none, it would pass on anything
-    assert sum(1 for _, _, name, _ in CALLS if name in ERRORS) > 50
+    assert sum(1 for _, _, name, _ in _calls() if name in ERRORS) > 50
 
 
 @pytest.mark.parametrize("name", sorted(ERRORS | {"tell"}))
 def test_no_error_or_told_line_is_built_from_a_bare_string(name: str) -> None:
-    bare = [f"{path}:{line}" for path, line, called, call in CALLS
+    bare = [f"{path}:{line}" for path, line, called, call in _calls()
             if called == name and call.args and _is_string(call.args[0])]
     assert bare == []
 
@@ -92,19 +94,19 @@ def _bare_problems(call: ast.Call) -> bool:
 
 
 def test_targets_file_problems_are_texts() -> None:
-    sites = [(path, line, call) for path, line, called, call in CALLS
+    sites = [(path, line, call) for path, line, called, call in _calls()
              if called == "TargetsFileError"]
     assert len(sites) >= 4  # the walk sees them
     assert [f"{path}:{line}" for path, line, call in sites if _bare_problems(call)] == []
 
 
 def test_the_targets_files_validators_raise_texts() -> None:
-    invalid = [(path, line, call) for path, line, called, call in CALLS
+    invalid = [(path, line, call) for path, line, called, call in _calls()
                if called == "InvalidValue"]
     assert len(invalid) >= 10
     assert [f"{path}:{line}" for path, line, call in invalid
             if not call.args or _is_string(call.args[0])] == []
-    plain = [f"{path}:{line}" for path, line, called, _ in CALLS
+    plain = [f"{path}:{line}" for path, line, called, _ in _calls()
              if called == "ValueError" and path in TARGETS_FILE_MODULES]
     assert plain == []
 
@@ -122,7 +124,7 @@ def test_every_literal_catalogue_key_exists() -> None:
     # Text("input.empty", …) with a literal key: a typo would raise KeyError only when the
     # message is finally needed, on a user's machine. Dotted keys only: rich's Text takes
     # words ("AQI: ") in the renderers.
-    keys = [(path, line, call.args[0].value) for path, line, called, call in CALLS
+    keys = [(path, line, call.args[0].value) for path, line, called, call in _calls()
             if called == "Text" and call.args and isinstance(call.args[0], ast.Constant)
             and isinstance(call.args[0].value, str)
             and re.fullmatch(r"[a-z_]+\.[A-Za-z0-9_.]+", call.args[0].value)]

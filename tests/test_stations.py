@@ -11,6 +11,7 @@ import pytest
 
 from ecotarget.errors import InputError
 from ecotarget.stations import select_stations
+from ecotarget.validate import ValidatedTable
 from tests.conftest import SAMPLES, TARGETS
 from tests.read.test_network import LONG, PINGHU, WIDE, check_json, run, tables, write
 
@@ -221,25 +222,40 @@ def test_a_station_list_naming_no_station_is_exit_2_with_the_closest_codes() -> 
 # --- the wide layout ------------------------------------------------------------------------------
 
 
+def _long_tables(keep_published: bool) -> list[ValidatedTable]:
+    from ecotarget.pipeline import CheckOptions, read_inputs
+    from ecotarget.read import expand_paths
+    from ecotarget.targets import load_targets
+
+    options = CheckOptions(stations=("2001A", "2002A"))
+    return read_inputs(expand_paths([str(LONG)]), load_targets(str(TARGETS)).spec, options,
+                       keep_published=keep_published)
+
+
 def test_a_check_keeps_no_published_value_of_a_network_file() -> None:
     """The published AQI and 24-h means are only compared (``aqi --compare-published``),
-    never counted: a check drops them after validation (half a national file's numbers),
-    and its figures are those with them kept."""
-    from ecotarget.pipeline import CheckOptions, check_tables, read_inputs, without_published
+    never counted: a check drops them after validation (half a national file's numbers)."""
+    from ecotarget.pipeline import CheckOptions, read_inputs, without_published
     from ecotarget.read import expand_paths
+    from ecotarget.targets import load_targets
+
+    published = {"aqi", "pm25_24h", "pm10_24h", "so2_24h", "no2_24h", "co_24h"}
+    dropped = _long_tables(keep_published=False)
+    assert all(not published & set(t.frame.columns) for t in dropped)
+    own = read_inputs(expand_paths([str(SAMPLES / "air-hourly-2025.csv")]),
+                      load_targets(str(TARGETS)).spec, CheckOptions())[0]
+    assert without_published(own) is own  # the bureau's own file: nothing to drop
+
+
+@pytest.mark.slow  # end to end on whole inputs: the full run has it
+def test_a_check_without_the_published_values_gives_the_same_report() -> None:
+    from ecotarget.pipeline import CheckOptions, check_tables
     from ecotarget.render.json import report_document
     from ecotarget.targets import load_targets
 
     loaded = load_targets(str(TARGETS))
     options = CheckOptions(stations=("2001A", "2002A"), today=pd.Timestamp("2025-11-05").date())
-    sources = expand_paths([str(LONG)])
-    kept = read_inputs(sources, loaded.spec, options)
-    dropped = read_inputs(sources, loaded.spec, options, keep_published=False)
-    assert {"aqi", "pm25_24h", "co_24h"} <= set(kept[0].frame.columns)
-    assert not {"aqi", "pm25_24h", "pm10_24h", "so2_24h", "no2_24h", "co_24h"} & set(
-        dropped[0].frame.columns)
+    kept, dropped = _long_tables(keep_published=True), _long_tables(keep_published=False)
+    assert {"aqi", "co_24h"} <= set(kept[0].frame.columns)
     assert report_document(check_tables(kept, loaded, options)) == report_document(
         check_tables(dropped, loaded, options))
-    own = read_inputs(expand_paths([str(SAMPLES / "air-hourly-2025.csv")]), loaded.spec,
-                      options)[0]
-    assert without_published(own) is own  # the bureau's own file: nothing to drop

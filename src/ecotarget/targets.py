@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import math
 import operator
 import re
@@ -304,7 +305,15 @@ def load_targets(path: str | Path | None = None) -> LoadedTargets:
     """
     file = Path(path) if path is not None else default_targets_path()
     shown = str(path) if path is not None else _display_path(file)
-    text = _read_text(file, shown)
+    return _parsed(_read_text(file, shown), shown)
+
+
+# The same text always gives the same frozen models, so a process that loads one file again
+# (a library caller checking month after month, the test suite) parses it once: the YAML
+# parse is most of the 10 ms a load takes. A file that fails raises anew each time.
+@functools.lru_cache(maxsize=16)
+def _parsed(text: str, shown: str) -> LoadedTargets:
+    """:func:`load_targets` of a file's text, ``shown`` as its name in every message."""
     try:
         node = yaml.compose(text, Loader=_YAML_LOADER)
         problems = node_problems(node, shown)

@@ -113,9 +113,13 @@ def test_a_10_mb_single_line(tmp_path: Path) -> None:
                     env=DEBUG)
     assert result.exit_code == 1
     (error,) = json.loads(result.stdout)["row_errors"]
-    assert error["value"] == "9" * 200 + "… (10,000,000 characters)"
+    # a line longer than any row (LINE_MAX_CHARS) is rejected unread, shown cut
+    line = "2025-01,培训期数," + "9" * 10_000_000
+    assert error["value"] == line[:200] + "… (10,000,013 characters)"
+    assert error["message"].startswith("malformed row: a line of 10,000,013 characters, far "
+                                       "beyond any row of a monitoring export (limit 1,048,576)")
 
-    quoted = tmp_path / "huge-quoted.csv"  # the csv module's field limit, on its slow path
+    quoted = tmp_path / "huge-quoted.csv"  # the same inside quotes, on the csv module's path
     quoted.write_bytes('月份,指标,数值,备注\n2025-01,培训期数,1,"'.encode() + b"x" * 10_000_000
                        + '"\n2025-02,培训期数,2,"a\nb"\n'.encode())
     result = invoke("validate", str(quoted), "--targets", str(TARGETS), "--format", "json",
@@ -124,6 +128,14 @@ def test_a_10_mb_single_line(tmp_path: Path) -> None:
     document = json.loads(result.stdout)
     assert document["inputs"][0]["rows_read"] == 2
     (error,) = document["row_errors"]
+    assert error["line"] == 2 and "a line of 10,000,017 characters" in error["message"]
+
+    # below that length, a quoted value beyond the csv module's field limit is named so
+    quoted.write_bytes('月份,指标,数值,备注\n2025-01,培训期数,1,"'.encode() + b"x" * 500_000
+                       + '"\n2025-02,培训期数,2,"a\nb"\n'.encode())
+    result = invoke("validate", str(quoted), "--targets", str(TARGETS), "--format", "json",
+                    env=DEBUG)
+    (error,) = json.loads(result.stdout)["row_errors"]
     assert error["line"] == 2 and "unreadable (field larger than field limit" in error["message"]
 
 

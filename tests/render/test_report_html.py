@@ -23,7 +23,6 @@ from ecotarget.render.report_html import render_report_html
 from ecotarget.tables.monthly import MonthlyReport
 from ecotarget.targets import load_targets
 from tests.conftest import SAMPLES, TARGETS
-from tests.tables.monthly_inputs import write_inputs
 
 VOID = {"meta", "br", "img", "input", "link", "hr", "col", "area", "base", "wbr", "source"}
 # SVG elements matplotlib writes empty (<path ... />): closed where they open
@@ -79,9 +78,10 @@ def parse(page: str) -> Page:
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, MonthlyReport]:
-    data, targets = write_inputs(tmp_path_factory.mktemp("html"))
-    return data, targets, monthly_report([str(data)], load_targets(targets), compare_to="2025-02")
+def small(monthly_inputs: tuple[Path, Path],
+          march_report: MonthlyReport) -> tuple[Path, Path, MonthlyReport]:
+    data, targets = monthly_inputs
+    return data, targets, march_report
 
 
 @pytest.fixture(scope="module")

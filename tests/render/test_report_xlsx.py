@@ -23,27 +23,23 @@ from click.testing import CliRunner
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ecotarget.cli import cli
-from ecotarget.pipeline import monthly_report
 from ecotarget.render.common import STATUS_FILL, STATUS_WORD
 from ecotarget.render.report_xlsx import render_report_xlsx
 from ecotarget.tables.monthly import MonthlyReport, RejectGroup, StationFigures
-from ecotarget.targets import load_targets
 from tests.conftest import ROOT
 from tests.language import cjk_runs, english_words
-from tests.tables.monthly_inputs import write_inputs
 
 HOSTILE = '=HYPERLINK("http://evil.example","click")'
 
 
 @pytest.fixture(scope="module")
-def inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    return write_inputs(tmp_path_factory.mktemp("workbook"))
+def inputs(monthly_inputs: tuple[Path, Path]) -> tuple[Path, Path]:
+    return monthly_inputs
 
 
 @pytest.fixture(scope="module")
-def monthly(inputs: tuple[Path, Path]) -> MonthlyReport:
-    data, targets = inputs
-    return monthly_report([str(data)], load_targets(targets), compare_to="2025-02")
+def monthly(march_report: MonthlyReport) -> MonthlyReport:
+    return march_report
 
 
 @pytest.fixture(scope="module")

@@ -20,14 +20,13 @@ from tests.tables.monthly_inputs import write_inputs
 
 
 @pytest.fixture(scope="module")
-def inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    return write_inputs(tmp_path_factory.mktemp("monthly"))
+def inputs(monthly_inputs: tuple[Path, Path]) -> tuple[Path, Path]:
+    return monthly_inputs
 
 
 @pytest.fixture(scope="module")
-def monthly(inputs: tuple[Path, Path]) -> MonthlyReport:
-    data, targets = inputs
-    return monthly_report([str(data)], load_targets(targets), compare_to="2025-02")
+def monthly(march_report: MonthlyReport) -> MonthlyReport:
+    return march_report
 
 
 def test_the_report_is_the_checks_report(inputs: tuple[Path, Path],

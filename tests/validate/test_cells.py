@@ -99,3 +99,15 @@ def test_there_is_one_list_of_missing_markers() -> None:
     assert MISSING_MARKERS is schemas.MISSING_MARKERS
     assert all(marker == marker.lower() for marker in MISSING_MARKERS)
     assert schemas.missing_marker_spellings() >= MISSING_MARKERS
+
+
+def test_cells_to_clean_are_read_together_as_one_column() -> None:
+    # "-0%" is cleaned to "-0"; pandas reads "-0" as the integer 0 among integers but as
+    # the float -0.0 beside a cell it cannot read ("—", a missing cell): each distinct
+    # text is cleaned once, and the set read together is the column's, missing cells too
+    def signs(cells: list[str | None]) -> list[bool]:
+        return [math.copysign(1.0, v) < 0 for v in parse_numbers(pd.Series(cells))[0].tolist()]
+
+    assert signs(["-0%", "-0%", "5%"]) == [False, False, False]
+    assert signs(["-0%", "—"])[0] is True
+    assert signs(["-0%", None])[0] is True

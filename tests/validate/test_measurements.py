@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from ecotarget.schemas import MISSING_MARKERS
 from ecotarget.standards.water import substitute_below_dl
 from ecotarget.validate import parse_measurement
+from ecotarget.validate.measurements import parse_measurement_columns
 
 
 def test_parse_measurement_forms() -> None:
@@ -77,3 +78,37 @@ def test_parsed_measurements_feed_the_below_dl_substitution() -> None:
     p = parse_measurement(pd.Series(["<0.01", "0.02L", "ND", "0.5", ""]))
     assert substitute_below_dl(p).tolist() == pytest.approx([0.005, 0.01, 0.0, 0.5, math.nan],
                                                             nan_ok=True)
+
+
+def _alone(cells: pd.Series) -> pd.DataFrame:
+    """A column parsed on its own, as validation parsed each item column before."""
+    codes, distinct = pd.factorize(cells, use_na_sentinel=False)
+    return parse_measurement(pd.Series(distinct, dtype=object)).iloc[codes].set_axis(cells.index)
+
+
+def test_columns_parsed_together_are_each_as_parsed_alone() -> None:
+    columns = {
+        "cod": pd.Series(["12", "ND", "<0.01", None, "12", "x"], dtype="str"),
+        "nh3n": pd.Series(["0.02L", "12", "未检出", "", "0.5", "ＮＤ"], index=[10, 11, 12, 13, 14, 15]),
+        "ph": pd.Series(["7", "7", "-0.5", "—"], dtype=object, index=list("abcd")),
+    }
+    together = parse_measurement_columns(columns)
+    assert list(together) == ["cod", "nh3n", "ph"]
+    for key, cells in columns.items():
+        pd.testing.assert_frame_equal(together[key], _alone(cells))
+    # "12" is a row of both cod and nh3n and is parsed once: 12.0, a number in both
+    assert together["cod"]["value"].iloc[0] == together["nh3n"]["value"].loc[11] == 12.0
+    assert parse_measurement_columns({}) == {}
+
+
+def test_a_negative_zero_integer_keeps_its_own_columns_reading() -> None:
+    # pandas reads "-0" as the integer 0 in a column of integers (ph: "-0", "7") but as the
+    # float -0.0 beside a decimal (cod: "0.5"): parsed together, ph's "-0" would turn -0.0
+    columns = {"cod": pd.Series(["0.5"]), "ph": pd.Series(["-0", "7"])}
+    alone = _alone(columns["ph"])["value"].tolist()
+    assert alone == [0.0, 7.0] and not np.signbit(alone[0])
+    assert np.signbit(_alone(pd.Series(["-0", "0.5"]))["value"].iloc[0])  # the other reading
+    together = parse_measurement_columns(columns)
+    assert not np.signbit(together["ph"]["value"].iloc[0])
+    for key, cells in columns.items():
+        pd.testing.assert_frame_equal(together[key], _alone(cells))

@@ -13,6 +13,7 @@ from ecotarget.dataset import Dataset, choose_edition, city_days_with_aqi
 from ecotarget.metrics.water_sections import ItemFrames, rows_in, section_table
 from ecotarget.periods import Window
 from ecotarget.standards.aqi import Edition
+from ecotarget.standards.columns import text_isin
 from ecotarget.targets import Settings
 
 T = TypeVar("T")
@@ -69,7 +70,7 @@ class MetricContext:
         wanted = tuple(indicators)
         columns = [c for c in ("indicator", "period", "value", "grade") if c in ledger]
         return self.memo(("ledger_of", wanted), lambda: ledger.loc[
-            ledger["indicator"].isin(list(wanted)).to_numpy(), columns])
+            text_isin(ledger["indicator"], wanted), columns])
 
     def section_table(self, start: dt.date, end: dt.date) -> pd.DataFrame:
         """Each water section's period means and class over [start, end], computed once."""

@@ -32,6 +32,7 @@ from ecotarget.dataset import Dataset
 from ecotarget.params import LedgerRatioParams
 from ecotarget.periods import month_end
 from ecotarget.registry import METRICS
+from ecotarget.standards.columns import text_isin, text_startswith
 from ecotarget.targets import Target
 
 
@@ -83,10 +84,11 @@ def _month_day(month: str) -> dt.date:
 
 def _last_month(ledger: pd.DataFrame, indicators: Sequence[str] | None, year: int) -> str | None:
     periods = ledger["period"]
-    inside = periods.str.startswith(f"{year:04d}-")
+    inside = text_startswith(periods, f"{year:04d}-")
     if indicators is not None:
-        inside &= ledger["indicator"].isin(list(indicators))
-    return str(periods[inside].max()) if inside.any() else None
+        inside &= text_isin(ledger["indicator"], indicators)
+    # the latest 'YYYY-MM' of the year: Python's order of str is Arrow's (code points)
+    return str(max(periods.to_numpy()[inside].tolist())) if inside.any() else None
 
 
 def ratio_sides(ledger: pd.DataFrame, numerator: Sequence[str], denominator: Sequence[str],
@@ -106,13 +108,13 @@ def ratio_sides(ledger: pd.DataFrame, numerator: Sequence[str], denominator: Seq
     if last_num is None or last_den is None:
         only = numerator if last_num is not None else denominator
         missing = denominator if last_num is not None else numerator
-        rows = ledger[ledger["indicator"].isin(list(only))
-                      & ledger["period"].str.startswith(f"{year:04d}-")]
+        rows = ledger[text_isin(ledger["indicator"], only)
+                      & text_startswith(ledger["period"], f"{year:04d}-")]
         months = tuple(sorted(set(rows["period"])))
         return None, months, tuple(missing) if months else ()
     through = min(last_num, last_den)
     longer, shorter = (numerator, denominator) if last_num > last_den else (denominator, numerator)
-    rows = ledger[ledger["indicator"].isin(list(longer)) & (ledger["period"] > through)
+    rows = ledger[text_isin(ledger["indicator"], longer) & (ledger["period"] > through)
                   & ledger["period"].str.startswith(f"{year:04d}-")]
     unmatched = tuple(sorted(set(rows["period"])))
     return through, unmatched, tuple(shorter) if unmatched else ()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import math
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -138,19 +139,20 @@ def month_coverage(
     days = pd.DatetimeIndex(pd.to_datetime(dates_valid)).dropna().normalize().unique()
     lo, hi = pd.Timestamp(start), pd.Timestamp(end)
     days = days[(days >= lo) & (days <= hi)]
-    have = pd.Series(1, index=days).groupby(days.to_period("M")).sum()
+    # (year, month) pairs, not pandas Periods: a Period's bounds cost more than the rule
+    have = Counter(zip(days.year.tolist(), days.month.tolist(), strict=True))
     rows = []
-    for period in pd.period_range(lo, hi, freq="M"):
-        first = max(period.start_time.normalize(), lo)
-        last = min(period.end_time.normalize(), hi)
+    for year, month in _months(lo, hi):
+        month_days = calendar.monthrange(year, month)[1]
+        first = max(pd.Timestamp(year, month, 1), lo)
+        last = min(pd.Timestamp(year, month, month_days), hi)
         in_period = (last - first).days + 1
-        month_days = calendar.monthrange(period.year, period.month)[1]
-        rule = min_valid_days_for_month(period.year, period.month)
+        rule = min_valid_days_for_month(year, month)
         required = -(-in_period * rule // month_days)  # integer ceiling, no float error
-        valid = int(have.get(period, 0))
+        valid = have[(year, month)]
         rows.append(
             {
-                "month": f"{period.year:04d}-{period.month:02d}",
+                "month": f"{year:04d}-{month:02d}",
                 "days_in_period": in_period,
                 "valid_days": valid,
                 "required": required,
@@ -160,6 +162,16 @@ def month_coverage(
     return pd.DataFrame(
         rows, columns=["month", "days_in_period", "valid_days", "required", "ok"]
     ).astype({"month": "str", "ok": bool})
+
+
+def _months(lo: pd.Timestamp, hi: pd.Timestamp) -> list[tuple[int, int]]:
+    """Every (year, month) from ``lo``'s month to ``hi``'s, in order.
+
+    >>> _months(pd.Timestamp(2024, 11, 30), pd.Timestamp(2025, 2, 1))
+    [(2024, 11), (2024, 12), (2025, 1), (2025, 2)]
+    """
+    first, last = lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month - 1
+    return [(count // 12, count % 12 + 1) for count in range(first, last + 1)]
 
 
 @dataclass(frozen=True)

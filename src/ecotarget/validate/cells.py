@@ -14,9 +14,11 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ecotarget.schemas import missing_marker_spellings
-from ecotarget.standards.columns import text_from_codes
+from ecotarget.standards.columns import text_from_codes, text_isin
 
 #: What a parser returns: (values, missing, invalid), each indexed like its input.
 Parsed = tuple[pd.Series, pd.Series, pd.Series]
@@ -58,13 +60,17 @@ def _fold_categories(raw: pd.Series) -> pd.Series:
                      index=raw.index)
 
 
+_MARKERS = missing_marker_spellings()
+
+
 def is_missing(folded: pd.Series) -> pd.Series:
     """Whether each folded cell is a missing marker ("", -, --, —, NA, /, 无 …).
 
     >>> is_missing(pd.Series(["", "N/A", "无", "0"])).tolist()
     [True, True, True, False]
     """
-    return folded.isin(missing_marker_spellings())
+    return pd.Series(text_isin(folded, _MARKERS), index=folded.index, name=folded.name,
+                     copy=False)
 
 
 # --- spreading per-value results over rows ----------------------------------------------------
@@ -160,6 +166,26 @@ def _to_float(text: pd.Series) -> np.ndarray:
         return np.full(len(text), np.nan)
 
 
+def _clean_numbers(folded: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """For folded texts that are not plain numbers: which are missing markers, and the number
+    each reads as once thousands separators, the typographic minus and a trailing percent
+    sign are taken out (NaN where none). Each distinct text is cleaned once (a column repeats
+    its few markers and typos); the numbers are read by pandas together, as one column: its
+    reading of a cell may depend on the others (``-0`` is 0 among integers, -0.0 beside a
+    text it cannot read), and the distinct texts are the same set as the cells.
+
+    >>> marker, number = _clean_numbers(["1,234", "99.1 %", "−5", "NA", "abc"])
+    >>> marker.tolist(), number.tolist()[:3]
+    ([False, False, False, True, False], [1234.0, 99.1, -5.0])
+    """
+    marker = np.array([text in _MARKERS for text in folded], dtype=bool)
+    cleaned = [_THOUSANDS.sub("", text).replace("\u2212", "-").removesuffix("%")
+               for text in folded]
+    # Arrow's trim, as pandas' text columns strip: its whitespace is not quite str.strip's
+    trimmed = pc.utf8_trim_whitespace(pa.array(cleaned, type=pa.large_string()))
+    return marker, _to_float(pd.Series(trimmed.to_pylist(), dtype=object))
+
+
 def parse_numbers(raw: pd.Series) -> Parsed:
     """Text → float. Returns (values, missing, invalid): thousands separators, full-width
     digits and a trailing percent sign are accepted, missing markers are missing (never
@@ -185,12 +211,13 @@ def parse_numbers(raw: pd.Series) -> Parsed:
     invalid = np.zeros(len(raw), dtype=bool)
     rest = np.flatnonzero(~np.isfinite(values))
     if len(rest):
-        folded = fold(raw.iloc[rest])
-        marker = is_missing(folded).to_numpy()
-        cleaned = (folded.str.replace(_THOUSANDS, "", regex=True)
-                   .str.replace("\u2212", "-", regex=False)  # the typographic minus sign
-                   .str.removesuffix("%").str.strip())
-        again = _to_float(cleaned)
+        codes, distinct = pd.factorize(raw.iloc[rest], use_na_sentinel=True)
+        folded = [_fold_one(str(text)) for text in distinct]
+        if (codes < 0).any():  # a missing cell folds to "" and is read with the others
+            codes = np.where(codes < 0, len(folded), codes)
+            folded.append("")
+        marker, again = _clean_numbers(folded)
+        marker, again = marker[codes], again[codes]
         ok = np.isfinite(again) & ~marker
         values[rest] = np.where(ok, again, np.nan)
         missing[rest] = marker

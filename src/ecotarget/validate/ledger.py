@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ecotarget.catalogue import Text
+from ecotarget.standards.columns import text_isin
 from ecotarget.validate.cells import fold, parse_numbers
 from ecotarget.validate.table import Problems, ValidationContext
 from ecotarget.validate.typed import reject_not_numbers
@@ -35,14 +36,14 @@ def ledger_columns(typed: pd.DataFrame, problems: Problems, context: ValidationC
     values, missing, invalid = parse_numbers(raw)
     text = fold(raw)
     indicator = typed["indicator"]
-    milestone = indicator.isin(list(context.milestones)).to_numpy()
+    milestone = text_isin(indicator, context.milestones)
     if milestone.any():
         words = text.map(MILESTONE_WORDS).to_numpy(dtype=np.float64, na_value=np.nan)
         word = milestone & ~np.isnan(words)
         values = values.mask(pd.Series(word, index=values.index), words)
         invalid = invalid & ~word
     is_grade = _grades(text, indicator, invalid, context)
-    graded = indicator.isin(list(context.grades)).to_numpy()
+    graded = text_isin(indicator, context.grades)
     problems.add(missing & ~milestone, "value", Text("row.ledger_required"))
     problems.add(missing & milestone, "value", Text("row.milestone_required"))
     bad = invalid.to_numpy() & ~is_grade
@@ -101,7 +102,7 @@ def unused_indicators(accepted: pd.Series, context: ValidationContext, header: s
     """
     if context.indicators is None or accepted.empty:
         return 0, []
-    unknown = accepted[accepted.notna() & ~accepted.isin(list(context.indicators))]
+    unknown = accepted[accepted.notna() & ~text_isin(accepted, context.indicators)]
     warnings = []
     for name, rows in unknown.value_counts(sort=False).items():
         close = difflib.get_close_matches(str(name), sorted(context.indicators), n=3,

@@ -32,7 +32,7 @@ from ecotarget.read.water_release import RELEASE
 from ecotarget.schemas import LEVEL_WORDS, WATERBODY_WORDS
 from ecotarget.standards.water import ITEMS, SUPPLEMENTARY, parse_class
 from ecotarget.validate.cells import fold, is_missing
-from ecotarget.validate.measurements import parse_measurement
+from ecotarget.validate.measurements import parse_measurement_columns
 from ecotarget.validate.release import assessed_samples, published_classes, sample_times, unflagged
 from ecotarget.validate.table import Problems, ValidationContext
 
@@ -155,12 +155,13 @@ def _items(typed: pd.DataFrame, table: RawTable, problems: Problems, assessed: n
     items = [key for key in typed.columns if key in ITEM_KEYS]  # in the file's column order
     any_value = np.zeros(len(typed), dtype=bool)
     flagged = 0
+    columns: dict[str, pd.Series] = {}
     for key in items:
-        cells = typed[key]
+        columns[key] = typed[key]
         if table.layout == RELEASE:
-            cells, count = unflagged(cells)
+            columns[key], count = unflagged(columns[key])
             flagged += count
-        parsed = _parse_distinct(cells)
+    for key, parsed in parse_measurement_columns(columns).items():
         value = parsed["value"]
         problems.add(parsed["invalid"] & assessed, key, NOT_A_MEASUREMENT)
         if key in _SIGNED_ITEMS:
@@ -206,17 +207,6 @@ def measurement_frame(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     dl = frame.get(key + DL_SUFFIX, np.nan)
     return pd.DataFrame({"value": pd.to_numeric(frame[key]).astype("float64"),
                          "below_dl": below, "dl": dl, "invalid": False}, index=index)
-
-
-def _parse_distinct(raw: pd.Series) -> pd.DataFrame:
-    """:func:`parse_measurement` of each distinct cell once, spread back to every row.
-
-    A monitoring column repeats a few hundred spellings (``0.01L``, ``ND``, ``0.12``) over
-    many rows, and the regular-expression parse is the cost of validating a water file.
-    """
-    codes, distinct = pd.factorize(raw, use_na_sentinel=False)
-    parsed = parse_measurement(pd.Series(distinct, dtype=object))
-    return parsed.iloc[codes].set_axis(raw.index)
 
 
 def _header(table: RawTable, column: str) -> str:
