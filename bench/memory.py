@@ -1,11 +1,12 @@
 """Peak memory of ``ecotarget validate`` and ``check`` against the size of their input.
 
-The bound: peak memory for any input within 3× its size plus the
-interpreter. Each command runs in a fresh child process; its peak resident memory is the
-child's ``ru_maxrss`` (``resource.getrusage(RUSAGE_CHILDREN)`` in a measuring process that
-runs only that child). The interpreter's share is the peak of the same command on a tiny
-input of the same kind (Python, pandas and pyarrow loaded, nothing read); the ratio is
-(peak − that baseline) / input size.
+The bound: peak memory for any input within 3× its size plus the interpreter. Each command
+runs in a fresh child process; its peak resident memory is the child's ``ru_maxrss``
+(``resource.getrusage(RUSAGE_CHILDREN)`` in a measuring process that runs only that
+child), the median of ``--repeat`` runs (3): a peak moves by a few MiB from run to run.
+The interpreter's share is the peak of the same command on a tiny input of the same kind
+(Python, pandas and pyarrow loaded, nothing read); the ratio is (peak − that baseline) /
+input size.
 
 Inputs, written once into ``--out`` (deterministic):
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 from dataclasses import asdict, dataclass
@@ -182,22 +184,30 @@ def huge_value_input(mib: int, out: Path) -> Path:
     return path
 
 
-def measure(command: str, path: Path, baseline: int, *, piped: bool = False) -> Measured:
-    """``command`` on ``path`` (``piped``: on its standard input), its peak against
-    ``baseline``."""
+def median_peak(args: list[str], repeat: int, stdin: Path | None = None) -> tuple[int, int]:
+    """The median peak of ``repeat`` runs of ``args`` (a peak moves by a few MiB from run to
+    run: the interpreter's alone by 130-133 MiB), and the last exit code."""
+    runs = [peak_of(args, stdin) for _ in range(repeat)]
+    return int(statistics.median(peak for peak, _ in runs)), runs[-1][1]
+
+
+def measure(command: str, path: Path, baseline: int, *, piped: bool = False,
+            repeat: int = 1) -> Measured:
+    """``command`` on ``path`` (``piped``: on its standard input), its median peak over
+    ``repeat`` runs against ``baseline``."""
     if piped:
         args = [arg if arg != str(path) else "-" for arg in ecotarget(command, path)]
-        peak, code = peak_of(args, stdin=path)
+        peak, code = median_peak(args, repeat, stdin=path)
         return Measured(command, f"{path.name} on stdin", size_of(path), peak, baseline, code)
-    peak, code = peak_of(ecotarget(command, path))
+    peak, code = median_peak(ecotarget(command, path), repeat)
     return Measured(command, path.name, size_of(path), peak, baseline, code)
 
 
-def baseline_of(command: str, out: Path) -> int:
-    """The peak of ``command`` on a one-row input: the interpreter and its libraries."""
+def baseline_of(command: str, out: Path, repeat: int = 1) -> int:
+    """The median peak of ``command`` on a one-row input: the interpreter and its libraries."""
     tiny = out / "tiny.csv"
     tiny.write_text(_TINY, encoding="utf-8")
-    return peak_of(ecotarget(command, tiny))[0]
+    return median_peak(ecotarget(command, tiny), repeat)[0]
 
 
 def table(rows: list[Measured]) -> str:
@@ -223,6 +233,8 @@ def main() -> None:
     parser.add_argument("--commands", nargs="+", default=["validate", "check"])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--json", action="store_true", help="also print the rows as JSON")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each command, their median peak taken (default 3)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     inputs = [hourly_input(mib, args.out) for mib in args.sizes]
@@ -234,10 +246,10 @@ def main() -> None:
         inputs.append(huge_value_input(args.huge, args.out))
     rows = []
     for command in args.commands:
-        baseline = baseline_of(command, args.out)
-        rows.extend(measure(command, path, baseline) for path in inputs)
+        baseline = baseline_of(command, args.out, args.repeat)
+        rows.extend(measure(command, path, baseline, repeat=args.repeat) for path in inputs)
         if args.sizes and not args.no_exports:  # a pipe: standard input, spooled
-            rows.append(measure(command, inputs[0], baseline, piped=True))
+            rows.append(measure(command, inputs[0], baseline, piped=True, repeat=args.repeat))
     print(table(rows))
     if args.json:
         print(json.dumps([{**asdict(r), "ratio": round(r.ratio, 3)} for r in rows]))

@@ -46,11 +46,14 @@ def test_check_a_32_mib_input_within_3_times_its_size(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", ["validate", "check"])
 def test_exports_national_files_and_a_huge_value(tmp_path: Path, command: str) -> None:
-    """GBK (Excel), every text cell quoted (R), a pipe (2.57×/2.83×; it was 3.25× held in
-    memory), 8 days of national long files and one 64 MiB value: measured 2.39×/2.81×, 2.40×/2.68×, 2.17×/2.29× and 1.84×/1.82× for
-    validate/check (they were 4.9×, 10.3×, 10.2× and 9.0×: the first two read whole as bytes
-    and text, the third held a text object per cell, the last was parsed whole)."""
-    ratios = _ratios(tmp_path, command, "--sizes", "16", "--huge", "64")
-    assert set(ratios) == {"hourly-45.csv", "gbk-hourly-45.csv", "quoted-hourly-45.csv",
-                           "hourly-45.csv on stdin", "network-8", "huge-value-64.csv"}
+    """The 32 MiB hourly file as GBK (Excel), with every text cell quoted (R) and on a
+    pipe, 8 days of national long files and one 64 MiB value; the median of 3 runs each.
+    Check measured 2.53×, 2.63×, 2.84×, 2.28× and 1.82× (on the 16 MiB forms GBK was 4.9×
+    and quoted 10.3×, read whole as bytes and text; the pipe 3.25×, held in memory; the
+    national days 10.2×, a text object per cell; the huge value 9.0×, parsed whole). The
+    16 MiB forms measure 2.7-2.9× for check, one run in a busy CI 3.04×: too near the bound
+    for a test that must not fail on noise (bench/README.md)."""
+    ratios = _ratios(tmp_path, command, "--sizes", "32", "--huge", "64")
+    assert set(ratios) == {"hourly-89.csv", "gbk-hourly-89.csv", "quoted-hourly-89.csv",
+                           "hourly-89.csv on stdin", "network-8", "huge-value-64.csv"}
     assert {name: ratio for name, ratio in ratios.items() if ratio > 3.0} == {}
