@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ecotarget.errors import InputError
-from ecotarget.read.decode import head_encoding, split_lines
+from ecotarget.read.decode import codec_name, head_encoding, split_lines
 from ecotarget.read.header import find_header, map_columns
 from ecotarget.read.network import find_long_header
 from ecotarget.read.quotes import QuoteCheck
@@ -90,17 +90,17 @@ def read_large(source: Source, data: bytes | None, encoding: str | None,
                if name in rules and rules[name].kind in ("number", "int")}
     skip = header.end + 1
     # rows to make room for: the file's size over the head's bytes per line, and a tenth more
-    rows = int(_size(source, data) / max(1, len(first) // max(1, len(head_lines))) * 1.1)
+    size = _size(source, data)
+    rows = int(size / max(1, len(first) // max(1, len(head_lines))) * 1.1)
     read = arrow_csv(lambda: _open(source, data), header.delimiter, skip, len(header.cells),
-                     list(names), numeric, rows=rows, size=_size(source, data),
-                     encoding=used)
+                     list(names), numeric, rows=rows, size=size, encoding=used)
     if read is None:
         return None
     frame, checked = read
     return_freed_memory()  # Arrow's blocks in flight, which validation would add to
     if checked.last == b"\r":
         return None  # a lone carriage return ends the file: the general path counts it
-    # no quoted cell spans lines: every line below the head is one row, an empty line a row of empty cells
+    # no quoted cell spans lines: each line below the head is one row (an empty one too)
     numbers = np.arange(skip + 1, skip + 1 + len(frame), dtype=np.int64)
     ends_with_newline = checked.last == b"\n"
     blank = _blank_rows(frame)
@@ -134,11 +134,9 @@ def _encoding(first: bytes, given: str | None) -> str | None:
     if given is None:
         return head_encoding(first[:_HEAD_BYTES], whole=len(first) <= _HEAD_BYTES)
     try:
-        name = codecs.lookup(given).name
+        name = codec_name(given, first)
     except LookupError:
         return None  # the general path says so
-    if name == "utf-8" and first.startswith(codecs.BOM_UTF8):
-        name = "utf-8-sig"
     return name if name in _STREAMED_ENCODINGS else None
 
 
@@ -320,11 +318,19 @@ def release_freed_memory() -> None:
     freed (up to 32 MiB, and keeps 64 MiB per thread's arena): Arrow's reader threads then
     held 60-120 MiB of freed blocks on a 61 MiB file. A fixed threshold keeps it at 128 KiB.
     """
+    libc = _libc()
+    with contextlib.suppress(AttributeError):  # a C library without mallopt
+        if libc is not None:
+            libc.mallopt(_M_MMAP_THRESHOLD, 128 * 2**10)
+
+
+@functools.cache
+def _libc() -> Any:
+    """glibc, loaded once; None elsewhere (another C library keeps its own policy)."""
     try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(_M_MMAP_THRESHOLD, 128 * 2**10)
-    except (OSError, AttributeError):  # not glibc: its own policy stands
-        pass
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
 
 
 _M_MMAP_THRESHOLD = -3  # glibc's <malloc.h>
@@ -341,8 +347,10 @@ def return_freed_memory() -> None:
     arrow = sys.modules.get("pyarrow")  # not loaded: nothing of it to give back
     if arrow is not None:
         arrow.default_memory_pool().release_unused()
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: its own policy stands
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    libc = _libc()
+    with contextlib.suppress(AttributeError):  # a C library without malloc_trim
+        if libc is not None:
+            libc.malloc_trim(0)
 
 
 def _blank_rows(frame: pd.DataFrame) -> np.ndarray:

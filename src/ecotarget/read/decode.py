@@ -82,14 +82,24 @@ def head_encoding(head: bytes, *, whole: bool) -> str | None:
     return None
 
 
+def codec_name(encoding: str, head: bytes) -> str:
+    """The codec of an ``--encoding`` for bytes that start with ``head``: UTF-8 with its
+    byte order mark read as "utf-8-sig" (the mark is not part of the first header cell).
+    A name Python does not know raises ``LookupError``.
+
+    >>> codec_name("UTF8", b"\\xef\\xbb\\xbfa"), codec_name("gbk", b"a")
+    ('utf-8-sig', 'gbk')
+    """
+    codec = codecs.lookup(encoding).name
+    return "utf-8-sig" if codec == "utf-8" and head.startswith(codecs.BOM_UTF8) else codec
+
+
 def _decode_as(data: bytes, name: str, encoding: str) -> tuple[str, str]:
     not_text = InputError(Text("input.not_encoding", {"path": name, "encoding": encoding}))
     try:
-        codec = codecs.lookup(encoding).name
+        codec = codec_name(encoding, data)
     except LookupError as exc:
         raise not_text from exc
-    if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
-        codec = "utf-8-sig"  # the mark is not part of the first header cell
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:

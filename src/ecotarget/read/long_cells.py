@@ -23,7 +23,6 @@ from ecotarget.schemas import missing_marker_spellings
 
 #: The columns before the stations: date, hour, type.
 LEAD = 3
-_MARKER_SPELLINGS = sorted(missing_marker_spellings())
 
 
 @dataclass
@@ -41,7 +40,8 @@ class LongCells:
     def all_missing(self, columns: Sequence[int]) -> np.ndarray:
         """Rows whose every cell in the station ``columns`` (0 = the first after the lead) is
         empty or a missing marker (—, -, NA …)."""
-        missing = np.isin(np.asarray(self.texts, dtype=object), [*_MARKER_SPELLINGS, ""])
+        missing = np.isin(np.asarray(self.texts, dtype=object),
+                          [*missing_marker_spellings(), ""])
         rows: np.ndarray = missing[self.codes[:, list(columns)]].all(axis=1)
         return rows
 

@@ -72,8 +72,9 @@ def _read(source: Source, encoding: str | None, kind: Kind | None) -> RawTable:
         text, used = decode(data, source.name, encoding)
         del data  # the text alone from here: the bytes would be a second copy of the file
         if large and used not in ("utf-8", "utf-8-sig"):
-            # GBK from Excel, UTF-16: the bulk path reads the text re-encoded as UTF-8 (the
-            # same lines, so the same line numbers) and reports the file's own encoding
+            # UTF-16, or GBK that the first 256 KiB did not show (streamed as UTF-8 and
+            # refused): the bulk path reads the text re-encoded as UTF-8 (the same lines, so
+            # the same line numbers) and reports the file's own encoding
             table = bulk.read_large(source, text.encode("utf-8"), None, kind, original=used)
             if table is not None:
                 return adapt(table)
